@@ -1,0 +1,166 @@
+// Compilation: profile application, param folding and join detection.
+#include "engine/compile.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <functional>
+
+#include "engine/evaluate.hpp"
+
+namespace baomi::engine {
+
+namespace {
+
+bool reads_slot(const ir::node& n, std::uint32_t slot) {
+  if (n.op == ir::op::local && n.slot == slot) return true;
+  return std::any_of(n.children.begin(), n.children.end(), [&](const auto& c) { return reads_slot(c, slot); });
+}
+
+// `x.f` where x is the binder: the field index, if `f` is of the wanted kind.
+std::optional<std::uint32_t> binder_field(const ir::node& n, std::uint32_t slot, facts::type_kind kind, bool list_of_ref) {
+  if (n.op != ir::op::field || n.children.size() != 1) return std::nullopt;
+  const auto& object = n.children[0];
+  if (object.op != ir::op::local || object.slot != slot) return std::nullopt;
+  if (list_of_ref) {
+    if (n.type.kind != facts::type_kind::list || n.type.args.empty() || n.type.args[0].kind != facts::type_kind::ref) return std::nullopt;
+  } else if (n.type.kind != kind) {
+    return std::nullopt;
+  }
+  return n.field;
+}
+
+void conjuncts(const ir::node& n, std::vector<const ir::node*>& out) {
+  if (n.op == ir::op::logical_and) {
+    for (const auto& c : n.children) conjuncts(c, out);
+  } else {
+    out.push_back(&n);
+  }
+}
+
+void substitute_params(ir::node& n, const std::vector<ir::node>& values) {
+  if (n.op == ir::op::param) {
+    auto range = n.range;
+    auto type = n.type;
+    n = values.at(n.slot);
+    n.range = range;
+    n.type = type;
+    return;
+  }
+  for (auto& c : n.children) substitute_params(c, values);
+}
+
+void optimize(ir::node& n, const facts::schema& schema) {
+  for (auto& c : n.children) optimize(c, schema);
+  switch (n.op) {
+    case ir::op::exists: case ir::op::all: case ir::op::none: case ir::op::count: case ir::op::sum:
+    case ir::op::min: case ir::op::max: case ir::op::latest: detect_join(n, schema); break;
+    default: break;
+  }
+}
+
+}  // namespace
+
+bool detect_join(ir::node& node, const facts::schema& schema) {
+  (void)schema;
+  if (node.join.enabled) return true;
+  if (node.children.empty() || node.children[0].op != ir::op::collection || !node.has_condition) return false;
+  std::vector<const ir::node*> parts;
+  conjuncts(node.children[1], parts);
+  for (const auto* part : parts) {
+    if (part->children.size() != 2) continue;
+    const auto& a = part->children[0];
+    const auto& b = part->children[1];
+    std::optional<std::uint32_t> field;
+    const ir::node* key = nullptr;
+    if (part->op == ir::op::eq) {
+      if ((field = binder_field(a, node.slot, facts::type_kind::ref, false)) && !reads_slot(b, node.slot)) key = &b;
+      else if ((field = binder_field(b, node.slot, facts::type_kind::ref, false)) && !reads_slot(a, node.slot)) key = &a;
+    } else if (part->op == ir::op::in) {
+      if ((field = binder_field(b, node.slot, facts::type_kind::list, true)) && !reads_slot(a, node.slot)) key = &a;
+    }
+    if (!key || !field || key->type.kind != facts::type_kind::ref) continue;
+    ir::node copy = *key;
+    node.children.push_back(std::move(copy));
+    node.join = {true, *field, static_cast<std::uint32_t>(node.children.size() - 1)};
+    return true;
+  }
+  return false;
+}
+
+compile_result compile(const checked_program& program, const std::string& profile_name,
+                       const std::vector<std::string>& rule_filter) {
+  compile_result result;
+  const profile_info* profile = nullptr;
+  if (!profile_name.empty()) {
+    for (const auto& p : program.profiles) {
+      if (p.name == profile_name) profile = &p;
+    }
+    if (!profile) {
+      std::string names;
+      for (const auto& p : program.profiles) names += (names.empty() ? "" : ", ") + p.name;
+      result.error = fmt::format("unknown profile `{}`{}", profile_name, names.empty() ? "" : " (available: " + names + ")");
+      return result;
+    }
+  }
+  plan out;
+  out.schema = program.schema;
+  out.functions = program.functions;
+  out.profile = profile_name;
+  out.constants = program.constants;
+
+  // Param values: defaults, then the profile's overrides, each folded to a constant.
+  std::vector<ir::node> values;
+  for (const auto& p : program.params) values.push_back(p.value);
+  if (profile) {
+    for (const auto& [index, value] : profile->params) values.at(index) = value;
+  }
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    auto folded = evaluate_constant(values[i], *out.constants);
+    if (!folded) {
+      result.error = fmt::format("the value of param `{}` is not a constant", program.params[i].name);
+      return result;
+    }
+    auto type = values[i].type;
+    auto range = values[i].range;
+    values[i] = ir::node{};
+    values[i].op = ir::op::constant;
+    values[i].type = type;
+    values[i].range = range;
+    values[i].constant = *folded;
+  }
+
+  for (auto& f : out.functions) {
+    substitute_params(f.body, values);
+    optimize(f.body, out.schema);
+  }
+  for (const auto& id : rule_filter) {
+    bool known = std::any_of(program.rules.begin(), program.rules.end(), [&](const auto& r) { return r.info.id == id; });
+    if (!known) {
+      result.error = fmt::format("unknown rule `{}`", id);
+      return result;
+    }
+  }
+  for (const auto& rule : program.rules) {
+    if (!rule_filter.empty() && std::find(rule_filter.begin(), rule_filter.end(), rule.info.id) == rule_filter.end()) continue;
+    if (profile && std::find(profile->disabled.begin(), profile->disabled.end(), rule.info.id) != profile->disabled.end()) continue;
+    rule_program r = rule;
+    if (profile) {
+      for (const auto& [id, level] : profile->severities) {
+        if (id == r.info.id) r.info.severity = level;
+      }
+    }
+    auto apply = [&](ir::node& n) {
+      substitute_params(n, values);
+      optimize(n, out.schema);
+    };
+    if (r.filter) apply(*r.filter);
+    for (auto& s : r.steps) apply(s.value);
+    if (r.message) apply(*r.message);
+    if (r.remedy) apply(*r.remedy);
+    out.rules.push_back(std::move(r));
+  }
+  result.plan = std::move(out);
+  return result;
+}
+
+}  // namespace baomi::engine

@@ -1,0 +1,95 @@
+// The findings model: what a run of the engine produces, independent of any output format.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace baomi::engine {
+
+enum class outcome { pass, fail, unknown, not_applicable, pending, waived };
+enum class severity { info, low, medium, high, critical };
+
+const char* to_string(outcome o);      // "pass", "fail", "unknown", "not_applicable", "pending", "waived"
+const char* to_chinese(outcome o);     // 通过, 不符合, 证据不足, 不适用, 待办, 已豁免
+const char* to_string(severity s);     // "info" … "critical"
+const char* to_chinese(severity s);    // 提示, 低, 中, 高, 严重
+std::optional<severity> parse_severity(std::string_view text);  // the English names only
+std::optional<outcome> parse_outcome(std::string_view text);    // the names to_string gives
+
+/// Where a rule is written: for SARIF and editor links.
+struct rule_location {
+  std::string path;  // as given on the command line, e.g. rulesets/cn/personnel.baomi
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+};
+
+/// `cite "004" "原文" at "篇五 二(二)"`.
+struct citation {
+  std::string source;   // source document id, e.g. "004"
+  std::string title;    // the source's title when declared with `source`, else empty
+  std::string quote;    // exact regulation text
+  std::string locator;  // clause, may be empty
+};
+
+/// The metadata of a rule, shared by all its findings.
+struct rule_info {
+  std::string id;
+  std::string title;
+  engine::severity severity = severity::medium;
+  std::string area;  // 自查自评 checklist item, e.g. "四(四)"; may be empty
+  std::vector<citation> citations;
+  std::vector<std::string> tags;
+  std::string module;  // e.g. cn.personnel
+  rule_location location;
+};
+
+/// One fact the decision read: its JSON Pointer in the snapshot and its value as text.
+struct evidence {
+  std::string pointer;   // e.g. /departures/16/left_on
+  std::string value;     // rendered: dates ISO, enums as label, null as "null"
+  std::string role;      // e.g. "d.left_on", or "join: commitments" for join partners
+};
+
+/// The entity a finding is about.
+struct subject {
+  std::string collection;  // e.g. departures
+  std::string key;         // the entity's key value
+  std::string pointer;     // e.g. /departures/16
+  std::string label;       // a human name when the entity has one (person's name), else the key
+};
+
+struct finding {
+  const rule_info* rule = nullptr;  // owned by the run result
+  engine::outcome outcome = outcome::pass;
+  engine::severity severity = severity::medium;  // after profile changes
+  engine::subject subject;
+  std::string message;  // rendered message template (Chinese)
+  std::string remedy;
+  std::vector<engine::evidence> evidence;
+  std::optional<std::string> due;          // ISO date, when the rule has `due`
+  std::optional<std::int32_t> days_left;   // for pending: days until due
+  std::string fingerprint;                 // stable: hash of rule id + subject collection + key (16 hex digits)
+  std::string waiver_reason;               // for waived
+};
+
+/// A problem with the input data or a waiver, reported alongside findings.
+struct data_issue {
+  std::string code;     // e.g. F0103 (loader) or W0201 (waiver expired)
+  std::string pointer;  // JSON Pointer, or a file:line for waivers
+  std::string message;
+};
+
+/// Everything a run produces. Findings are sorted by area, rule id, subject key.
+struct run_result {
+  std::string snapshot_path;
+  std::string as_of;        // ISO date the rules were evaluated on
+  std::string profile;      // profile name, or empty
+  std::vector<rule_info> rules;  // every rule evaluated (in force on as_of, not disabled)
+  std::vector<finding> findings; // one per (rule, subject), every outcome
+  std::vector<data_issue> issues;
+};
+
+}  // namespace baomi::engine

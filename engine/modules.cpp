@@ -1,0 +1,120 @@
+// Loading `.baomi` modules from files or memory, and resolving imports to files.
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "dsl/parser.hpp"
+#include "engine/program.hpp"
+
+namespace baomi::engine {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string module_name_for(const fs::path& file, const fs::path& root) {
+  auto relative = file.lexically_relative(root);
+  relative.replace_extension();
+  std::string name;
+  for (const auto& part : relative) {
+    if (!name.empty()) name += '.';
+    name += part.string();
+  }
+  return name;
+}
+
+void add_parsed(module_set& set, dsl::source_file source, const std::string& fallback_name) {
+  auto parsed = dsl::parse(source);
+  for (auto& d : parsed.diagnostics) set.diagnostics.push_back(std::move(d));
+  if (!parsed.module) return;
+  std::string name = fallback_name;
+  for (const auto& decl : parsed.module->decls) {
+    if (const auto* r = std::get_if<dsl::ast::ruleset_decl>(&decl.node)) name = r->module.text;
+  }
+  set.modules.push_back({name, std::move(source), std::move(*parsed.module)});
+}
+
+std::vector<std::string> imports_of(const dsl::ast::module& m) {
+  std::vector<std::string> names;
+  for (const auto& decl : m.decls) {
+    if (const auto* i = std::get_if<dsl::ast::import_decl>(&decl.node)) names.push_back(i->module.text);
+  }
+  return names;
+}
+
+// `import a.b` from a file in folder F: F/a/b.baomi, then the same below each parent of F.
+std::optional<std::pair<fs::path, fs::path>> find_import(const std::string& name, const fs::path& from) {
+  fs::path relative;
+  std::size_t start = 0;
+  while (start <= name.size()) {
+    auto dot = name.find('.', start);
+    relative /= name.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  relative += ".baomi";
+  std::error_code ec;
+  for (auto folder = fs::absolute(from, ec).parent_path(); !folder.empty(); folder = folder.parent_path()) {
+    auto candidate = folder / relative;
+    if (fs::is_regular_file(candidate, ec)) return std::make_pair(candidate, folder);
+    if (folder == folder.parent_path()) break;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+const dsl::source_file* module_set::find_source(const std::string& path) const {
+  for (const auto& m : modules) {
+    if (m.source.path() == path) return &m.source;
+  }
+  return nullptr;
+}
+
+module_set load_modules(const std::vector<std::string>& paths) {
+  module_set set;
+  std::set<std::string> seen_files;
+  auto load_file = [&](const fs::path& file, const fs::path& root) {
+    std::error_code ec;
+    auto canonical = fs::weakly_canonical(file, ec).string();
+    if (!seen_files.insert(canonical).second) return;
+    auto source = dsl::source_file::read(file.string());
+    if (!source) {
+      set.diagnostics.push_back({"E0201", dsl::severity::error, file.string(), {}, "cannot read the file", {}});
+      return;
+    }
+    add_parsed(set, std::move(*source), module_name_for(file, root));
+  };
+  for (const auto& path : paths) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      std::vector<fs::path> files;
+      for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file(ec) && it->path().extension() == ".baomi") files.push_back(it->path());
+      }
+      std::sort(files.begin(), files.end());
+      for (const auto& f : files) load_file(f, path);
+    } else {
+      load_file(path, fs::path(path).parent_path());
+    }
+  }
+  // Imports not loaded yet: look for them next to the importing files.
+  for (std::size_t i = 0; i < set.modules.size(); ++i) {
+    for (const auto& name : imports_of(set.modules[i].ast)) {
+      bool loaded = std::any_of(set.modules.begin(), set.modules.end(), [&](const auto& m) { return m.name == name; });
+      if (loaded) continue;
+      if (auto found = find_import(name, set.modules[i].source.path())) load_file(found->first, found->second);
+    }
+  }
+  return set;
+}
+
+module_set load_embedded(const std::vector<std::pair<std::string, std::string>>& files) {
+  module_set set;
+  for (const auto& [path, text] : files) {
+    add_parsed(set, dsl::source_file(path, text), module_name_for(path, "rulesets"));
+  }
+  return set;
+}
+
+}  // namespace baomi::engine

@@ -1,0 +1,91 @@
+// Runtime values of the evaluator: small, trivially copyable, three-valued (null is unknown).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "facts/date.hpp"
+
+namespace baomi::facts {
+class column;
+class store;
+class schema;
+}
+
+namespace baomi::engine {
+
+enum class vkind : std::uint8_t {
+  null,         // unknown: missing, null or invalid facts, and what is computed from them
+  boolean,
+  integer,
+  number,
+  string,
+  date,
+  duration,
+  span,         // `b - a` of two dates: a duration that remembers where it starts
+  enumeration,  // aux = enum index, u.index = value index
+  entity,       // aux = table, u.index = row (records too)
+  list,
+  map,
+  range,
+};
+
+/// How a list's elements are stored.
+enum class list_source : std::uint8_t {
+  table,   // rows 0..count of table `aux`
+  rows,    // `rows[0..count)` of table `aux` (an index lookup)
+  column,  // cells [offset, offset + count) of an element column
+  items,   // `items[0..count)`; maps hold key, value pairs; ranges hold lo, hi
+};
+
+struct value {
+  vkind kind = vkind::null;
+  list_source source = list_source::items;
+  std::uint32_t aux = 0;
+  std::uint32_t count = 0;
+  union payload {
+    bool flag;
+    std::int64_t integer;
+    double number;
+    facts::day_number date;
+    std::uint32_t index;
+    std::uint32_t offset;
+    struct {
+      facts::day_number from;
+      facts::day_number to;
+    } span;
+  } u{};
+  facts::duration dur{};
+  std::string_view text;
+  const void* ptr = nullptr;  // rows (uint32_t*), column, or items (value*)
+
+  bool is_null() const { return kind == vkind::null; }
+  bool is_true() const { return kind == vkind::boolean && u.flag; }
+  bool is_false() const { return kind == vkind::boolean && !u.flag; }
+
+  static value null() { return {}; }
+  static value boolean(bool b) { value v; v.kind = vkind::boolean; v.u.flag = b; return v; }
+  static value integer(std::int64_t i) { value v; v.kind = vkind::integer; v.u.integer = i; return v; }
+  static value number(double n) { value v; v.kind = vkind::number; v.u.number = n; return v; }
+  static value string(std::string_view s) { value v; v.kind = vkind::string; v.text = s; return v; }
+  static value date(facts::day_number d) { value v; v.kind = vkind::date; v.u.date = d; return v; }
+  static value duration(const facts::duration& d) { value v; v.kind = vkind::duration; v.dur = d; return v; }
+  static value span(facts::day_number from, facts::day_number to) {
+    value v; v.kind = vkind::span; v.u.span = {from, to}; return v;
+  }
+  static value enumeration(std::uint32_t enum_index, std::uint32_t index) {
+    value v; v.kind = vkind::enumeration; v.aux = enum_index; v.u.index = index; return v;
+  }
+  static value entity(std::uint32_t table, std::uint32_t row) {
+    value v; v.kind = vkind::entity; v.aux = table; v.u.index = row; return v;
+  }
+  static value items(vkind kind, const value* items, std::uint32_t count) {
+    value v; v.kind = kind; v.source = list_source::items; v.ptr = items; v.count = count; return v;
+  }
+};
+
+/// The text of a value as messages show it: dates ISO, enums by label, entities by key, null as 未知.
+std::string render(const value& v, const facts::store* store, const facts::schema& schema);
+
+}  // namespace baomi::engine

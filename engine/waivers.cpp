@@ -1,0 +1,85 @@
+// Reading the waivers file: every entry is checked and each problem reported with its pointer.
+#include "engine/waivers.hpp"
+
+#include <fmt/format.h>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace baomi::engine {
+
+waiver_file parse_waivers(std::string_view json_text, const std::string& path) {
+  waiver_file out;
+  nlohmann::json doc;
+  try {
+    doc = nlohmann::json::parse(json_text);
+  } catch (const nlohmann::json::parse_error& e) {
+    out.readable = false;
+    out.issues.push_back({"W0101", path, fmt::format("豁免文件不是合法的 JSON：{}", e.what())});
+    return out;
+  }
+  if (!doc.is_object() || !doc.contains("waivers") || !doc["waivers"].is_array()) {
+    out.readable = false;
+    out.issues.push_back({"W0102", path + "#", "豁免文件应为 {\"waivers\": [...]}"});
+    return out;
+  }
+  const auto& list = doc["waivers"];
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    auto pointer = fmt::format("{}#/waivers/{}", path, i);
+    const auto& entry = list[i];
+    if (!entry.is_object()) {
+      out.issues.push_back({"W0103", pointer, "豁免条目应为对象"});
+      continue;
+    }
+    waiver w;
+    w.pointer = pointer;
+    bool ok = true;
+    auto text = [&](const char* name, std::string& into) {
+      if (!entry.contains(name) || !entry[name].is_string() || entry[name].get<std::string>().empty()) {
+        out.issues.push_back({"W0103", pointer + "/" + name, fmt::format("缺少字段 `{}`（字符串）", name)});
+        ok = false;
+        return;
+      }
+      into = entry[name].get<std::string>();
+    };
+    auto date = [&](const char* name, facts::day_number& into) {
+      std::string s;
+      text(name, s);
+      if (s.empty()) return;
+      auto d = facts::parse_date(s);
+      if (!d) {
+        out.issues.push_back({"W0104", pointer + "/" + name, fmt::format("日期无效：\"{}\"", s)});
+        ok = false;
+        return;
+      }
+      into = *d;
+    };
+    text("rule", w.rule);
+    text("subject", w.subject);
+    text("reason", w.reason);
+    text("approver", w.approver);
+    date("granted", w.granted);
+    date("expires", w.expires);
+    if (ok && w.expires < w.granted) {
+      out.issues.push_back({"W0104", pointer + "/expires", "豁免的截止日期早于批准日期"});
+      ok = false;
+    }
+    if (ok) out.waivers.push_back(std::move(w));
+  }
+  return out;
+}
+
+waiver_file load_waivers(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    waiver_file out;
+    out.readable = false;
+    out.issues.push_back({"W0100", path, "无法读取豁免文件"});
+    return out;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return parse_waivers(buffer.str(), path);
+}
+
+}  // namespace baomi::engine

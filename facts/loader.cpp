@@ -1,0 +1,81 @@
+// Snapshot loading: SAX parse into the store, resolve refs, then give issues their line and column.
+#include "facts/loader.hpp"
+
+#include <cstdio>
+#include <chrono>
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "facts/issue_sink.hpp"
+#include "facts/json_input.hpp"
+#include "facts/loader_access.hpp"
+#include "facts/resolve_refs.hpp"
+#include "facts/snapshot_handler.hpp"
+
+namespace baomi::facts {
+
+namespace {
+
+using file_handle = std::unique_ptr<std::FILE, int (*)(std::FILE*)>;
+
+// Parses, resolves and finishes; `replay` feeds the text again to a position_finder, since positions
+// are computed in one pass at the end rather than tracked for every token.
+template <typename Replay>
+load_result load(json_input& input, const schema& s, std::string path, const load_options& options, Replay replay) {
+  load_result result{store(s), {}, std::move(path), true};
+  issue_sink issues(options.max_issues_per_place);
+  snapshot_handler handler(result.store, input, issues);
+  auto t0 = std::chrono::steady_clock::now();
+  nlohmann::json::sax_parse(input.begin(), input.end(), &handler);
+  auto t1 = std::chrono::steady_clock::now();
+  handler.finish();
+  result.complete = !handler.failed();
+  if (input.read_failed()) {
+    result.complete = false;
+    issues.add(codes::unreadable_file, "", std::nullopt, "读取快照文件时出错，加载未完成");
+  }
+  // After a malformed document the targets of many refs were never read: their cells still become
+  // invalid, but only the parse error is reported.
+  issue_sink discarded(0);
+  resolve_refs(result.store, result.complete ? issues : discarded);
+  auto t2 = std::chrono::steady_clock::now();
+  loader_access::finish(result.store);
+  auto t3 = std::chrono::steady_clock::now();
+  std::cerr << "parse " << std::chrono::duration<double>(t1-t0).count() << " resolve " << std::chrono::duration<double>(t2-t1).count() << " finish " << std::chrono::duration<double>(t3-t2).count() << "\n";
+  position_finder positions(issues.offsets());
+  if (!positions.done()) replay(positions);
+  result.issues = issues.finish(positions.finish());
+  return result;
+}
+
+}  // namespace
+
+load_result load_snapshot(std::string_view json_text, const schema& s, std::string_view path,
+                          const load_options& options) {
+  json_input input(json_text);
+  return load(input, s, std::string(path), options, [&](position_finder& p) { p.feed(json_text); });
+}
+
+load_result load_snapshot_file(const std::filesystem::path& file, const schema& s, const load_options& options) {
+  file_handle handle(std::fopen(file.c_str(), "rb"), &std::fclose);
+  if (!handle) {
+    load_result result{store(s), {}, file.string(), false};
+    result.issues.push_back({std::string(codes::unreadable_file), "", 0, 0, fmt::format("无法打开快照文件 {}", file.string())});
+    return result;
+  }
+  json_input input(handle.get());
+  return load(input, s, file.string(), options, [&](position_finder& p) {
+    std::rewind(handle.get());
+    std::vector<char> chunk(1 << 20);
+    while (!p.done()) {
+      std::size_t got = std::fread(chunk.data(), 1, chunk.size(), handle.get());
+      if (got == 0) break;
+      p.feed(std::string_view(chunk.data(), got));
+    }
+  });
+}
+
+}  // namespace baomi::facts

@@ -1,0 +1,39 @@
+// Loading a JSON snapshot into the fact store, driven by the schema, with nlohmann's SAX parser.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "facts/issue.hpp"
+#include "facts/schema.hpp"
+#include "facts/store.hpp"
+
+namespace baomi::facts {
+
+struct load_options {
+  /// Each code at each schema place (`/people/*/born`) is reported this many times in full; further
+  /// occurrences are counted in one summary issue. The cells stay marked invalid either way.
+  std::size_t max_issues_per_place = 100;
+};
+
+/// What a load produced. `store` holds everything readable even when issues were found; only a
+/// malformed JSON text (F0101) or an unreadable file stops the load early (`complete` is false).
+struct load_result {
+  facts::store store;
+  std::vector<issue> issues;
+  std::string path;
+  bool complete = true;
+};
+
+/// Loads a snapshot from memory. `path` is only used in messages. Issues come in text order, then
+/// those found after parsing (a missing `as_of`, dangling refs in schema and row order), then the
+/// summaries of capped repeats.
+load_result load_snapshot(std::string_view json_text, const schema& s, std::string_view path,
+                          const load_options& options = {});
+
+/// Loads a snapshot file, streaming it in chunks: the file is never held in memory whole.
+load_result load_snapshot_file(const std::filesystem::path& file, const schema& s, const load_options& options = {});
+
+}  // namespace baomi::facts

@@ -1,0 +1,45 @@
+// Private to the loader: write access to the store's tables, which readers only see const.
+#pragma once
+
+#include <string>
+
+#include "facts/store.hpp"
+
+namespace baomi::facts {
+
+/// The loader's door into `store` and `table` (both name it a friend).
+class loader_access {
+public:
+  static table& table_at(store& s, std::uint32_t entity) { return s.m_tables[entity]; }
+  static string_pool& strings(store& s) { return *s.m_strings; }
+  static void set_as_of(store& s, day_number day) { s.m_as_of = day; }
+  static void set_org(store& s, std::string json_text) { s.m_org = std::move(json_text); }
+
+  static column& column_at(table& t, std::uint32_t field) { return t.m_columns[field]; }
+  static key_index& keys(table& t) { return t.m_keys; }
+  static void add_flag(table& t, std::uint32_t row, row_flag flag) { t.m_flags[row] |= flag; }
+
+  /// Appends a row of null cells; `json_index` for collection rows, `parent` for record rows.
+  static std::uint32_t append_row(table& t, std::uint32_t json_index, const record_parent& parent) {
+    for (auto& c : t.m_columns) c.append_null();
+    if (t.type().collection) {
+      t.m_json_index.push_back(json_index);
+    } else {
+      t.m_parents.push_back(parent);
+    }
+    t.m_flags.push_back(row_ok);
+    return t.m_row_count++;
+  }
+
+  /// Trims and sorts what loading left unordered.
+  static void finish(store& s) {
+    for (auto& t : s.m_tables) {
+      for (auto& c : t.m_columns) c.finish();
+      t.m_json_index.shrink_to_fit();
+      t.m_flags.shrink_to_fit();
+      t.m_parents.shrink_to_fit();
+    }
+  }
+};
+
+}  // namespace baomi::facts

@@ -1,0 +1,116 @@
+// Private to the loader: the nlohmann SAX handler that writes a snapshot into the store's columns.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "facts/issue_sink.hpp"
+#include "facts/json_input.hpp"
+#include "facts/store.hpp"
+
+namespace baomi::facts {
+
+/// Follows the snapshot's nesting with a stack of frames. Each value lands in the cell the schema gives
+/// it; anything else is reported and skipped, never kept as a DOM. The only allocations while loading
+/// are the columns' and the string pool's growth.
+class snapshot_handler {
+public:
+  snapshot_handler(store& out, json_input& input, issue_sink& issues);
+
+  // The nlohmann SAX interface.
+  bool null();
+  bool boolean(bool value);
+  bool number_integer(std::int64_t value);
+  bool number_unsigned(std::uint64_t value);
+  bool number_float(double value, const std::string& text);
+  bool string(std::string& value);
+  bool binary(nlohmann::json::binary_t& value);
+  bool start_object(std::size_t elements);
+  bool key(std::string& name);
+  bool end_object();
+  bool start_array(std::size_t elements);
+  bool end_array();
+  bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex);
+
+  /// Reports what only the end can tell (a missing `as_of`).
+  void finish();
+  bool failed() const { return m_failed; }
+
+  /// A JSON scalar as the SAX interface delivers it.
+  struct scalar;
+  /// A cell to write: a row's field or a container's element.
+  struct target;
+
+private:
+  enum class frame_kind : std::uint8_t { document, collection, entity, list, map, skip, capture };
+  enum class member : std::uint8_t { none, as_of, org, schema_uri, collection };
+  struct frame {
+    explicit frame(frame_kind k) : kind(k) {}
+    frame_kind kind;
+    member what = member::none;  // document: the member being read
+    std::uint32_t table = 0;     // collection, entity
+    std::uint32_t row = 0;       // entity
+    std::uint32_t field = 0;     // entity: the field being read (valid while `has_field`)
+    bool has_field = false;
+    column* col = nullptr;       // list, map: the column whose cell gets the span
+    std::uint32_t cell = 0;
+    std::uint32_t first = 0;     // list, map: first element cell
+    std::uint32_t count = 0;     // collection, list, map: elements so far
+    std::uint32_t seen_base = 0; // entity: its fields' seen flags in m_seen
+    std::uint32_t depth = 0;     // skip, capture: open containers inside
+    std::size_t start = 0;       // byte offset of the opening bracket
+    std::string key;             // document: member name; map: current key
+  };
+
+  bool on_scalar(const scalar& v);
+  bool on_container(bool is_object);
+  bool skip_pending(bool is_container);
+  void document_key(frame& top, std::string_view name);
+  void document_value(const scalar* v, bool is_object);
+  std::optional<target> next_target();
+  void write(const target& t, const scalar& v);
+  void write_string(const target& t, const scalar& v);
+  void open_container(const target& t, bool is_object);
+  void open_row(frame& collection);
+  void close_row(const frame& row);
+  void close_list(const frame& list);
+  void check_key(const frame& row);
+  void entity_key(frame& top, std::string_view name);
+  void map_key(frame& top, std::string_view name);
+  void org_separator();
+  void org_open(char bracket);
+  void org_close(char bracket);
+  void org_key(std::string_view name);
+  void org_value(std::string_view json_text);
+
+  void fail(const target& t, std::string_view code, std::string_view raw, std::size_t offset, std::string message);
+  void wrong_type(const target& t, const scalar& v);
+  void report(std::string_view code, std::string pointer, std::optional<std::size_t> offset, std::string message);
+  std::string pointer_to(std::size_t frame_count) const;
+  std::string pointer_here() const { return pointer_to(m_frames.size()); }
+  std::size_t start_of(const scalar& v) const;
+  std::string expected(const facts::type& t) const;
+
+  store& m_store;
+  const schema& m_schema;
+  string_pool& m_strings;
+  json_input& m_input;
+  issue_sink& m_issues;
+  std::vector<frame> m_frames;
+  std::vector<std::uint8_t> m_seen;   // per open entity frame: which fields appeared
+  std::vector<bool> m_members_seen;   // per collection entity, and as_of/org after them
+  bool m_skip_next = false;           // the next value belongs to an unknown or repeated member
+  bool m_saw_document = false;
+  bool m_saw_as_of = false;
+  bool m_saw_org = false;
+  bool m_failed = false;
+  std::string m_org;
+  std::vector<bool> m_org_first;      // capture: whether the open container has no member yet
+  bool m_org_after_key = false;
+  std::string m_scratch;
+};
+
+}  // namespace baomi::facts

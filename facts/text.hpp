@@ -1,0 +1,17 @@
+// Private to the loader: text helpers for messages (quoting, UTF-8 clean-up).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace baomi::facts {
+
+/// `text` as a JSON string literal, cut to about 80 code points (with `…`) so one bad value cannot
+/// flood a report.
+std::string quote(std::string_view text);
+
+/// `text` with each byte that is not part of valid UTF-8 written as `\xNN`, so that messages stay
+/// valid UTF-8 whatever the snapshot contained.
+std::string clean_utf8(std::string_view text);
+
+}  // namespace baomi::facts

@@ -1,0 +1,159 @@
+// JUnit XML for CI dashboards: a test suite per checklist area, a test case per rule.
+// A rule fails when any subject fails, is skipped when evidence is missing (and none fails), and
+// passes otherwise; pending deadlines, waivers and missing evidence are listed in <system-out>.
+#include <fmt/format.h>
+
+#include <map>
+#include <string>
+
+#include "reports/formats.hpp"
+#include "reports/summary.hpp"
+#include "reports/text_layout.hpp"
+
+namespace baomi::reports {
+
+namespace {
+
+using engine::outcome;
+
+constexpr std::string_view replacement = "\xEF\xBF\xBD";  // U+FFFD
+
+// Escapes text for XML 1.0, which cannot hold most control characters even as references: those
+// are written as visible \xNN, and invalid UTF-8 as U+FFFD.
+std::string escape(std::string_view text, bool attribute) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    auto start = i;
+    char32_t c = next_code_point(text, i);
+    switch (c) {
+      case '&': out += "&amp;"; continue;
+      case '<': out += "&lt;"; continue;
+      case '>': out += "&gt;"; continue;
+      case '"': out += attribute ? "&quot;" : "\""; continue;
+      case '\r': out += "&#13;"; continue;
+      case '\n': out += attribute ? "&#10;" : "\n"; continue;
+      case '\t': out += attribute ? "&#9;" : "\t"; continue;
+      default: break;
+    }
+    auto bytes = text.substr(start, i - start);
+    if (c < 0x20) out += fmt::format("\\x{:02X}", static_cast<unsigned>(c));
+    else if (c == 0xFFFE || c == 0xFFFF || (c == 0xFFFD && bytes != replacement)) out += replacement;
+    else out += bytes;
+  }
+  return out;
+}
+
+std::string attr(std::string_view name, std::string_view value) {
+  return fmt::format(" {}=\"{}\"", name, escape(value, true));
+}
+
+std::string subject_text(const engine::finding& f) {
+  auto text = subject_path(f.subject);
+  if (!f.subject.label.empty() && f.subject.label != f.subject.key) text += " " + f.subject.label;
+  return text;
+}
+
+std::string line_of(const engine::finding& f) {
+  auto line = fmt::format("{}：{}", subject_text(f), f.message);
+  if (f.outcome == outcome::pending && f.due) {
+    line += fmt::format("（期限 {}", *f.due);
+    if (f.days_left) line += fmt::format("，还剩 {} 天", *f.days_left);
+    line += "）";
+  }
+  if (f.outcome == outcome::waived && !f.waiver_reason.empty()) line += fmt::format("（豁免理由：{}）", f.waiver_reason);
+  return line;
+}
+
+struct verdict {
+  outcome_counts counts;
+  std::string failures;  // one line per failing subject
+  std::string notes;     // pending, unknown and waived subjects
+};
+
+struct suite_totals {
+  std::size_t tests = 0;
+  std::size_t failures = 0;
+  std::size_t skipped = 0;
+};
+
+class junit_writer {
+public:
+  explicit junit_writer(const engine::run_result& result) : m_result(result) {
+    for (const auto& f : result.findings) {
+      auto& v = m_verdicts[rule_of(f).id];
+      v.counts.add(f.outcome);
+      if (f.outcome == outcome::fail) v.failures += line_of(f) + "\n";
+      if (f.outcome == outcome::pending || f.outcome == outcome::unknown || f.outcome == outcome::waived) {
+        v.notes += fmt::format("{} {}\n", engine::to_chinese(f.outcome), line_of(f));
+      }
+    }
+  }
+
+  std::string write() {
+    std::string suites;
+    suite_totals all;
+    for (const auto& a : summarize(m_result).by_area) {
+      suite_totals totals;
+      std::string cases;
+      for (const auto& rule : m_result.rules) {
+        if (rule.area == a.area) cases += test_case(rule, totals);
+      }
+      if (totals.tests == 0) continue;
+      suites += fmt::format("  <testsuite{}{}{}{}{}>\n", attr("name", a.area.empty() ? "未分类" : a.area),
+                            attr("tests", std::to_string(totals.tests)), attr("failures", std::to_string(totals.failures)),
+                            attr("errors", "0"), attr("skipped", std::to_string(totals.skipped)));
+      suites += properties(a.area) + cases + "  </testsuite>\n";
+      all.tests += totals.tests;
+      all.failures += totals.failures;
+      all.skipped += totals.skipped;
+    }
+    return fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites{}{}{}{}{}>\n{}</testsuites>\n",
+                       attr("name", "baomi"), attr("tests", std::to_string(all.tests)),
+                       attr("failures", std::to_string(all.failures)), attr("errors", "0"),
+                       attr("skipped", std::to_string(all.skipped)), suites);
+  }
+
+private:
+  std::string properties(std::string_view area) const {
+    std::string out = "    <properties>\n";
+    auto property = [&out](std::string_view name, std::string_view value) {
+      out += fmt::format("      <property{}{}/>\n", attr("name", name), attr("value", value));
+    };
+    if (auto title = checklist_title(area); !title.empty()) property("title", title);
+    property("snapshot", m_result.snapshot_path);
+    property("as_of", m_result.as_of);
+    if (!m_result.profile.empty()) property("profile", m_result.profile);
+    return out + "    </properties>\n";
+  }
+
+  std::string test_case(const engine::rule_info& rule, suite_totals& totals) const {
+    static const verdict none;
+    auto found = m_verdicts.find(rule.id);
+    const verdict& v = found == m_verdicts.end() ? none : found->second;
+    ++totals.tests;
+    std::string body;
+    if (v.counts[outcome::fail] > 0) {
+      ++totals.failures;
+      body += fmt::format("      <failure{}{}>{}</failure>\n", attr("type", "fail"),
+                          attr("message", fmt::format("{} 项不符合", v.counts[outcome::fail])), escape(v.failures, false));
+    } else if (v.counts[outcome::unknown] > 0) {
+      ++totals.skipped;
+      body += fmt::format("      <skipped{}/>\n", attr("message", fmt::format("证据不足 {} 项", v.counts[outcome::unknown])));
+    }
+    if (!v.notes.empty()) body += fmt::format("      <system-out>{}</system-out>\n", escape(v.notes, false));
+    auto head = fmt::format("    <testcase{}{}", attr("classname", rule.module.empty() ? "baomi" : rule.module),
+                            attr("name", rule.id + " " + rule.title));
+    return body.empty() ? head + "/>\n" : head + ">\n" + body + "    </testcase>\n";
+  }
+
+  const engine::run_result& m_result;
+  std::map<std::string, verdict> m_verdicts;  // by rule id
+};
+
+}  // namespace
+
+std::string write_junit(const engine::run_result& result, const report_options& /*options*/) {
+  return junit_writer(result).write();
+}
+
+}  // namespace baomi::reports

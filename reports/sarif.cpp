@@ -1,0 +1,245 @@
+// SARIF 2.1.0: one run; rules with their source locations, results with the subject's JSON Pointer as
+// logical location. Data issues become tool execution notifications.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <stdexcept>
+#include <nlohmann/json.hpp>
+
+#include "reports/formats.hpp"
+#include "reports/summary.hpp"
+
+namespace baomi::reports {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+using engine::outcome;
+using engine::severity;
+
+const char* level_of(const engine::finding& f) {
+  if (f.outcome == outcome::unknown || f.outcome == outcome::pending) return "note";
+  switch (f.severity) {
+    case severity::critical:
+    case severity::high: return "error";
+    case severity::medium: return "warning";
+    case severity::low:
+    case severity::info: return "note";
+  }
+  return "note";
+}
+
+const char* level_of(severity s) {
+  return s == severity::critical || s == severity::high ? "error" : s == severity::medium ? "warning" : "note";
+}
+
+// GitHub code scanning ranks results by this score (critical > 9.0, high 7.0–8.9, medium 4.0–6.9, low < 4.0).
+const char* security_severity(severity s) {
+  switch (s) {
+    case severity::critical: return "9.5";
+    case severity::high: return "8.0";
+    case severity::medium: return "5.5";
+    case severity::low: return "3.0";
+    case severity::info: return "0.0";
+  }
+  return "0.0";
+}
+
+bool reported(outcome o) {
+  return o == outcome::fail || o == outcome::unknown || o == outcome::pending || o == outcome::waived;
+}
+
+// A rule file path as a URI reference: relative paths stay relative, absolute ones become file URIs.
+std::string path_uri(std::string path) {
+  std::replace(path.begin(), path.end(), '\\', '/');
+  std::string out = path.starts_with('/') ? "file://" : "";
+  for (unsigned char c : path) {
+    bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+                 c == '_' || c == '~' || c == '/';
+    out += plain ? std::string(1, static_cast<char>(c)) : fmt::format("%{:02X}", c);
+  }
+  return out;
+}
+
+// "DEP-010" → "Dep010": SARIF asks for a PascalCase friendly name; the titles are Chinese sentences.
+std::string pascal_name(std::string_view id) {
+  std::string out;
+  bool start = true;
+  for (char c : id) {
+    bool alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (!alnum) {
+      start = true;
+      continue;
+    }
+    out += start && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : !start && c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    start = false;
+  }
+  return out.empty() ? std::string(id) : out;
+}
+
+std::string citation_text(const engine::citation& c) {
+  auto text = c.title.empty() ? c.source : fmt::format("{}《{}》", c.source, c.title);
+  if (!c.locator.empty()) text += " " + c.locator;
+  if (!c.quote.empty()) text += "：" + c.quote;
+  return text;
+}
+
+// The remedy shared by every finding of a rule, if they all have the same one.
+std::string common_remedy(const engine::run_result& result, const engine::rule_info& rule) {
+  std::string remedy;
+  for (const auto& f : result.findings) {
+    if (rule_of(f).id != rule.id) continue;
+    if (f.remedy.empty() || (!remedy.empty() && f.remedy != remedy)) return {};
+    remedy = f.remedy;
+  }
+  return remedy;
+}
+
+json rule_json(const engine::run_result& result, const engine::rule_info& rule) {
+  json out = {{"id", rule.id}, {"name", pascal_name(rule.id)}, {"shortDescription", {{"text", rule.title}}}};
+  std::string quotes;
+  std::string help;
+  for (const auto& c : rule.citations) {
+    if (!c.quote.empty()) quotes += (quotes.empty() ? "" : "\n") + c.quote;
+    help += (help.empty() ? "依据：" : "\n依据：") + citation_text(c);
+  }
+  if (!quotes.empty()) out["fullDescription"] = {{"text", quotes}};
+  if (auto remedy = common_remedy(result, rule); !remedy.empty()) help += (help.empty() ? "整改：" : "\n整改：") + remedy;
+  if (!help.empty()) out["help"] = {{"text", help}};
+  out["defaultConfiguration"] = {{"level", level_of(rule.severity)}};
+  json properties = {{"severity", engine::to_string(rule.severity)}};
+  if (!rule.area.empty()) properties["area"] = rule.area;
+  if (!rule.module.empty()) properties["module"] = rule.module;
+  std::vector<std::string> tags;
+  for (const auto& t : rule.tags) {
+    if (std::find(tags.begin(), tags.end(), t) == tags.end()) tags.push_back(t);  // SARIF tags are unique
+  }
+  properties["tags"] = tags;
+  properties["security-severity"] = security_severity(rule.severity);
+  out["properties"] = std::move(properties);
+  return out;
+}
+
+std::string message_text(const engine::finding& f) {
+  auto text = f.message.empty() ? rule_of(f).title : f.message;
+  if (f.outcome == outcome::unknown) return "[证据不足] " + text;
+  if (f.outcome == outcome::pending) {
+    text = "[待办] " + text;
+    if (f.due) {
+      text += fmt::format("（期限 {}", *f.due);
+      if (f.days_left) text += fmt::format("，还剩 {} 天", *f.days_left);
+      text += "）";
+    }
+  }
+  return text;
+}
+
+json location_json(const engine::finding& f) {
+  const auto& where = rule_of(f).location;
+  json out = json::object();
+  if (!where.path.empty()) {
+    json physical = {{"artifactLocation", {{"uri", path_uri(where.path)}}}};
+    if (where.line > 0) {
+      json region = {{"startLine", where.line}};
+      if (where.column > 0) region["startColumn"] = where.column;
+      physical["region"] = std::move(region);
+    }
+    out["physicalLocation"] = std::move(physical);
+  }
+  if (!f.subject.pointer.empty()) {
+    json logical = json::object();
+    if (!f.subject.key.empty()) logical["name"] = f.subject.key;
+    logical["fullyQualifiedName"] = f.subject.pointer;
+    logical["kind"] = "object";
+    out["logicalLocations"] = json::array();
+    out["logicalLocations"].push_back(std::move(logical));
+  }
+  return out;
+}
+
+json result_json(const engine::finding& f, std::size_t rule_index) {
+  json out = {{"ruleId", rule_of(f).id}, {"ruleIndex", rule_index}, {"level", level_of(f)}, {"message", {{"text", message_text(f)}}}};
+  if (auto where = location_json(f); !where.empty()) {
+    out["locations"] = json::array();
+    out["locations"].push_back(std::move(where));
+  }
+  if (!f.fingerprint.empty()) out["partialFingerprints"] = {{"baomi/v1", f.fingerprint}};
+  if (f.outcome == outcome::waived) {
+    json suppression = {{"kind", "external"}, {"status", "accepted"}};
+    if (!f.waiver_reason.empty()) suppression["justification"] = f.waiver_reason;
+    out["suppressions"] = json::array();
+    out["suppressions"].push_back(std::move(suppression));
+  }
+  json properties = {{"outcome", engine::to_string(f.outcome)}, {"severity", engine::to_string(f.severity)}};
+  if (!f.subject.label.empty()) properties["subject"] = f.subject.label;
+  if (!f.remedy.empty()) properties["remedy"] = f.remedy;
+  if (f.due) properties["due"] = *f.due;
+  if (f.days_left) properties["days_left"] = *f.days_left;
+  json evidence = json::array();
+  for (const auto& e : f.evidence) {
+    json item = {{"pointer", e.pointer}, {"value", e.value}};
+    if (!e.role.empty()) item["role"] = e.role;
+    evidence.push_back(std::move(item));
+  }
+  properties["evidence"] = std::move(evidence);
+  out["properties"] = std::move(properties);
+  return out;
+}
+
+json notification_json(const engine::data_issue& issue) {
+  json out = {{"descriptor", {{"id", issue.code}}}, {"level", "warning"}, {"message", {{"text", issue.message}}}};
+  if (!issue.pointer.empty()) {
+    // A JSON Pointer into the snapshot, or file:line of a waiver: no `kind` claims which.
+    json logical = {{"fullyQualifiedName", issue.pointer}};
+    json location = {{"logicalLocations", json::array()}};
+    location["logicalLocations"].push_back(std::move(logical));
+    out["locations"] = json::array();
+    out["locations"].push_back(std::move(location));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string write_sarif(const engine::run_result& result, const report_options& options) {
+  json driver = {{"name", "baomi"}};
+  if (!options.tool_version.empty()) driver["version"] = options.tool_version;
+  std::map<std::string, std::size_t> rule_index;
+  json rules = json::array();
+  for (const auto& rule : result.rules) {
+    rule_index.emplace(rule.id, rules.size());
+    rules.push_back(rule_json(result, rule));
+  }
+  driver["rules"] = std::move(rules);
+
+  json results = json::array();
+  for (const auto& f : result.findings) {
+    if (!reported(f.outcome) || !is_shown(options, f.outcome)) continue;
+    auto index = rule_index.find(rule_of(f).id);
+    if (index == rule_index.end()) throw std::invalid_argument("finding of a rule not in the run: " + rule_of(f).id);
+    results.push_back(result_json(f, index->second));
+  }
+
+  json notifications = json::array();
+  for (const auto& issue : result.issues) notifications.push_back(notification_json(issue));
+  json invocation = {{"executionSuccessful", true}};
+  if (!notifications.empty()) invocation["toolExecutionNotifications"] = std::move(notifications);
+
+  json properties = {{"snapshot", result.snapshot_path}, {"as_of", result.as_of}};
+  if (!result.profile.empty()) properties["profile"] = result.profile;
+
+  json invocations = json::array();
+  invocations.push_back(std::move(invocation));
+  json run = {{"tool", {{"driver", std::move(driver)}}},
+              {"invocations", std::move(invocations)},
+              {"columnKind", "unicodeCodePoints"},
+              {"results", std::move(results)},
+              {"properties", std::move(properties)}};
+  json runs = json::array();
+  runs.push_back(std::move(run));
+  json log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"}, {"version", "2.1.0"}, {"runs", std::move(runs)}};
+  return log.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace baomi::reports

@@ -1,0 +1,103 @@
+// Counts by outcome, severity and area, and the fourteen items of the 自查自评 checklist.
+#include "reports/summary.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <optional>
+#include <stdexcept>
+#include <utility>
+
+namespace baomi::reports {
+
+namespace {
+
+// The items of 四、自查内容 in 机关单位保密自查自评工作办法 (seed 001); rules name them in `area`.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 14> checklist{{
+    {"一", "保密工作领导责任制落实情况"},
+    {"二", "保密制度建设情况"},
+    {"三", "保密宣传教育培训情况"},
+    {"四", "涉密人员管理情况"},
+    {"五", "国家秘密确定、变更和解除情况"},
+    {"六", "国家秘密载体管理情况"},
+    {"七", "信息系统和信息设备保密管理情况"},
+    {"八", "涉密场所及保密要害部门、部位管理情况"},
+    {"九", "涉密会议、活动和货物、工程、服务采购等项目管理情况"},
+    {"十", "涉外工作保密管理情况"},
+    {"十一", "宣传报道和信息公开保密审查情况"},
+    {"十二", "违反保密法律法规行为查处情况"},
+    {"十三", "保密组织机构设置、人员配备及经费保障情况"},
+    {"十四", "保密工作记录和材料"},
+}};
+
+// The 0-based checklist index of "四(N)" or "四（N）".
+std::optional<std::size_t> checklist_index(std::string_view area) {
+  constexpr std::string_view prefix = "四";
+  if (!area.starts_with(prefix)) return std::nullopt;
+  area.remove_prefix(prefix.size());
+  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"(", ")"}, {"（", "）"}}) {
+    if (area.starts_with(open) && area.ends_with(close) && area.size() > open.size() + close.size()) {
+      auto number = area.substr(open.size(), area.size() - open.size() - close.size());
+      for (std::size_t i = 0; i < checklist.size(); ++i) {
+        if (checklist[i].first == number) return i;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::size_t outcome_counts::total() const { return std::accumulate(m_counts.begin(), m_counts.end(), std::size_t{0}); }
+
+std::string_view checklist_title(std::string_view area) {
+  auto index = checklist_index(area);
+  return index ? checklist[*index].second : std::string_view{};
+}
+
+bool area_less(std::string_view a, std::string_view b) {
+  // Rank: 0 checklist item, 1 other area, 2 no area.
+  auto rank = [](std::string_view area) -> std::pair<int, std::size_t> {
+    if (area.empty()) return {2, 0};
+    if (auto index = checklist_index(area)) return {0, *index};
+    return {1, 0};
+  };
+  auto ra = rank(a);
+  auto rb = rank(b);
+  if (ra != rb) return ra < rb;
+  return a < b;
+}
+
+const engine::rule_info& rule_of(const engine::finding& f) {
+  if (f.rule == nullptr) throw std::invalid_argument("finding without a rule: " + f.fingerprint);
+  return *f.rule;
+}
+
+bool is_shown(const report_options& options, engine::outcome o) {
+  return std::find(options.show.begin(), options.show.end(), o) != options.show.end();
+}
+
+std::string subject_path(const engine::subject& s) {
+  if (s.collection.empty()) return s.key;
+  if (s.key.empty()) return s.collection;
+  return s.collection + "/" + s.key;
+}
+
+summary summarize(const engine::run_result& result) {
+  summary out;
+  auto area_entry = [&out](const std::string& area) -> area_counts& {
+    auto it = std::find_if(out.by_area.begin(), out.by_area.end(), [&](const auto& e) { return e.area == area; });
+    if (it != out.by_area.end()) return *it;
+    return out.by_area.emplace_back(area_counts{area, {}});
+  };
+  for (const auto& rule : result.rules) area_entry(rule.area);
+  for (const auto& f : result.findings) {
+    out.all.add(f.outcome);
+    out.by_severity.at(static_cast<std::size_t>(f.severity)).add(f.outcome);
+    area_entry(rule_of(f).area).counts.add(f.outcome);
+  }
+  std::stable_sort(out.by_area.begin(), out.by_area.end(),
+                   [](const auto& a, const auto& b) { return area_less(a.area, b.area); });
+  return out;
+}
+
+}  // namespace baomi::reports

@@ -1,0 +1,243 @@
+// The terminal report: header, counts, findings grouped by checklist area, data issues; 80 columns.
+#include <fmt/format.h>
+
+#include <string>
+#include <string_view>
+
+#include "reports/formats.hpp"
+#include "reports/summary.hpp"
+#include "reports/text_layout.hpp"
+
+namespace baomi::reports {
+
+namespace {
+
+using engine::outcome;
+using engine::severity;
+
+constexpr std::size_t page_width = 80;
+constexpr std::size_t field_indent = 10;  // "    对象：" — the text of a finding's fields starts here
+constexpr std::size_t count_width = 9;    // one column of a count table
+constexpr std::size_t row_label_width = 20;
+
+// ANSI colours, applied only to short labels after wrapping so that wrapping never sees them.
+class painter {
+public:
+  explicit painter(bool on) : m_on(on) {}
+  std::string operator()(std::string_view text, std::string_view code) const {
+    if (!m_on || code.empty()) return std::string(text);
+    return fmt::format("\x1b[{}m{}\x1b[0m", code, text);
+  }
+
+private:
+  bool m_on;
+};
+
+std::string_view colour_of(outcome o) {
+  switch (o) {
+    case outcome::fail: return "1;31";
+    case outcome::unknown: return "33";
+    case outcome::pending: return "36";
+    case outcome::waived: return "35";
+    case outcome::pass: return "32";
+    case outcome::not_applicable: return "2";
+  }
+  return {};
+}
+
+std::string_view colour_of(severity s) {
+  switch (s) {
+    case severity::critical: return "1;31";
+    case severity::high: return "31";
+    case severity::medium: return "33";
+    case severity::low: return "";
+    case severity::info: return "2";
+  }
+  return {};
+}
+
+std::string area_heading(std::string_view area) {
+  if (area.empty()) return "未分类";
+  auto title = checklist_title(area);
+  return title.empty() ? std::string(area) : fmt::format("{} {}", area, title);
+}
+
+// A table row label, cut to fit its column.
+std::string row_label(std::string_view text) {
+  if (display_width(text) < row_label_width) return std::string(text);
+  return wrap(text, row_label_width - 4).front() + "...";
+}
+
+std::string days_left_text(std::int32_t days) {
+  if (days > 0) return fmt::format("还剩 {} 天", days);
+  if (days == 0) return "今天到期";
+  return fmt::format("已逾期 {} 天", -days);
+}
+
+class text_writer {
+public:
+  text_writer(const engine::run_result& result, const report_options& options)
+      : m_result(result), m_options(options), m_paint(options.color), m_summary(summarize(result)) {}
+
+  std::string write() {
+    header();
+    counts();
+    findings();
+    issues();
+    return std::move(m_out);
+  }
+
+private:
+  void heading(std::string_view text) {
+    m_out += '\n';
+    m_out += m_paint(text, "1");
+    m_out += '\n';
+  }
+
+  void field(std::string_view label, std::string_view text, std::size_t indent) {
+    append_wrapped(m_out, label, indent, text, page_width);
+  }
+
+  void header() {
+    m_out += m_paint("baomi 保密检查报告", "1");
+    m_out += '\n';
+    m_out += '\n';
+    field("  快照", m_result.snapshot_path, 12);
+    field("  评估日期", m_result.as_of, 12);
+    field("  配置", m_result.profile.empty() ? "（未指定）" : m_result.profile, 12);
+    if (!m_options.tool_version.empty()) field("  工具版本", "baomi " + m_options.tool_version, 12);
+    heading("检查摘要");
+    field("  ",
+          fmt::format("规则 {} 条，检查结果 {} 项（不符合 {}，证据不足 {}，待办 {}），数据问题 {} 项",
+                      m_result.rules.size(), m_summary.all.total(), m_summary.all[outcome::fail],
+                      m_summary.all[outcome::unknown], m_summary.all[outcome::pending], m_result.issues.size()),
+          2);
+  }
+
+  void counts() {
+    heading("按结果统计");
+    for (auto o : outcome_order) {
+      auto label = fmt::format("{} ({})", engine::to_chinese(o), engine::to_string(o));
+      m_out += "  " + m_paint(pad_right(label, 26), colour_of(o)) + pad_left(std::to_string(m_summary.all[o]), 8) + '\n';
+    }
+    m_out += "  " + pad_right("合计", 26) + pad_left(std::to_string(m_summary.all.total()), 8) + '\n';
+
+    heading("按严重程度统计");
+    table_head("严重程度");
+    for (auto s : severity_order) {
+      table_row(m_paint(pad_right(fmt::format("{} ({})", engine::to_chinese(s), engine::to_string(s)), row_label_width),
+                        colour_of(s)),
+                m_summary.of(s));
+    }
+
+    heading("按自查项统计");
+    table_head("自查项");
+    for (const auto& a : m_summary.by_area) {
+      table_row(pad_right(row_label(a.area.empty() ? "未分类" : a.area), row_label_width), a.counts);
+    }
+  }
+
+  void table_head(std::string_view label) {
+    std::string line = "  " + pad_right(label, row_label_width);
+    for (auto o : outcome_order) line += pad_left(engine::to_chinese(o), count_width);
+    m_out += line + '\n';
+  }
+
+  void table_row(const std::string& label, const outcome_counts& counts) {
+    std::string line = "  " + label;
+    for (auto o : outcome_order) line += pad_left(std::to_string(counts[o]), count_width);
+    m_out += line + '\n';
+  }
+
+  void findings() {
+    std::string listed;
+    for (auto o : outcome_order) {
+      if (!is_shown(m_options, o)) continue;
+      listed += listed.empty() ? "" : "、";
+      listed += engine::to_chinese(o);
+    }
+    heading(listed.empty() ? "检查发现" : fmt::format("检查发现（列出：{}）", listed));
+    bool any = false;
+    for (const auto& a : m_summary.by_area) {
+      bool area_started = false;
+      for (const auto& f : m_result.findings) {
+        if (rule_of(f).area != a.area || !is_shown(m_options, f.outcome)) continue;
+        if (!area_started) area_title(a.area);
+        area_started = true;
+        any = true;
+        finding(f);
+      }
+    }
+    if (!any) m_out += "  （无）\n";
+  }
+
+  void area_title(std::string_view area) {
+    auto title = wrap(area_heading(area), page_width);
+    m_out += '\n';
+    for (const auto& line : title) m_out += m_paint(line, "1") + '\n';
+    m_out += std::string(display_width(title.back()), '-') + '\n';
+  }
+
+  void finding(const engine::finding& f) {
+    const auto& rule = rule_of(f);
+    auto first = "  " + m_paint(fmt::format("[{}]", engine::to_chinese(f.outcome)), colour_of(f.outcome)) +
+                 m_paint(fmt::format("[{}]", engine::to_chinese(f.severity)), colour_of(f.severity)) + " ";
+    m_out += '\n';
+    field(first, rule.id + " " + rule.title, display_width(first));
+
+    auto subject = subject_path(f.subject);
+    if (!f.subject.label.empty() && f.subject.label != f.subject.key) subject += " " + f.subject.label;
+    field("    对象：", subject, field_indent);
+    if (!f.message.empty()) field("    说明：", f.message, field_indent);
+    if (!f.remedy.empty()) field("    整改：", f.remedy, field_indent);
+    if (f.due || f.days_left) {
+      std::string due = f.due.value_or("");
+      if (f.days_left) due += (due.empty() ? "" : " ") + fmt::format("（{}）", days_left_text(*f.days_left));
+      field("    期限：", due, field_indent);
+    }
+    if (f.outcome == outcome::waived || !f.waiver_reason.empty()) {
+      field("    豁免：", f.waiver_reason.empty() ? "（未说明理由）" : f.waiver_reason, field_indent);
+    }
+    std::string_view label = "    证据：";
+    for (const auto& e : f.evidence) {
+      auto line = fmt::format("{} = {}", e.pointer, e.value);
+      if (!e.role.empty()) line += fmt::format("  ({})", e.role);
+      field(label, line, field_indent);
+      label = "";
+    }
+    label = "    依据：";
+    for (const auto& c : rule.citations) {
+      auto source = c.title.empty() ? c.source : fmt::format("{}《{}》", c.source, c.title);
+      if (!c.locator.empty()) source += " " + c.locator;
+      field(label, source, field_indent);
+      if (!c.quote.empty()) field("", c.quote, field_indent);
+      label = "";
+    }
+  }
+
+  void issues() {
+    heading(fmt::format("数据问题（{}）", m_result.issues.size()));
+    if (m_result.issues.empty()) {
+      m_out += "  （无）\n";
+      return;
+    }
+    for (const auto& issue : m_result.issues) {
+      auto first = fmt::format("  [{}] ", issue.code);
+      field(first, issue.pointer.empty() ? issue.message : issue.pointer + "\n" + issue.message, display_width(first));
+    }
+  }
+
+  const engine::run_result& m_result;
+  const report_options& m_options;
+  painter m_paint;
+  summary m_summary;
+  std::string m_out;
+};
+
+}  // namespace
+
+std::string write_text(const engine::run_result& result, const report_options& options) {
+  return text_writer(result, options).write();
+}
+
+}  // namespace baomi::reports

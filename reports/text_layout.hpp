@@ -1,0 +1,40 @@
+// Terminal layout for reports: display width of UTF-8 text and wrapping by width.
+// Written by hand because neither fmt nor the standard library knows that a CJK character takes two
+// terminal columns.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace baomi::reports {
+
+/// Decodes the UTF-8 code point at byte `i` and advances `i` past it; an invalid or truncated
+/// sequence yields U+FFFD and advances one byte.
+char32_t next_code_point(std::string_view text, std::size_t& i);
+
+/// Columns `c` takes in a terminal: 2 for East Asian wide and full-width characters (CJK, 全角
+/// punctuation, emoji), 0 for combining marks and controls, otherwise 1. East Asian ambiguous
+/// characters (“ ” · …) count 1, as in Unicode's default and most terminals.
+std::size_t char_width(char32_t c);
+
+/// Display width of UTF-8 text; ANSI escape sequences take no columns, an invalid byte takes one.
+std::size_t display_width(std::string_view text);
+
+/// Splits text into lines of at most `width` columns. Breaks at spaces, between CJK characters and
+/// at explicit newlines; never before closing punctuation (，。）》 …) or after opening punctuation;
+/// a word longer than a line is cut. Tabs become spaces, other controls are dropped.
+std::vector<std::string> wrap(std::string_view text, std::size_t width);
+
+/// Appends `text` wrapped to `width` columns: the first line after `first` (already `indent` wide),
+/// the following lines after `indent` spaces. Every line ends in '\n'.
+void append_wrapped(std::string& out, std::string_view first, std::size_t indent, std::string_view text,
+                    std::size_t width);
+
+/// `text` followed by spaces up to `width` columns (nothing is cut).
+std::string pad_right(std::string_view text, std::size_t width);
+/// Spaces up to `width` columns, then `text`.
+std::string pad_left(std::string_view text, std::size_t width);
+
+}  // namespace baomi::reports

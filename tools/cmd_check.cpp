@@ -1,0 +1,143 @@
+// `baomi check SNAPSHOT…`: load rules and facts, evaluate, write a report, exit by --fail-on.
+#include <fmt/format.h>
+#include <memory>
+#include <unistd.h>
+
+#include "engine/evaluate.hpp"
+#include "facts/loader.hpp"
+#include "reports/writer.hpp"
+#include "tools/commands.hpp"
+#include "tools/common.hpp"
+
+namespace baomi::tools {
+
+namespace {
+
+struct check_options {
+  std::vector<std::string> snapshots;
+  std::vector<std::string> rules;
+  std::string profile;
+  std::string as_of;
+  std::string format = "text";
+  std::string output;
+  std::string fail_on = "info";
+  std::string waivers;
+  std::vector<std::string> show;
+  std::vector<std::string> only;
+};
+
+std::optional<std::vector<engine::outcome>> parse_outcomes(const std::vector<std::string>& names) {
+  static const engine::outcome all[] = {engine::outcome::pass, engine::outcome::fail, engine::outcome::unknown,
+                                        engine::outcome::not_applicable, engine::outcome::pending, engine::outcome::waived};
+  std::vector<engine::outcome> out;
+  for (const auto& name : names) {
+    if (name == "all") return std::vector<engine::outcome>(std::begin(all), std::end(all));
+    auto it = std::find_if(std::begin(all), std::end(all), [&](auto o) { return name == engine::to_string(o); });
+    if (it == std::end(all)) return std::nullopt;
+    out.push_back(*it);
+  }
+  return out;
+}
+
+int run_check(const check_options& o) {
+  auto format = reports::parse_format(o.format);
+  if (!format) {
+    fmt::print(stderr, "error: unknown format `{}` (text, json, sarif, junit)\n", o.format);
+    return exit_usage;
+  }
+  auto fail_on = engine::parse_severity(o.fail_on);
+  if (!fail_on) {
+    fmt::print(stderr, "error: unknown severity `{}` for --fail-on (info, low, medium, high, critical)\n", o.fail_on);
+    return exit_usage;
+  }
+  reports::report_options report;
+  report.tool_version = BAOMI_VERSION;
+  report.color = o.output.empty() && *format == reports::format::text && isatty(STDOUT_FILENO);
+  if (!o.show.empty()) {
+    auto shown = parse_outcomes(o.show);
+    if (!shown) {
+      fmt::print(stderr, "error: --show takes outcomes: pass, fail, unknown, not_applicable, pending, waived, all\n");
+      return exit_usage;
+    }
+    report.show = *shown;
+  }
+  std::optional<facts::day_number> as_of;
+  if (!o.as_of.empty()) {
+    as_of = facts::parse_date(o.as_of);
+    if (!as_of) {
+      fmt::print(stderr, "error: --as-of `{}` is not a date (YYYY-MM-DD)\n", o.as_of);
+      return exit_usage;
+    }
+  }
+  if (o.snapshots.size() != 1) {
+    fmt::print(stderr, "error: give one snapshot file (baomi check SNAPSHOT.json)\n");
+    return exit_usage;
+  }
+  auto rules = load_rules(o.rules);
+  if (!rules.checked.program) {
+    print_diagnostics(rules);
+    return exit_usage;
+  }
+  auto compiled = engine::compile(*rules.checked.program, o.profile, o.only);
+  if (!compiled.plan) {
+    fmt::print(stderr, "error: {}\n", compiled.error);
+    return exit_usage;
+  }
+  std::optional<engine::waiver_file> waivers;
+  if (!o.waivers.empty()) {
+    waivers = engine::load_waivers(o.waivers);
+    if (!waivers->readable) {
+      for (const auto& i : waivers->issues) fmt::print(stderr, "{}: error[{}]: {}\n", i.pointer, i.code, i.message);
+      return exit_usage;
+    }
+  }
+  auto loaded = facts::load_snapshot_file(o.snapshots[0], compiled.plan->schema);
+  for (const auto& i : loaded.issues) fmt::print(stderr, "{}\n", facts::render(i, o.snapshots[0]));
+  if (!loaded.complete) return exit_usage;
+  engine::evaluate_options options;
+  options.as_of = as_of;
+  options.snapshot_path = o.snapshots[0];
+  if (waivers) options.waivers = &waivers->waivers;
+  auto evaluated = engine::evaluate(*compiled.plan, loaded.store, options);
+  if (!evaluated.run) {
+    fmt::print(stderr, "error: {}\n", evaluated.error);
+    return exit_usage;
+  }
+  auto& run = *evaluated.run;
+  for (const auto& i : loaded.issues) run.issues.push_back({i.code, i.pointer, i.message});
+  if (waivers) {
+    for (const auto& i : waivers->issues) run.issues.push_back({i.code, i.pointer, i.message});
+  }
+  auto text = reports::write_report(run, *format, report);
+  if (o.output.empty()) {
+    fmt::print("{}", text);
+  } else if (!write_atomically(o.output, text)) {
+    fmt::print(stderr, "error: cannot write `{}`\n", o.output);
+    return exit_usage;
+  }
+  bool failing = std::any_of(run.findings.begin(), run.findings.end(), [&](const engine::finding& f) {
+    return f.outcome == engine::outcome::fail && f.severity >= *fail_on;
+  });
+  return failing ? exit_problems : exit_clean;
+}
+
+}  // namespace
+
+command add_check(CLI::App& app) {
+  auto o = std::make_shared<check_options>();
+  auto* sub = app.add_subcommand("check", "Evaluate rules against a fact snapshot and report the findings");
+  sub->add_option("snapshot", o->snapshots, "The snapshot JSON file")->required();
+  sub->add_option("--rules", o->rules, "Rule files or folders (repeatable; default: the built-in national baseline)");
+  sub->add_option("--profile", o->profile, "A profile that changes params, disables rules or severities");
+  sub->add_option("--as-of", o->as_of, "Evaluate as of this date (default: the snapshot's as_of)");
+  sub->add_option("--format", o->format, "text, json, sarif or junit")->capture_default_str();
+  sub->add_option("--output,-o", o->output, "Write the report to this file (atomically) instead of stdout");
+  sub->add_option("--fail-on", o->fail_on, "Exit 1 when a finding fails at or above this severity")->capture_default_str();
+  sub->add_option("--waivers", o->waivers, "A waivers JSON file");
+  sub->add_option("--show", o->show, "Outcomes to list (the summary counts all): pass,fail,unknown,not_applicable,pending,waived,all")
+      ->delimiter(',');
+  sub->add_option("--rule", o->only, "Evaluate only these rule ids (repeatable)");
+  return {sub, [=] { return run_check(*o); }};
+}
+
+}  // namespace baomi::tools

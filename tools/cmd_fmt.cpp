@@ -1,0 +1,79 @@
+// `baomi fmt [--check] PATH…` and `baomi parse FILE`: the formatter and the AST dump.
+#include <fmt/format.h>
+#include <memory>
+
+#include "dsl/formatter.hpp"
+#include "dsl/parser.hpp"
+#include "tools/commands.hpp"
+#include "tools/common.hpp"
+#include "tools/files.hpp"
+
+namespace baomi::tools {
+
+namespace {
+
+struct parsed_file {
+  dsl::source_file source;
+  dsl::parse_result result;
+};
+
+std::optional<parsed_file> parse_file(const std::string& path) {
+  auto source = dsl::source_file::read(path);
+  if (!source) {
+    fmt::print(stderr, "{}: error[E0200]: cannot read the file\n", path);
+    return std::nullopt;
+  }
+  auto result = dsl::parse(*source);
+  for (const auto& d : result.diagnostics) fmt::print(stderr, "{}", dsl::render(d, &*source));
+  return parsed_file{std::move(*source), std::move(result)};
+}
+
+int run_fmt(const std::vector<std::string>& paths, bool check) {
+  std::vector<std::string> missing;
+  auto files = find_baomi_files(paths, missing);
+  for (const auto& m : missing) fmt::print(stderr, "{}: error[E0200]: no such file or folder\n", m);
+  int code = missing.empty() ? exit_clean : exit_usage;
+  for (const auto& file : files) {
+    auto parsed = parse_file(file);
+    if (!parsed || !parsed->result.module) {
+      code = exit_usage;
+      continue;
+    }
+    auto formatted = dsl::format(*parsed->result.module, parsed->source);
+    if (formatted == parsed->source.text()) continue;
+    if (check) {
+      fmt::print("{}\n", file);
+      if (code == exit_clean) code = exit_problems;
+    } else if (!write_atomically(file, formatted)) {
+      fmt::print(stderr, "{}: error: cannot write the file\n", file);
+      code = exit_usage;
+    }
+  }
+  return code;
+}
+
+}  // namespace
+
+command add_fmt(CLI::App& app) {
+  auto paths = std::make_shared<std::vector<std::string>>();
+  auto check = std::make_shared<bool>(false);
+  auto* sub = app.add_subcommand("fmt", "Rewrite .baomi files in the canonical layout");
+  sub->add_option("paths", *paths, "Files or folders")->required();
+  sub->add_flag("--check", *check, "List the files that are not formatted and exit 1; change nothing");
+  return {sub, [=] { return run_fmt(*paths, *check); }};
+}
+
+command add_parse(CLI::App& app) {
+  auto path = std::make_shared<std::string>();
+  auto* sub = app.add_subcommand("parse", "Print the syntax tree of one .baomi file (for debugging)");
+  sub->add_option("file", *path, "A .baomi file")->required();
+  return {sub, [=] {
+            auto parsed = parse_file(*path);
+            if (!parsed) return int(exit_usage);
+            if (!parsed->result.module) return int(exit_problems);
+            fmt::print("{}", dsl::ast::dump(*parsed->result.module));
+            return int(exit_clean);
+          }};
+}
+
+}  // namespace baomi::tools

@@ -1,0 +1,32 @@
+// `baomi lint PATH…`: parse and type-check rules; every problem with file:line:col and a caret.
+#include <fmt/format.h>
+#include <memory>
+
+#include "tools/commands.hpp"
+#include "tools/common.hpp"
+
+namespace baomi::tools {
+
+command add_lint(CLI::App& app) {
+  auto paths = std::make_shared<std::vector<std::string>>();
+  auto* sub = app.add_subcommand("lint", "Check .baomi files: syntax, names, types, rule metadata");
+  sub->add_option("paths", *paths, "Files or folders (default: the built-in baseline)");
+  return {sub, [=] {
+            auto rules = load_rules(*paths);
+            print_diagnostics(rules);
+            bool missing = std::any_of(rules.modules.diagnostics.begin(), rules.modules.diagnostics.end(),
+                                       [](const auto& d) { return d.code == "E0200"; });
+            if (missing) return int(exit_usage);
+            auto files = rules.modules.modules.size();
+            if (rules.errors + rules.warnings > 0) {
+              fmt::print(stderr, "{} error{}, {} warning{}\n", rules.errors, rules.errors == 1 ? "" : "s",
+                         rules.warnings, rules.warnings == 1 ? "" : "s");
+              return int(exit_problems);
+            }
+            fmt::print("{} file{} checked, {} rule{}, no problems\n", files, files == 1 ? "" : "s",
+                       rules.checked.program->rules.size(), rules.checked.program->rules.size() == 1 ? "" : "s");
+            return int(exit_clean);
+          }};
+}
+
+}  // namespace baomi::tools

@@ -1,0 +1,20 @@
+// The subcommands: each registers its options on the CLI11 app and returns how to run it.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace baomi::tools {
+
+struct command {
+  CLI::App* app = nullptr;
+  std::function<int()> run;
+};
+
+command add_fmt(CLI::App& app);
+command add_lint(CLI::App& app);
+command add_parse(CLI::App& app);
+command add_check(CLI::App& app);
+command add_schema(CLI::App& app);
+
+}  // namespace baomi::tools

@@ -1,0 +1,84 @@
+// Shared subcommand plumbing.
+#include "tools/common.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+
+#include "tools/embedded_rules.hpp"
+
+namespace baomi::tools {
+
+checked_rules load_rules(const std::vector<std::string>& paths) {
+  checked_rules out;
+  std::vector<std::string> existing;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (std::filesystem::exists(p, ec)) {
+      existing.push_back(p);
+    } else {
+      out.modules.diagnostics.push_back({"E0200", dsl::severity::error, p, {}, "no such file or folder", {}});
+    }
+  }
+  if (paths.empty()) {
+    out.modules = engine::load_embedded(embedded_rules());
+  } else {
+    auto loaded = engine::load_modules(existing);
+    for (auto& d : loaded.diagnostics) out.modules.diagnostics.push_back(std::move(d));
+    out.modules.modules = std::move(loaded.modules);
+  }
+  out.checked = engine::check(out.modules);
+  auto count = [&](const std::vector<dsl::diagnostic>& ds) {
+    for (const auto& d : ds) (d.severity == dsl::severity::error ? out.errors : out.warnings)++;
+  };
+  count(out.modules.diagnostics);
+  count(out.checked.diagnostics);
+  if (out.errors > 0) out.checked.program.reset();
+  return out;
+}
+
+void print_diagnostics(const checked_rules& rules) {
+  auto print = [&](const dsl::diagnostic& d) {
+    if (d.range.begin_offset == 0 && d.range.end_offset == 0 && d.range.begin.line == 1 && d.path.empty()) {
+      fmt::print(stderr, "{}[{}]: {}\n", dsl::to_string(d.severity), d.code, d.message);
+      return;
+    }
+    const auto* source = rules.modules.find_source(d.path);
+    if (source == nullptr && d.range.end_offset == 0) {
+      fmt::print(stderr, "{}: {}[{}]: {}\n", d.path, dsl::to_string(d.severity), d.code, d.message);
+      return;
+    }
+    fmt::print(stderr, "{}", dsl::render(d, source));
+  };
+  for (const auto& d : rules.modules.diagnostics) {
+    if (d.code == "E0200") {
+      fmt::print(stderr, "{}: error[E0200]: {}\n", d.path, d.message);
+      continue;
+    }
+    // Parse errors: their files are not in the module set, so read the text again for the caret.
+    auto source = dsl::source_file::read(d.path);
+    fmt::print(stderr, "{}", dsl::render(d, source ? &*source : nullptr));
+  }
+  for (const auto& d : rules.checked.diagnostics) print(d);
+}
+
+bool write_atomically(const std::string& path, const std::string& text) {
+  auto tmp = path + ".baomi-tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.flush();
+    if (!out) {
+      std::error_code ec;
+      std::filesystem::remove(tmp, ec);
+      return false;
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) std::filesystem::remove(tmp, ec);
+  return !ec;
+}
+
+}  // namespace baomi::tools
