@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <memory>
 
+#include "engine/citations.hpp"
 #include "tools/commands.hpp"
 #include "tools/common.hpp"
 
@@ -9,10 +10,20 @@ namespace baomi::tools {
 
 command add_lint(CLI::App& app) {
   auto paths = std::make_shared<std::vector<std::string>>();
+  auto sources = std::make_shared<std::string>();
   auto* sub = app.add_subcommand("lint", "Check .baomi files: syntax, names, types, rule metadata");
   sub->add_option("paths", *paths, "Files or folders (default: the built-in baseline)");
+  sub->add_option("--sources", *sources, "A folder of source documents (ID_*.txt): verify every cite quote against them")
+      ->check(CLI::ExistingDirectory);
   return {sub, [=] {
             auto rules = load_rules(*paths);
+            if (!sources->empty()) {
+              for (auto& d : engine::verify_citations(rules.modules, *sources)) {
+                rules.checked.diagnostics.push_back(std::move(d));
+                ++rules.errors;
+              }
+              dsl::sort_and_unique(rules.checked.diagnostics);
+            }
             print_diagnostics(rules);
             bool missing = std::any_of(rules.modules.diagnostics.begin(), rules.modules.diagnostics.end(),
                                        [](const auto& d) { return d.code == "E0200"; });

@@ -16,5 +16,6 @@ command add_lint(CLI::App& app);
 command add_parse(CLI::App& app);
 command add_check(CLI::App& app);
 command add_schema(CLI::App& app);
+command add_test(CLI::App& app);
 
 }  // namespace baomi::tools
