@@ -77,6 +77,7 @@ struct local {
   std::string name;
   std::uint32_t slot = 0;
   type t;
+  bool null_type = false;  // bound to `null` (or to an expression already reported as wrong)
   dsl::source_range range;
   bool is_let = false;
   bool used = false;
@@ -91,8 +92,9 @@ public:
   check_result run() {
     collect();
     build_schema();
+    declare_functions();
     check_params();
-    check_functions();
+    check_function_bodies();
     check_rules();
     check_profiles();
     warn_unused_params();
@@ -127,6 +129,7 @@ private:
   std::map<std::string, std::uint32_t> m_param_index;
   std::map<std::string, std::uint32_t> m_function_index;
   std::vector<bool> m_param_used;
+  std::map<std::string, const ast::param_decl*> m_first_param_decl;
 
   // scope of the expression being checked
   std::vector<local> m_scope;
@@ -152,7 +155,18 @@ private:
     if (auto best = closest(name, candidates)) d.notes.push_back({fmt::format("did you mean `{}`?", *best), std::nullopt});
   }
 
-  std::string type_name(const type& t) const { return facts::to_string(t, m_program.schema); }
+  // Types as the language writes them (`int`, `bool`), not as the schema model names them.
+  std::string type_name(const type& t) const {
+    auto text = facts::to_string(t, m_program.schema);
+    for (const auto& [from, to] : {std::pair<std::string, std::string>{"integer", "int"}, {"boolean", "bool"}}) {
+      for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+        bool word_start = at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]));
+        bool word_end = at + from.size() == text.size() || !std::isalnum(static_cast<unsigned char>(text[at + from.size()]));
+        if (word_start && word_end) text.replace(at, from.size(), to);
+      }
+    }
+    return text;
+  }
   std::string type_name(const ir::node& n) const { return n.null_type ? "null" : type_name(n.type); }
 
   // ---- pass 1: collect declarations ----
@@ -171,9 +185,12 @@ private:
   void collect_one(const module_source& m, const ast::import_decl& d, const dsl::source_range&, const std::set<std::string>& names) {
     if (!names.count(d.module.text)) {
       auto& diag = error("E0212", d.module.range, fmt::format("module `{}` not found", d.module.text));
-      suggest(diag, d.module.text, {names.begin(), names.end()});
+      std::vector<std::string> others;
+      for (const auto& n : names) {
+        if (n != m.name) others.push_back(n);
+      }
+      suggest(diag, d.module.text, others);
     }
-    (void)m;
   }
   void collect_one(const module_source&, const ast::ruleset_decl&, const dsl::source_range&, const std::set<std::string>&) {}
   void collect_one(const module_source&, const ast::source_decl& d, const dsl::source_range&, const std::set<std::string>&) {
@@ -263,16 +280,27 @@ private:
     for (auto& e : m_enum_types) m_program.schema.add_enum(std::move(e));
     for (auto& e : entities) m_program.schema.add_entity(std::move(e));
     m_module = nullptr;
-    bool reported = std::any_of(m_diagnostics.begin(), m_diagnostics.end(), [](const auto& d) { return d.code == "E0214"; });
+    // The schema validator repeats what E0213/E0214 already said; ask it only about what they cannot see.
+    bool reported = std::any_of(m_diagnostics.begin(), m_diagnostics.end(),
+                                [](const auto& d) { return d.code == "E0213" || d.code == "E0214"; });
     if (!reported) {
       for (const auto& p : m_program.schema.validate()) {
-        auto where = p.where.substr(0, p.where.find('.'));
-        auto it = m_entity_by_name.find(where);
-        if (it != m_entity_by_name.end()) {
+        bool is_enum = p.where.rfind("enum ", 0) == 0;
+        auto name = is_enum ? p.where.substr(5) : p.where.substr(0, p.where.find('.'));
+        name = name.substr(0, name.find_first_of(" ."));
+        auto message = fmt::format("{}: {}", p.where, p.message);
+        if (auto it = m_entity_by_name.find(name); !is_enum && it != m_entity_by_name.end()) {
           m_module = m_entities[it->second].module;
-          error("E0215", m_entities[it->second].decl->type.range, fmt::format("{}: {}", p.where, p.message));
-        } else {
-          m_diagnostics.push_back({"E0215", dsl::severity::error, "", {}, fmt::format("{}: {}", p.where, p.message), {}});
+          error("E0215", m_entities[it->second].decl->type.range, message);
+          continue;
+        }
+        auto e = std::find_if(m_enums.begin(), m_enums.end(), [&](const auto& d) { return d.decl->type.text == name; });
+        if (e != m_enums.end()) {
+          m_module = e->module;
+          error("E0215", e->decl->type.range, message);
+        } else if (!m_entities.empty()) {
+          m_module = m_entities.front().module;  // an inline enum: point at the first entity file
+          error("E0215", m_entities.front().decl->type.range, message);
         }
       }
     }
@@ -346,6 +374,7 @@ private:
         error("E0213", d.param.range, fmt::format("duplicate param `{}`", d.param.text));
         continue;
       }
+      m_first_param_decl[d.param.text] = &d;
       auto t = resolve_type(d.type, d.param.text);
       m_constant_context = true;
       auto value = expr(*d.value, &t);
@@ -353,12 +382,13 @@ private:
       expect_assignable(value, t, d.value->range, "the default value");
       m_param_index[d.param.text] = static_cast<std::uint32_t>(m_program.params.size());
       m_program.params.push_back({d.param.text, t, std::move(value)});
+      m_param_used.push_back(false);
     }
-    m_param_used.assign(m_program.params.size(), false);
     m_module = nullptr;
   }
 
   void expect_assignable(const ir::node& value, const type& t, const dsl::source_range& range, const char* what) {
+    if (value.poisoned) return;
     if (value.null_type) {
       if (!t.optional) error("E0203", range, fmt::format("{} is `null` but the type `{}` is not optional", what, type_name(t)));
       return;
@@ -368,7 +398,8 @@ private:
   }
 
   // ---- functions ----
-  void check_functions() {
+  // Signatures first, so params may call functions; bodies after params, so functions may read them.
+  void declare_functions() {
     for (const auto& f : m_functions) {
       m_module = f.module;
       const auto& d = *f.decl;
@@ -383,6 +414,10 @@ private:
       m_program.functions.push_back(std::move(info));
     }
     m_calls.assign(m_program.functions.size(), {});
+    m_module = nullptr;
+  }
+
+  void check_function_bodies() {
     for (const auto& f : m_functions) {
       m_module = f.module;
       const auto& d = *f.decl;
@@ -441,7 +476,7 @@ private:
     m_frame_size = std::max(m_frame_size, m_next_slot);
     if (m_slot_names.size() <= slot) m_slot_names.resize(slot + 1);
     m_slot_names[slot] = n.text;
-    m_scope.push_back({n.text, slot, t, n.range, is_let, false});
+    m_scope.push_back({n.text, slot, t, false, n.range, is_let, false});
     return slot;
   }
 
@@ -472,8 +507,11 @@ private:
   ir::node bad(const ast::expr& e) {
     auto n = make(ir::op::constant, facts::scalar(type_kind::boolean), e);
     n.null_type = true;
+    n.poisoned = true;
     return n;
   }
+
+  static bool poisoned(const ir::node& a, const ir::node& b) { return a.poisoned || b.poisoned; }
 
   ir::node expr(const ast::expr& e, const type* expected) {
     auto n = std::visit([&](const auto& node) { return lower(e, node, expected); }, e.node);
@@ -573,6 +611,8 @@ private:
     if (const auto* l = find_local(v.name)) {
       auto n = make(ir::op::local, l->t, e);
       n.slot = l->slot;
+      n.null_type = l->null_type;
+      n.poisoned = l->null_type;
       return n;
     }
     if (v.name == "as_of") {
@@ -752,8 +792,10 @@ private:
       n.children.push_back(std::move(operand));
       return n;
     }
+    if (operand.poisoned) return bad(e);
     if (!operand.null_type && !numeric(operand.type) && operand.type.kind != type_kind::duration) {
       error("E0203", e.range, fmt::format("cannot negate a value of type `{}`", type_name(operand)));
+      return bad(e);
     }
     auto n = make(ir::op::neg, operand.type, e);
     n.children.push_back(std::move(operand));
@@ -862,6 +904,7 @@ private:
     using bop = ast::binary_op;
     bool membership = b.op == bop::in || b.op == bop::not_in;
     auto [l, r] = operands(b, membership);
+    if (poisoned(l, r)) return bad(e);
     auto boolean = facts::scalar(type_kind::boolean);
     bool optional = l.type.optional || r.type.optional;
     if ((b.op == bop::eq || b.op == bop::ne) && (l.null_type || r.null_type)) {
@@ -907,6 +950,7 @@ private:
       }
       if (!ok) {
         error("E0203", e.range, fmt::format("cannot compare `{}` with `{}` using `{}`", type_name(l), type_name(r), ast::to_string(b.op)));
+        return bad(e);
       }
     }
     auto n = make(op, with_optional(boolean, optional), e);
@@ -919,6 +963,7 @@ private:
     using bop = ast::binary_op;
     auto l = expr(*b.lhs, nullptr);
     auto r = expr(*b.rhs, nullptr);
+    if (poisoned(l, r)) return bad(e);
     bool optional = l.type.optional || r.type.optional || l.null_type || r.null_type;
     type t = facts::scalar(type_kind::integer);
     auto lk = l.type.kind;
@@ -945,6 +990,7 @@ private:
       }
       if (!ok) {
         error("E0203", e.range, fmt::format("cannot apply `{}` to `{}` and `{}`", ast::to_string(b.op), type_name(l), type_name(r)));
+        return bad(e);
       }
     }
     static const std::map<bop, ir::op> ops = {{bop::add, ir::op::add}, {bop::sub, ir::op::sub}, {bop::mul, ir::op::mul},
@@ -1114,6 +1160,10 @@ private:
     }
     if (d.area) rule.info.area = d.area->value;
     for (const auto& c : d.cites) {
+      if (!m_sources.count(c.source)) {
+        warning("W0304", c.range, fmt::format("source `{}` is not declared", c.source))
+            .notes.push_back({fmt::format("declare it once: `source \"{}\" \"the document's title\"`", c.source), std::nullopt});
+      }
       auto title = m_sources.find(c.source);
       rule.info.citations.push_back({c.source, title == m_sources.end() ? "" : title->second, c.quote, c.locator.value_or("")});
     }
@@ -1153,6 +1203,7 @@ private:
     if (d.subject->condition) {
       auto cond = expr(*d.subject->condition, nullptr);
       expect_bool(cond, d.subject->condition->range, "`where`");
+      cond.source_text = dsl::format_expr(*d.subject->condition);
       rule.filter = std::move(cond);
     }
     bool has_due = false;
@@ -1162,6 +1213,7 @@ private:
       if (s.kind == ast::step_kind::let) {
         step.value = expr(*s.value, nullptr);
         step.slot = bind(*s.binding, step.value.type, true);
+        m_scope.back().null_type = step.value.null_type;
       } else {
         step.value = expr(*s.value, nullptr);
         if (s.kind == ast::step_kind::due) {
@@ -1235,6 +1287,7 @@ private:
     for (const auto& p : m_params) {
       auto it = m_param_index.find(p.decl->param.text);
       if (it == m_param_index.end() || m_param_used[it->second]) continue;
+      if (m_first_param_decl.at(p.decl->param.text) != p.decl) continue;  // a duplicate, already an error
       m_module = p.module;
       warning("W0302", p.decl->param.range, fmt::format("param `{}` is never used", p.decl->param.text));
     }

@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "engine/evaluate.hpp"
+#include "facts/calendar.hpp"
 
 namespace baomi::engine {
 
@@ -63,6 +64,8 @@ void optimize(ir::node& n, const facts::schema& schema) {
 bool detect_join(ir::node& node, const facts::schema& schema) {
   (void)schema;
   if (node.join.enabled) return true;
+  // `all` asks about every element: those outside the lookup make it false, so it must scan.
+  if (node.op == ir::op::all) return false;
   if (node.children.empty() || node.children[0].op != ir::op::collection || !node.has_condition) return false;
   std::vector<const ir::node*> parts;
   conjuncts(node.children[1], parts);
@@ -108,25 +111,36 @@ compile_result compile(const checked_program& program, const std::string& profil
   out.profile = profile_name;
   out.constants = program.constants;
 
-  // Param values: defaults, then the profile's overrides, each folded to a constant.
-  std::vector<ir::node> values;
-  for (const auto& p : program.params) values.push_back(p.value);
-  if (profile) {
-    for (const auto& [index, value] : profile->params) values.at(index) = value;
+  // Param values: defaults in declaration order (a default may read earlier params), then the
+  // profile's overrides (which may read any default), each folded to a constant.
+  const auto* cal = &facts::china_calendar();
+  std::vector<value> folded;
+  auto fold = [&](const ir::node& n, const std::vector<value>& params, std::size_t index) -> std::optional<value> {
+    auto v = evaluate_constant(n, *out.constants, program.functions, params, cal);
+    if (!v) result.error = fmt::format("the value of param `{}` is not a constant", program.params[index].name);
+    return v;
+  };
+  for (std::size_t i = 0; i < program.params.size(); ++i) {
+    auto v = fold(program.params[i].value, folded, i);
+    if (!v) return result;
+    folded.push_back(*v);
   }
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    auto folded = evaluate_constant(values[i], *out.constants);
-    if (!folded) {
-      result.error = fmt::format("the value of param `{}` is not a constant", program.params[i].name);
-      return result;
+  if (profile) {
+    auto defaults = folded;
+    for (const auto& [index, value_node] : profile->params) {
+      auto v = fold(value_node, defaults, index);
+      if (!v) return result;
+      folded.at(index) = *v;
     }
-    auto type = values[i].type;
-    auto range = values[i].range;
-    values[i] = ir::node{};
-    values[i].op = ir::op::constant;
-    values[i].type = type;
-    values[i].range = range;
-    values[i].constant = *folded;
+  }
+  std::vector<ir::node> values;
+  for (std::size_t i = 0; i < program.params.size(); ++i) {
+    ir::node n;
+    n.op = ir::op::constant;
+    n.type = program.params[i].type;
+    n.range = program.params[i].value.range;
+    n.constant = folded[i];
+    values.push_back(std::move(n));
   }
 
   for (auto& f : out.functions) {

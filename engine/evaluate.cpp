@@ -22,6 +22,17 @@ struct fact_read {
   bool operator==(const fact_read&) const = default;
 };
 
+/// One step of a rule as evaluated for `explain`.
+struct explained_step {
+  std::string kind;
+  std::string text;
+  std::string value;
+  bool unknown = false;
+  bool holds = false;
+  std::vector<fact_read> facts;
+  std::vector<std::string> partners;
+};
+
 value read_cell(const facts::column& col, std::uint32_t cell, std::deque<std::vector<value>>& arena);
 
 value list_from_column(const facts::column& col, std::uint32_t cell) {
@@ -124,6 +135,8 @@ public:
   std::vector<fact_read> reads;
   std::size_t max_reads = 24;
   bool recording = false;
+  std::vector<std::string>* partners = nullptr;  // explain: elements a quantifier examined
+  const std::vector<value>* params = nullptr;     // param values while folding constants
 
   std::deque<std::vector<value>>& arena() { return m_arena; }
   void reset_arena() { m_arena.clear(); }
@@ -133,7 +146,7 @@ public:
       case ir::op::constant: return n.null_type ? value::null() : n.constant;
       case ir::op::local: return frame[n.slot];
       case ir::op::as_of: return value::date(m_as_of);
-      case ir::op::param: return value::null();  // replaced by compile
+      case ir::op::param: return params && n.slot < params->size() ? (*params)[n.slot] : value::null();
       case ir::op::collection: {
         value v;
         v.kind = vkind::list;
@@ -167,19 +180,25 @@ public:
       }
       case ir::op::eq:
       case ir::op::ne: {
-        auto r = equal(eval(n.children[0]), eval(n.children[1]));
+        auto a = eval(n.children[0]);  // operands in written order, so evidence follows the text
+        auto b = eval(n.children[1]);
+        auto r = equals(a, b);
         if (!r) return value::null();
         return value::boolean(n.op == ir::op::eq ? *r : !*r);
       }
       case ir::op::lt: case ir::op::le: case ir::op::gt: case ir::op::ge: {
-        auto c = compare(eval(n.children[0]), eval(n.children[1]));
+        auto a = eval(n.children[0]);
+        auto b = eval(n.children[1]);
+        auto c = compare(a, b);
         if (!c) return value::null();
         bool r = n.op == ir::op::lt ? *c < 0 : n.op == ir::op::le ? *c <= 0 : n.op == ir::op::gt ? *c > 0 : *c >= 0;
         return value::boolean(r);
       }
       case ir::op::in:
       case ir::op::not_in: {
-        auto r = member(eval(n.children[0]), eval(n.children[1]));
+        auto x = eval(n.children[0]);
+        auto collection = eval(n.children[1]);
+        auto r = member(x, collection);
         if (r.is_null() || n.op == ir::op::in) return r;
         return value::boolean(!r.u.flag);
       }
@@ -196,7 +215,11 @@ public:
         return a.is_null() ? eval(n.children[1]) : a;
       }
       case ir::op::add: case ir::op::sub: case ir::op::mul: case ir::op::div: case ir::op::mod:
-        return arithmetic(n.op, eval(n.children[0]), eval(n.children[1]));
+      {
+        auto a = eval(n.children[0]);
+        auto b = eval(n.children[1]);
+        return arithmetic(n.op, a, b);
+      }
       case ir::op::is_null: return value::boolean(eval(n.children[0]).is_null());
       case ir::op::is_not_null: return value::boolean(!eval(n.children[0]).is_null());
       case ir::op::conditional: {
@@ -224,6 +247,15 @@ public:
       }
     }
     return value::null();
+  }
+
+  /// Equality; a date difference equals a duration when it spans exactly that calendar length.
+  std::optional<bool> equals(const value& a, const value& b) {
+    bool mixed = (a.kind == vkind::span && b.kind == vkind::duration) || (a.kind == vkind::duration && b.kind == vkind::span);
+    if (!mixed) return equal(a, b);
+    auto c = compare(a, b);
+    if (!c) return std::nullopt;
+    return *c == 0;
   }
 
   std::optional<int> compare(const value& a, const value& b) {
@@ -264,6 +296,15 @@ private:
   std::deque<std::vector<value>> m_arena;
   std::deque<std::string> m_strings;
   std::unordered_map<const ir::node*, std::regex> m_regexes;
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> m_unresolved;
+
+  void note_partner(const value& element, const value& condition) {
+    if (!partners || partners->size() >= 20 || element.kind != vkind::entity || !m_store) return;
+    const auto& t = m_store->table_at(element.aux);
+    partners->push_back(fmt::format("{}/{}（{}）：{}", t.type().collection.value_or(t.type().name),
+                                    render(element, m_store, m_plan.schema), m_store->pointer(element.aux, element.u.index),
+                                    condition.is_null() ? "条件未知" : condition.u.flag ? "条件成立" : "条件不成立"));
+  }
 
   void record(std::uint32_t table, std::uint32_t row, std::uint32_t field) {
     if (!recording || reads.size() >= max_reads) return;
@@ -286,7 +327,7 @@ private:
     if (object.kind == vkind::map) {
       const auto* items = static_cast<const value*>(object.ptr);
       for (std::uint32_t i = 0; i < object.count; ++i) {
-        auto same = equal(items[2 * i], key);
+        auto same = equals(items[2 * i], key);
         if (same && *same) return items[2 * i + 1];
       }
       return value::null();
@@ -415,7 +456,7 @@ private:
     }
     bool unknown = false;
     for (std::uint32_t i = 0; i < length(collection); ++i) {
-      auto r = equal(x, element(collection, i, m_arena));
+      auto r = equals(x, element(collection, i, m_arena));
       if (!r) unknown = true;
       else if (*r) return value::boolean(true);
     }
@@ -430,21 +471,44 @@ private:
     return value::boolean(std::regex_search(s.text.begin(), s.text.end(), it->second));
   }
 
-  // Iterates the candidates of a quantifier or aggregate: all elements, or a reverse-index lookup.
+  // Rows whose join field has no resolved target (null, invalid, dangling, or a list holding such an
+  // element): the join's equality is unknown for them, so a lookup must still visit them to give
+  // the same answer as a scan.
+  const std::vector<std::uint32_t>& unresolved(std::uint32_t table, std::uint32_t field) {
+    auto key = (static_cast<std::uint64_t>(table) << 32) | field;
+    auto it = m_unresolved.find(key);
+    if (it != m_unresolved.end()) return it->second;
+    std::vector<std::uint32_t> rows;
+    const auto& col = m_store->table_at(table).column_at(field);
+    for (std::uint32_t row = 0; row < col.size(); ++row) {
+      bool missing = !col.present(row);
+      if (!missing && col.kind() == type_kind::ref) missing = col.as_ref(row) == facts::no_row;
+      if (!missing && col.kind() == type_kind::list) {
+        auto refs = col.refs(row);
+        missing = std::find(refs.begin(), refs.end(), facts::no_row) != refs.end();
+      }
+      if (missing) rows.push_back(row);
+    }
+    return m_unresolved.emplace(key, std::move(rows)).first->second;
+  }
+
+  // Iterates the candidates of a quantifier or aggregate in row order: all elements, or a reverse-
+  // index lookup merged with the rows the lookup cannot decide.
   template <typename Visit> bool each(const ir::node& n, Visit visit) {
     auto coll = eval(n.children[0]);
     if (coll.is_null()) return false;
     if (n.join.enabled && m_store) {
       auto key = eval(n.children[n.join.key]);
-      if (key.kind != vkind::entity) {
-        if (key.is_null()) return false;
-      } else {
-        auto rows = m_store->referencing(coll.aux, n.join.field).rows(key.u.index);
-        for (auto row : rows) {
-          if (!visit(value::entity(coll.aux, row))) break;
-        }
-        return true;
+      if (key.is_null()) return false;
+      auto hits = m_store->referencing(coll.aux, n.join.field).rows(key.u.index);
+      const auto& open = unresolved(coll.aux, n.join.field);
+      auto a = hits.begin();
+      auto b = open.begin();
+      while (a != hits.end() || b != open.end()) {
+        std::uint32_t row = (b == open.end() || (a != hits.end() && *a < *b)) ? *a++ : *b++;
+        if (!visit(value::entity(coll.aux, row))) break;
       }
+      return true;
     }
     for (std::uint32_t i = 0; i < length(coll); ++i) {
       if (!visit(element(coll, i, m_arena))) break;
@@ -457,6 +521,7 @@ private:
     auto ok = each(n, [&](const value& e) {
       frame[n.slot] = e;
       auto c = n.has_condition ? eval(n.children[1]) : value::boolean(true);
+      note_partner(e, c);
       if (c.is_null()) any_unknown = true;
       else if (c.u.flag) any_true = true;
       else any_false = true;
@@ -481,6 +546,7 @@ private:
     auto ok = each(n, [&](const value& e) {
       frame[n.slot] = e;
       auto c = n.has_condition ? eval(n.children[1]) : value::boolean(true);
+      note_partner(e, c);
       if (c.is_null()) {
         unknown = true;
         return true;
@@ -519,9 +585,27 @@ private:
   }
 };
 
-std::optional<value> evaluate_constant(const ir::node& n, constant_pool& pool) {
-  plan empty;
-  evaluator e(empty, nullptr, 0, nullptr);
+namespace {
+
+std::uint32_t frame_needed(const ir::node& n) {
+  std::uint32_t size = 0;
+  if (n.op == ir::op::local || n.op == ir::op::exists || n.op == ir::op::all || n.op == ir::op::none ||
+      n.op == ir::op::count || n.op == ir::op::sum || n.op == ir::op::min || n.op == ir::op::max || n.op == ir::op::latest) {
+    size = n.slot + 1;
+  }
+  for (const auto& c : n.children) size = std::max(size, frame_needed(c));
+  return size;
+}
+
+}  // namespace
+
+std::optional<value> evaluate_constant(const ir::node& n, constant_pool& pool, const std::vector<function_info>& functions,
+                                       const std::vector<value>& params, const facts::calendar* cal) {
+  plan context;
+  context.functions = functions;
+  evaluator e(context, nullptr, 0, cal);
+  e.params = &params;
+  e.frame.assign(frame_needed(n), value::null());
   auto v = e.eval(n);
   // Copy list and map items out of the evaluator's arena into the pool, recursively.
   std::function<value(const value&)> keep = [&](const value& x) -> value {
@@ -592,6 +676,80 @@ std::string render(const value& v, const facts::store* store, const facts::schem
 
 namespace {
 
+/// The outcome of one rule for one subject, before waivers.
+struct decision {
+  outcome result = outcome::pass;
+  std::optional<facts::day_number> due;
+  std::optional<std::int32_t> days_left;
+};
+
+/// A rule evaluated for one subject: every step in order, with three-valued logic. With `trace`,
+/// each step's value and the facts it read are kept for `explain`.
+decision decide(evaluator& ev, const rule_program& rule, std::uint32_t row, facts::day_number as_of,
+                std::vector<explained_step>* trace, const facts::store& store, const facts::schema& schema) {
+  ev.frame.assign(rule.frame_size, value::null());
+  ev.frame[rule.subject_slot] = value::entity(rule.subject_table, row);
+  ev.reads.clear();
+  ev.recording = true;
+  ev.reset_arena();
+  bool failed = false, unknown = false, filtered = false, filter_unknown = false, due_unknown = false;
+  decision d;
+  auto run = [&](const char* kind, const ir::node& n) {
+    std::vector<std::string> partners;
+    auto first_read = ev.reads.size();
+    ev.partners = trace ? &partners : nullptr;
+    auto v = ev.eval(n);
+    ev.partners = nullptr;
+    if (trace) {
+      explained_step step{kind, n.source_text, render(v, &store, schema), v.is_null(), v.is_true(), {}, std::move(partners)};
+      for (auto i = first_read; i < ev.reads.size(); ++i) step.facts.push_back(ev.reads[i]);
+      trace->push_back(std::move(step));
+    }
+    return v;
+  };
+  auto filter = [&](const value& v) {
+    if (v.is_null()) filter_unknown = true;
+    else if (!v.u.flag) filtered = true;
+  };
+  if (rule.filter) filter(run("for", *rule.filter));
+  for (std::size_t s = 0; s < rule.steps.size() && !filtered; ++s) {
+    const auto& step = rule.steps[s];
+    switch (step.kind) {
+      case step_kind::let: ev.frame[step.slot] = run("let", step.value); break;
+      case step_kind::where: filter(run("where", step.value)); break;
+      case step_kind::due: {
+        auto v = run("due", step.value);
+        if (v.is_null()) due_unknown = true;
+        else d.due = v.u.date;
+        break;
+      }
+      case step_kind::require:
+      case step_kind::forbid: {
+        auto v = run(step.kind == step_kind::require ? "require" : "forbid", step.value);
+        if (v.is_null()) unknown = true;
+        else if (v.u.flag != (step.kind == step_kind::require)) failed = true;
+        break;
+      }
+    }
+  }
+  // Whether the rule applies at all comes first: an unknown filter leaves the outcome unknown even
+  // when a requirement fails, since the subject may not be in the rule's scope.
+  if (filtered) d.result = outcome::not_applicable;
+  else if (filter_unknown) d.result = outcome::unknown;
+  else if (failed) d.result = outcome::fail;
+  else if (unknown) d.result = outcome::unknown;
+  if (!filtered && d.result != outcome::pass) {
+    // Before the due date a requirement not yet met is pending; a known date is needed to fail.
+    if (d.due && as_of < *d.due) {
+      d.result = outcome::pending;
+      d.days_left = *d.due - as_of;
+    } else if (due_unknown && d.result == outcome::fail) {
+      d.result = outcome::unknown;
+    }
+  }
+  return d;
+}
+
 // The human name of a subject: its `name`, else the `name` of the first entity it refers to.
 std::string subject_label(const facts::store& store, std::uint32_t table, std::uint32_t row) {
   const auto& t = store.table_at(table);
@@ -604,7 +762,8 @@ std::string subject_label(const facts::store& store, std::uint32_t table, std::u
     if (col.kind() != type_kind::ref || !col.present(row) || col.as_ref(row) == facts::no_row) continue;
     const auto& target = store.table_at(col.type().target);
     auto target_name = target.type().find_field("name");
-    if (target_name && target.column_at(*target_name).kind() == type_kind::string && target.column_at(*target_name).present(col.as_ref(row))) {
+    if (target_name && target.column_at(*target_name).kind() == type_kind::string &&
+        target.column_at(*target_name).present(col.as_ref(row))) {
       return std::string(target.column_at(*target_name).as_string(col.as_ref(row)));
     }
   }
@@ -619,142 +778,159 @@ std::string evidence_value(const facts::store& store, const fact_read& r) {
   return v.is_null() ? "null" : render(v, &store, store.schema());
 }
 
+evidence to_evidence(const facts::store& store, const fact_read& r) {
+  const auto& type = store.table_at(r.table).type();
+  return {store.pointer(r.table, r.row, r.field), evidence_value(store, r), type.name + "." + type.fields[r.field].name};
+}
+
+bool in_force(const rule_program& rule, facts::day_number as_of) {
+  return !(rule.effective && as_of < *rule.effective) && !(rule.expires && as_of >= *rule.expires);
+}
+
+/// A finding for one subject: the decision, the subject, the message, the evidence.
+finding make_finding(evaluator& ev, const plan& p, const facts::store& store, const rule_program& rule,
+                     const rule_info* info, std::uint32_t row, const decision& d) {
+  const auto& table = store.table_at(rule.subject_table);
+  const auto& collection = *table.type().collection;
+  auto key_field = table.type().key_field();
+  finding f;
+  f.rule = info;
+  f.outcome = d.result;
+  f.severity = info->severity;
+  f.subject.collection = collection;
+  f.subject.key = key_field ? render(read_cell(table.column_at(*key_field), row, ev.arena()), &store, p.schema) : std::to_string(row);
+  f.subject.pointer = store.pointer(rule.subject_table, row);
+  f.subject.label = subject_label(store, rule.subject_table, row);
+  if (d.due) f.due = facts::format_date(*d.due);
+  f.days_left = d.days_left;
+  f.fingerprint = fingerprint(info->id, collection, f.subject.key);
+  for (const auto& r : ev.reads) f.evidence.push_back(to_evidence(store, r));
+  if (d.result != outcome::pass && d.result != outcome::not_applicable) {
+    ev.recording = false;
+    if (rule.message) f.message = render(ev.eval(*rule.message), &store, p.schema);
+    if (rule.remedy) f.remedy = render(ev.eval(*rule.remedy), &store, p.schema);
+  }
+  return f;
+}
+
+void apply_waivers(finding& f, const std::vector<waiver>& waivers, std::vector<bool>& used, facts::day_number as_of) {
+  for (std::size_t w = 0; w < waivers.size(); ++w) {
+    const auto& wv = waivers[w];
+    if (wv.rule != f.rule->id || wv.subject != f.subject.key) continue;
+    used[w] = true;
+    bool active = wv.granted <= as_of && as_of <= wv.expires;
+    if (active && (f.outcome == outcome::fail || f.outcome == outcome::unknown || f.outcome == outcome::pending)) {
+      f.outcome = outcome::waived;
+      f.waiver_reason = fmt::format("{}（批准人：{}，有效期至 {}）", wv.reason, wv.approver, facts::format_date(wv.expires));
+    }
+  }
+}
+
+void report_waivers(run_result& run, const std::vector<waiver>& waivers, const std::vector<bool>& used, facts::day_number as_of) {
+  for (std::size_t w = 0; w < waivers.size(); ++w) {
+    const auto& wv = waivers[w];
+    if (as_of > wv.expires) {
+      run.issues.push_back({"W0201", wv.pointer, fmt::format("豁免已于 {} 过期：规则 {}，对象 {}", facts::format_date(wv.expires), wv.rule, wv.subject)});
+    } else if (as_of < wv.granted) {
+      run.issues.push_back({"W0203", wv.pointer, fmt::format("豁免尚未生效（{} 起）：规则 {}，对象 {}", facts::format_date(wv.granted), wv.rule, wv.subject)});
+    } else if (!used[w]) {
+      run.issues.push_back({"W0202", wv.pointer, fmt::format("豁免未匹配任何检查对象：规则 {}，对象 {}", wv.rule, wv.subject)});
+    }
+  }
+}
+
+std::optional<facts::day_number> run_date(const facts::store& store, const evaluate_options& options) {
+  return options.as_of ? options.as_of : store.as_of();
+}
+
 }  // namespace
 
 evaluate_result evaluate(const plan& p, const facts::store& store, const evaluate_options& options) {
   evaluate_result result;
-  auto as_of = options.as_of ? options.as_of : store.as_of();
+  auto as_of = run_date(store, options);
   if (!as_of) {
     result.error = "the snapshot has no `as_of` date and none was given with --as-of";
     return result;
   }
-  const facts::calendar* cal = options.calendar ? options.calendar : &facts::china_calendar();
   run_result run;
   run.snapshot_path = options.snapshot_path;
   run.as_of = facts::format_date(*as_of);
   run.profile = p.profile;
-  evaluator ev(p, &store, *as_of, cal);
+  evaluator ev(p, &store, *as_of, options.calendar ? options.calendar : &facts::china_calendar());
   ev.max_reads = options.max_evidence;
-
-  struct pending_finding {
-    finding f;
-    std::size_t rule;
-  };
-  std::vector<bool> waiver_used(options.waivers ? options.waivers->size() : 0, false);
+  std::vector<const rule_program*> rules;
   for (const auto& rule : p.rules) {
-    if (rule.effective && *as_of < *rule.effective) continue;
-    if (rule.expires && *as_of >= *rule.expires) continue;
+    if (!in_force(rule, *as_of)) continue;
+    rules.push_back(&rule);
     run.rules.push_back(rule.info);
   }
-  run.findings.reserve(run.rules.size() * 16);
-  std::size_t rule_index = 0;
-  for (const auto& rule : p.rules) {
-    if (rule.effective && *as_of < *rule.effective) continue;
-    if (rule.expires && *as_of >= *rule.expires) continue;
-    const rule_info* info = &run.rules[rule_index++];
+  std::vector<bool> waiver_used(options.waivers ? options.waivers->size() : 0, false);
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    const auto& rule = *rules[i];
     const auto& table = store.table_at(rule.subject_table);
-    const auto& collection = *table.type().collection;
-    auto key_field = table.type().key_field();
     for (std::uint32_t row = 0; row < table.row_count(); ++row) {
-      ev.frame.assign(rule.frame_size, value::null());
-      ev.frame[rule.subject_slot] = value::entity(rule.subject_table, row);
-      ev.reads.clear();
-      ev.recording = true;
-      ev.reset_arena();
-      outcome decided = outcome::pass;
-      bool failed = false, unknown = false, filtered = false;
-      std::optional<facts::day_number> due;
-      bool due_unknown = false;
-      auto filter = [&](const value& v) {
-        if (v.is_null()) unknown = true;
-        else if (!v.u.flag) filtered = true;
-      };
-      if (rule.filter) filter(ev.eval(*rule.filter));
-      for (std::size_t s = 0; s < rule.steps.size() && !filtered; ++s) {
-        const auto& step = rule.steps[s];
-        switch (step.kind) {
-          case step_kind::let: ev.frame[step.slot] = ev.eval(step.value); break;
-          case step_kind::where: filter(ev.eval(step.value)); break;
-          case step_kind::due: {
-            auto d = ev.eval(step.value);
-            if (d.is_null()) due_unknown = true;
-            else due = d.u.date;
-            break;
-          }
-          case step_kind::require:
-          case step_kind::forbid: {
-            auto v = ev.eval(step.value);
-            if (v.is_null()) unknown = true;
-            else if (v.u.flag != (step.kind == step_kind::require)) failed = true;
-            break;
-          }
-        }
-      }
-      std::optional<std::int32_t> days_left;
-      if (filtered) decided = outcome::not_applicable;
-      else if (failed) decided = outcome::fail;
-      else if (unknown) decided = outcome::unknown;
-      if (!filtered && decided != outcome::pass) {
-        if (due && *as_of < *due) {
-          decided = outcome::pending;
-          days_left = *due - *as_of;
-        } else if (due_unknown && decided == outcome::fail) {
-          decided = outcome::unknown;
-        }
-      }
-      finding f;
-      f.rule = info;
-      f.outcome = decided;
-      f.severity = info->severity;
-      f.subject.collection = collection;
-      f.subject.key = key_field ? render(read_cell(table.column_at(*key_field), row, ev.arena()), &store, p.schema) : std::to_string(row);
-      f.subject.pointer = store.pointer(rule.subject_table, row);
-      f.subject.label = subject_label(store, rule.subject_table, row);
-      if (due) f.due = facts::format_date(*due);
-      f.days_left = days_left;
-      f.fingerprint = fingerprint(info->id, collection, f.subject.key);
-      if (decided != outcome::pass && decided != outcome::not_applicable) {
-        ev.recording = false;
-        if (rule.message) f.message = render(ev.eval(*rule.message), &store, p.schema);
-        if (rule.remedy) f.remedy = render(ev.eval(*rule.remedy), &store, p.schema);
-      }
-      for (const auto& r : ev.reads) {
-        f.evidence.push_back({store.pointer(r.table, r.row, r.field), evidence_value(store, r),
-                              store.table_at(r.table).type().name + "." + store.table_at(r.table).type().fields[r.field].name});
-      }
-      if (options.waivers) {
-        for (std::size_t w = 0; w < options.waivers->size(); ++w) {
-          const auto& wv = (*options.waivers)[w];
-          if (wv.rule != info->id || wv.subject != f.subject.key) continue;
-          waiver_used[w] = true;
-          bool active = wv.granted <= *as_of && *as_of <= wv.expires;
-          if (active && (decided == outcome::fail || decided == outcome::unknown || decided == outcome::pending)) {
-            f.outcome = outcome::waived;
-            f.waiver_reason = fmt::format("{}（批准人：{}，有效期至 {}）", wv.reason, wv.approver, facts::format_date(wv.expires));
-          }
-        }
-      }
+      auto d = decide(ev, rule, row, *as_of, nullptr, store, p.schema);
+      auto f = make_finding(ev, p, store, rule, &run.rules[i], row, d);
+      if (options.waivers) apply_waivers(f, *options.waivers, waiver_used, *as_of);
       run.findings.push_back(std::move(f));
     }
   }
-  if (options.waivers) {
-    for (std::size_t w = 0; w < options.waivers->size(); ++w) {
-      const auto& wv = (*options.waivers)[w];
-      if (*as_of > wv.expires) {
-        run.issues.push_back({"W0201", wv.pointer, fmt::format("豁免已于 {} 过期：规则 {}，对象 {}", facts::format_date(wv.expires), wv.rule, wv.subject)});
-      } else if (*as_of < wv.granted) {
-        run.issues.push_back({"W0203", wv.pointer, fmt::format("豁免尚未生效（{} 起）：规则 {}，对象 {}", facts::format_date(wv.granted), wv.rule, wv.subject)});
-      } else if (!waiver_used[w]) {
-        run.issues.push_back({"W0202", wv.pointer, fmt::format("豁免未匹配任何检查对象：规则 {}，对象 {}", wv.rule, wv.subject)});
-      }
-    }
-  }
+  if (options.waivers) report_waivers(run, *options.waivers, waiver_used, *as_of);
   std::stable_sort(run.findings.begin(), run.findings.end(), [](const finding& a, const finding& b) {
     if (a.rule->id != b.rule->id) return a.rule->id < b.rule->id;
     return a.subject.key < b.subject.key;
   });
   result.run = std::move(run);
   return result;
+}
+
+std::optional<explanation> explain(const plan& p, const facts::store& store, const evaluate_options& options,
+                                   const std::string& rule_id, const std::string& subject, std::string& error) {
+  auto as_of = run_date(store, options);
+  if (!as_of) {
+    error = "the snapshot has no `as_of` date and none was given with --as-of";
+    return std::nullopt;
+  }
+  const rule_program* rule = nullptr;
+  for (const auto& r : p.rules) {
+    if (r.info.id == rule_id) rule = &r;
+  }
+  if (!rule) {
+    error = fmt::format("unknown rule `{}`", rule_id);
+    return std::nullopt;
+  }
+  const auto& table = store.table_at(rule->subject_table);
+  auto key_field = table.type().key_field();
+  std::optional<std::uint32_t> row;
+  if (key_field) {
+    std::deque<std::vector<value>> arena;
+    for (std::uint32_t r = 0; r < table.row_count() && !row; ++r) {
+      if (render(read_cell(table.column_at(*key_field), r, arena), &store, p.schema) == subject) row = r;
+    }
+  }
+  if (!row) {
+    error = fmt::format("no `{}` with key `{}` in the snapshot", *table.type().collection, subject);
+    return std::nullopt;
+  }
+  explanation out;
+  out.rule = rule->info;
+  out.as_of = facts::format_date(*as_of);
+  out.in_force = in_force(*rule, *as_of);
+  evaluator ev(p, &store, *as_of, options.calendar ? options.calendar : &facts::china_calendar());
+  ev.max_reads = 200;
+  std::vector<explained_step> steps;
+  auto d = decide(ev, *rule, *row, *as_of, &steps, store, p.schema);
+  out.result = make_finding(ev, p, store, *rule, &out.rule, *row, d);
+  if (options.waivers) {
+    std::vector<bool> used(options.waivers->size(), false);
+    apply_waivers(out.result, *options.waivers, used, *as_of);
+  }
+  for (auto& s : steps) {
+    explanation::step step{s.kind, s.text, s.value, s.unknown, s.holds, {}, std::move(s.partners)};
+    for (const auto& r : s.facts) step.facts.push_back(to_evidence(store, r));
+    out.steps.push_back(std::move(step));
+  }
+  return out;
 }
 
 }  // namespace baomi::engine

@@ -30,9 +30,37 @@ struct evaluate_result {
 evaluate_result evaluate(const plan& p, const facts::store& store, const evaluate_options& options);
 
 /// Folds an expression that reads no facts (a param value) to a value, storing lists in `pool`.
-std::optional<value> evaluate_constant(const ir::node& n, constant_pool& pool);
+/// `params` are the values of params it may read; `functions` those it may call.
+std::optional<value> evaluate_constant(const ir::node& n, constant_pool& pool, const std::vector<function_info>& functions = {},
+                                       const std::vector<value>& params = {}, const facts::calendar* cal = nullptr);
 
 /// A stable 16-hex-digit fingerprint of a (rule, collection, key).
 std::string fingerprint(std::string_view rule, std::string_view collection, std::string_view key);
+
+}  // namespace baomi::engine
+
+namespace baomi::engine {
+
+/// Why one rule gave its outcome for one subject: every step with its value and the facts it read.
+struct explanation {
+  rule_info rule;
+  std::string as_of;
+  bool in_force = true;
+  engine::finding result;  // its `rule` points at `rule` above: keep the explanation where it is
+  struct step {
+    std::string kind;  // for, let, where, due, require, forbid
+    std::string text;  // the expression as written
+    std::string value; // rendered
+    bool unknown = false;
+    bool holds = false;
+    std::vector<evidence> facts;
+    std::vector<std::string> partners;  // elements a quantifier or aggregate examined
+  };
+  std::vector<step> steps;
+};
+
+/// Evaluates `rule_id` for the subject whose key is `subject`, keeping every step.
+std::optional<explanation> explain(const plan& p, const facts::store& store, const evaluate_options& options,
+                                   const std::string& rule_id, const std::string& subject, std::string& error);
 
 }  // namespace baomi::engine

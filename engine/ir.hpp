@@ -37,6 +37,7 @@ struct node {
   ir::op op = ir::op::constant;
   facts::type type;
   bool null_type = false;       // the type of the literal `null`
+  bool poisoned = false;        // an expression already reported as wrong: no follow-on errors
   dsl::source_range range;
   std::vector<node> children;
   std::uint32_t slot = 0;       // local slot, binder slot, param index, function index

@@ -80,7 +80,7 @@ module_set load_modules(const std::vector<std::string>& paths) {
     if (!seen_files.insert(canonical).second) return;
     auto source = dsl::source_file::read(file.string());
     if (!source) {
-      set.diagnostics.push_back({"E0201", dsl::severity::error, file.string(), {}, "cannot read the file", {}});
+      set.diagnostics.push_back({"E0200", dsl::severity::error, file.string(), {}, "cannot read the file", {}});
       return;
     }
     add_parsed(set, std::move(*source), module_name_for(file, root));

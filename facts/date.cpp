@@ -118,7 +118,7 @@ duration operator+(const duration& a, const duration& b) {
 }
 
 std::optional<duration> parse_duration(std::string_view text) {
-  constexpr std::int32_t max_amount = 1'000'000;
+  constexpr std::int32_t max_amount = 100'000;  // as for literals in the language
   duration result;
   int last_rank = -1;
   while (!text.empty()) {

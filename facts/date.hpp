@@ -21,6 +21,7 @@ std::string format_date(day_number day);
 /// The day number of a valid civil date; nullopt if the date does not exist.
 std::optional<day_number> make_date(int year, unsigned month, unsigned day);
 
+/// The calendar year, e.g. 2025.
 int year_of(day_number day);
 /// 1–12.
 unsigned month_of(day_number day);
@@ -30,6 +31,7 @@ unsigned day_of_month(day_number day);
 unsigned quarter_of(day_number day);
 /// ISO weekday: 1 = Monday … 7 = Sunday.
 unsigned weekday_of(day_number day);
+/// Saturday or Sunday.
 bool is_weekend(day_number day);
 
 /// A length of time in three independent parts: calendar months (a year is 12), days (a week is 7),
@@ -46,7 +48,7 @@ struct duration {
 };
 
 /// Parses a literal: one or more `<n><unit>` in the order y, mo, w, d, wd, each at most once:
-/// `3y`, `6mo`, `1y6mo`, `2w`, `10d`, `2wd`. nullopt on anything else or on overflow.
+/// `3y`, `6mo`, `1y6mo`, `2w`, `10d`, `2wd`; each amount at most 100000. nullopt on anything else.
 std::optional<duration> parse_duration(std::string_view text);
 
 /// The canonical literal: years and months from `months`, weeks folded into days: `1y6mo`, `14d`,

@@ -12,7 +12,9 @@ constexpr std::size_t chunk_size = 1 << 20;
 // Bytes kept before the read position across refills, so that token_start can look back.
 constexpr std::size_t look_back = 1 << 12;
 
-bool is_number_byte(char c) { return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E'; }
+bool is_number_byte(char c) {
+  return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
 bool is_letter(char c) { return c >= 'a' && c <= 'z'; }
 
 }  // namespace

@@ -49,10 +49,12 @@ public:
       ++*this;
       return before;
     }
-    friend bool operator==(const iterator& a, const iterator& b) { return a.at_end() == b.at_end(); }
+    // Equal when at the same byte or both at the end (the default-constructed sentinel always is).
+    friend bool operator==(const iterator& a, const iterator& b) {
+      return a.m_pos == b.m_pos || (a.m_pos == a.m_end && b.m_pos == b.m_end);
+    }
 
   private:
-    bool at_end() const { return m_in == nullptr || m_pos == m_end; }
     const char* m_pos = nullptr;
     const char* m_end = nullptr;
     json_input* m_in = nullptr;

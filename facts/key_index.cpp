@@ -3,9 +3,25 @@
 
 namespace baomi::facts {
 
+namespace {
+
+std::size_t home(std::uint32_t key, std::size_t mask) {
+  return (static_cast<std::uint64_t>(key) * 0x9E3779B97F4A7C15ull >> 32) & mask;
+}
+
+}  // namespace
+
+void key_index::prefetch(std::uint32_t key) const {
+#if defined(__GNUC__)
+  if (!m_entries.empty()) __builtin_prefetch(&m_entries[home(key, m_entries.size() - 1)]);
+#else
+  (void)key;
+#endif
+}
+
 std::size_t key_index::position(std::uint32_t key) const {
   std::size_t mask = m_entries.size() - 1;
-  std::size_t i = (static_cast<std::uint64_t>(key) * 0x9E3779B97F4A7C15ull >> 32) & mask;
+  std::size_t i = home(key, mask);
   while (m_entries[i].key != empty && m_entries[i].key != key) i = (i + 1) & mask;
   return i;
 }
@@ -27,7 +43,7 @@ std::optional<std::uint32_t> key_index::find(std::uint32_t key) const {
 }
 
 void key_index::grow() {
-  std::vector<entry> old = std::move(m_entries);
+  auto old = std::move(m_entries);
   m_entries.assign(old.empty() ? 64 : old.size() * 2, entry{});
   for (const entry& e : old) {
     if (e.key != empty) m_entries[position(e.key)] = e;

@@ -14,6 +14,8 @@ public:
   /// Adds `key -> row` unless the key is present; returns the row the key maps to afterwards.
   std::uint32_t insert(std::uint32_t key, std::uint32_t row);
   std::optional<std::uint32_t> find(std::uint32_t key) const;
+  /// Starts loading the slot of `key`, ahead of an insert or find.
+  void prefetch(std::uint32_t key) const;
   std::size_t size() const { return m_size; }
   std::size_t memory_bytes() const { return m_entries.capacity() * sizeof(entry); }
 

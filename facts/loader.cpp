@@ -2,8 +2,6 @@
 #include "facts/loader.hpp"
 
 #include <cstdio>
-#include <chrono>
-#include <iostream>
 #include <memory>
 
 #include <fmt/format.h>
@@ -28,9 +26,7 @@ load_result load(json_input& input, const schema& s, std::string path, const loa
   load_result result{store(s), {}, std::move(path), true};
   issue_sink issues(options.max_issues_per_place);
   snapshot_handler handler(result.store, input, issues);
-  auto t0 = std::chrono::steady_clock::now();
   nlohmann::json::sax_parse(input.begin(), input.end(), &handler);
-  auto t1 = std::chrono::steady_clock::now();
   handler.finish();
   result.complete = !handler.failed();
   if (input.read_failed()) {
@@ -41,10 +37,7 @@ load_result load(json_input& input, const schema& s, std::string path, const loa
   // invalid, but only the parse error is reported.
   issue_sink discarded(0);
   resolve_refs(result.store, result.complete ? issues : discarded);
-  auto t2 = std::chrono::steady_clock::now();
   loader_access::finish(result.store);
-  auto t3 = std::chrono::steady_clock::now();
-  std::cerr << "parse " << std::chrono::duration<double>(t1-t0).count() << " resolve " << std::chrono::duration<double>(t2-t1).count() << " finish " << std::chrono::duration<double>(t3-t2).count() << "\n";
   position_finder positions(issues.offsets());
   if (!positions.done()) replay(positions);
   result.issues = issues.finish(positions.finish());

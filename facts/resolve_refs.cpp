@@ -80,7 +80,7 @@ private:
     c.set_invalid(cell, key);
     std::string_view text = m_store.strings().view(key);
     m_issues.add(codes::dangling_ref, pointer(), std::nullopt,
-                 fmt::format("引用无效: {} 中没有键为 {} 的条目", target.type().collection.value_or(target.type().name),
+                 fmt::format("引用无效: {} 中没有键为 {} 的条目", backticked(target.type().collection.value_or(target.type().name)),
                              quote(text)));
   }
 

@@ -44,7 +44,9 @@ public:
       case type_kind::map: check_map(t, where); break;
       case type_kind::range:
         if (!arity(t, 1, where)) break;
-        if (!is_ordered_scalar(t.args[0].kind)) report(where, "a range bound must be integer, number, date or duration");
+        if (!is_ordered_scalar(t.args[0].kind)) {
+          report(where, "a range bound must be integer, number, date or duration");
+        }
         break;
       default: break;
     }

@@ -9,6 +9,7 @@
 
 #include "facts/issue_sink.hpp"
 #include "facts/json_input.hpp"
+#include "facts/sax_value.hpp"
 #include "facts/store.hpp"
 
 namespace baomi::facts {
@@ -39,10 +40,14 @@ public:
   void finish();
   bool failed() const { return m_failed; }
 
-  /// A JSON scalar as the SAX interface delivers it.
-  struct scalar;
+  using scalar = sax_scalar;
   /// A cell to write: a row's field or a container's element.
-  struct target;
+  struct target {
+    column* col = nullptr;
+    std::uint32_t cell = 0;
+    bool row_field = false;  // a null in a required row field is reported when the row ends
+    record_parent parent;    // where a record opened here would sit
+  };
 
 private:
   enum class frame_kind : std::uint8_t { document, collection, entity, list, map, skip, capture };
@@ -70,7 +75,7 @@ private:
   bool skip_pending(bool is_container);
   void document_key(frame& top, std::string_view name);
   void document_value(const scalar* v, bool is_object);
-  std::optional<target> next_target();
+  target next_target();
   void write(const target& t, const scalar& v);
   void write_string(const target& t, const scalar& v);
   void open_container(const target& t, bool is_object);
@@ -78,6 +83,9 @@ private:
   void close_row(const frame& row);
   void close_list(const frame& list);
   void check_key(const frame& row);
+  void index_key(std::uint32_t table, std::uint32_t row, std::size_t start, std::uint32_t key_id);
+  void defer(column* col, std::uint32_t cell, std::string_view text);
+  void flush_strings();
   void entity_key(frame& top, std::string_view name);
   void map_key(frame& top, std::string_view name);
   void org_separator();
@@ -110,7 +118,23 @@ private:
   std::string m_org;
   std::vector<bool> m_org_first;      // capture: whether the open container has no member yet
   bool m_org_after_key = false;
-  std::string m_scratch;
+
+  // Strings are interned in batches (string_pool::intern_all overlaps their cache misses). Until its
+  // batch is flushed a cell holds a placeholder id, and the key checks of the rows wait with it.
+  struct deferred {
+    column* col = nullptr;      // the cell to set; null for a row's key check
+    std::uint32_t cell = 0;
+    std::uint32_t offset = 0;   // the text in m_deferred_text; length npos when the key is in its cell
+    std::uint32_t length = 0;
+    std::uint32_t table = 0;    // key check: the row to index
+    std::uint32_t row = 0;
+    std::size_t start = 0;      // key check: where the row starts, for a duplicate's position
+  };
+  static constexpr std::uint32_t text_in_cell = 0xFFFFFFFF;
+  std::vector<deferred> m_deferred;
+  std::string m_deferred_text;
+  std::vector<std::string_view> m_batch_texts;
+  std::vector<std::uint32_t> m_batch_ids;
 };
 
 }  // namespace baomi::facts

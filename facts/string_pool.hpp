@@ -2,8 +2,10 @@
 #pragma once
 
 #include <cstdint>
+#include <cstddef>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -19,6 +21,10 @@ public:
 
   /// The id of `text`, adding it if new.
   std::uint32_t intern(std::string_view text);
+  /// `ids[i] = intern(texts[i])` for all i, in order, with the table probes of a few strings at a time
+  /// overlapped: each probe into a large table is a cache miss, and misses in flight together cost
+  /// about as much as one.
+  void intern_all(std::span<const std::string_view> texts, std::span<std::uint32_t> ids);
   /// The id of `text` if it was interned.
   std::optional<std::uint32_t> find(std::string_view text) const;
   std::string_view view(std::uint32_t id) const { return m_views[id]; }
@@ -27,19 +33,32 @@ public:
   std::size_t memory_bytes() const;
 
 private:
-  const char* store(std::string_view text);
-  std::size_t slot_of(std::string_view text, std::uint64_t hash) const;
+  struct probe {
+    std::size_t slot;
+    bool found;
+  };
+
+  struct chunk {
+    std::unique_ptr<char[]> data;
+    std::size_t used = 0;
+  };
+
+  probe find_slot(std::string_view text, std::uint64_t hash) const;
+  std::uint32_t intern_hashed(std::string_view text, std::uint64_t hash);
+  void prefetch_record(std::uint64_t hash) const;
+  std::uint64_t store(std::string_view text, std::uint32_t id);
+  const char* record(std::uint64_t location) const;
   void grow();
 
-  // Open addressing rather than std::unordered_map: no node allocation per string, and a slot keeps
-  // the hash next to the id, so that a probe rarely touches the strings themselves (with millions of
-  // strings each touch is a cache miss).
-  std::vector<std::unique_ptr<char[]>> m_chunks;
-  char* m_free = nullptr;
-  std::size_t m_left = 0;
+  // Open addressing rather than std::unordered_map: no node allocation per string. Each slot packs 24
+  // bits of the hash with the arena location of a record [id, length, bytes], so that a lookup costs
+  // one slot and one record: with millions of strings every extra indirection is a cache miss, and the
+  // loader looks up every ref this way.
+  std::vector<chunk> m_chunks;
+  std::size_t m_current = SIZE_MAX;  // the chunk new short strings go to; SIZE_MAX before the first
   std::size_t m_arena_bytes = 0;
   std::vector<std::string_view> m_views;
-  std::vector<std::uint64_t> m_slots;  // hash << 32 | (id + 1), 0 for empty; size is a power of two
+  std::vector<std::uint64_t> m_slots;  // tag << 40 | (location + 1), 0 for empty; size is a power of two
 };
 
 }  // namespace baomi::facts

@@ -46,6 +46,8 @@ std::string clean_utf8(std::string_view text) {
   return out;
 }
 
+std::string backticked(std::string_view name) { return "`" + clean_utf8(name) + "`"; }
+
 std::string quote(std::string_view text) {
   constexpr std::size_t max_code_points = 80;
   std::size_t cut = 0;

@@ -10,6 +10,9 @@ namespace baomi::facts {
 /// flood a report.
 std::string quote(std::string_view text);
 
+/// A name (of a collection, a field, a type) for a message: in backticks.
+std::string backticked(std::string_view name);
+
 /// `text` with each byte that is not part of valid UTF-8 written as `\xNN`, so that messages stay
 /// valid UTF-8 whatever the snapshot contained.
 std::string clean_utf8(std::string_view text);

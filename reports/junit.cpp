@@ -57,7 +57,7 @@ std::string line_of(const engine::finding& f) {
   auto line = fmt::format("{}：{}", subject_text(f), f.message);
   if (f.outcome == outcome::pending && f.due) {
     line += fmt::format("（期限 {}", *f.due);
-    if (f.days_left) line += fmt::format("，还剩 {} 天", *f.days_left);
+    if (f.days_left) line += "，" + days_left_text(*f.days_left);
     line += "）";
   }
   if (f.outcome == outcome::waived && !f.waiver_reason.empty()) line += fmt::format("（豁免理由：{}）", f.waiver_reason);
@@ -134,8 +134,10 @@ private:
     std::string body;
     if (v.counts[outcome::fail] > 0) {
       ++totals.failures;
+      auto text = v.failures;
+      for (const auto& c : rule.citations) text += "依据：" + citation_line(c) + "\n";
       body += fmt::format("      <failure{}{}>{}</failure>\n", attr("type", "fail"),
-                          attr("message", fmt::format("{} 项不符合", v.counts[outcome::fail])), escape(v.failures, false));
+                          attr("message", fmt::format("{} 项不符合", v.counts[outcome::fail])), escape(text, false));
     } else if (v.counts[outcome::unknown] > 0) {
       ++totals.skipped;
       body += fmt::format("      <skipped{}/>\n", attr("message", fmt::format("证据不足 {} 项", v.counts[outcome::unknown])));

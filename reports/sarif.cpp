@@ -78,19 +78,13 @@ std::string pascal_name(std::string_view id) {
   return out.empty() ? std::string(id) : out;
 }
 
-std::string citation_text(const engine::citation& c) {
-  auto text = c.title.empty() ? c.source : fmt::format("{}《{}》", c.source, c.title);
-  if (!c.locator.empty()) text += " " + c.locator;
-  if (!c.quote.empty()) text += "：" + c.quote;
-  return text;
-}
-
-// The remedy shared by every finding of a rule, if they all have the same one.
+// The remedy of a rule's findings when they all have the same one (a template without
+// interpolation); otherwise each result carries its own in its properties.
 std::string common_remedy(const engine::run_result& result, const engine::rule_info& rule) {
   std::string remedy;
   for (const auto& f : result.findings) {
-    if (rule_of(f).id != rule.id) continue;
-    if (f.remedy.empty() || (!remedy.empty() && f.remedy != remedy)) return {};
+    if (f.remedy.empty() || rule_of(f).id != rule.id) continue;
+    if (!remedy.empty() && f.remedy != remedy) return {};
     remedy = f.remedy;
   }
   return remedy;
@@ -102,7 +96,7 @@ json rule_json(const engine::run_result& result, const engine::rule_info& rule) 
   std::string help;
   for (const auto& c : rule.citations) {
     if (!c.quote.empty()) quotes += (quotes.empty() ? "" : "\n") + c.quote;
-    help += (help.empty() ? "依据：" : "\n依据：") + citation_text(c);
+    help += (help.empty() ? "依据：" : "\n依据：") + citation_line(c);
   }
   if (!quotes.empty()) out["fullDescription"] = {{"text", quotes}};
   if (auto remedy = common_remedy(result, rule); !remedy.empty()) help += (help.empty() ? "整改：" : "\n整改：") + remedy;
@@ -128,7 +122,7 @@ std::string message_text(const engine::finding& f) {
     text = "[待办] " + text;
     if (f.due) {
       text += fmt::format("（期限 {}", *f.due);
-      if (f.days_left) text += fmt::format("，还剩 {} 天", *f.days_left);
+      if (f.days_left) text += "，" + days_left_text(*f.days_left);
       text += "）";
     }
   }

@@ -76,6 +76,23 @@ bool is_shown(const report_options& options, engine::outcome o) {
   return std::find(options.show.begin(), options.show.end(), o) != options.show.end();
 }
 
+std::string citation_source(const engine::citation& c) {
+  std::string out = c.source;
+  if (!c.title.empty()) out += "《" + c.title + "》";
+  if (!c.locator.empty()) out += (c.title.empty() ? " " : "") + c.locator;
+  return out;
+}
+
+std::string citation_line(const engine::citation& c) {
+  return c.quote.empty() ? citation_source(c) : citation_source(c) + "：" + c.quote;
+}
+
+std::string days_left_text(std::int32_t days) {
+  if (days > 0) return "还剩 " + std::to_string(days) + " 天";
+  if (days == 0) return "今天到期";
+  return "已逾期 " + std::to_string(-static_cast<std::int64_t>(days)) + " 天";
+}
+
 std::string subject_path(const engine::subject& s) {
   if (s.collection.empty()) return s.key;
   if (s.key.empty()) return s.collection;

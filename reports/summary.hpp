@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,6 +61,14 @@ bool area_less(std::string_view a, std::string_view b);
 const engine::rule_info& rule_of(const engine::finding& f);
 
 bool is_shown(const report_options& options, engine::outcome o);
+
+/// "004《涉密人员管理规定》篇五 二(二)": the source id, its title and the locator, as far as known.
+std::string citation_source(const engine::citation& c);
+/// citation_source, then "：" and the quote.
+std::string citation_line(const engine::citation& c);
+
+/// "还剩 10 天", "今天到期" or "已逾期 3 天".
+std::string days_left_text(std::int32_t days);
 
 /// "departures/16", or just the collection or the key when the other is empty.
 std::string subject_path(const engine::subject& s);

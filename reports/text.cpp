@@ -1,8 +1,11 @@
 // The terminal report: header, counts, findings grouped by checklist area, data issues; 80 columns.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "reports/formats.hpp"
 #include "reports/summary.hpp"
@@ -16,7 +19,8 @@ using engine::outcome;
 using engine::severity;
 
 constexpr std::size_t page_width = 80;
-constexpr std::size_t field_indent = 10;  // "    对象：" — the text of a finding's fields starts here
+constexpr std::size_t field_indent = 10;    // "    依据：" — where a rule's citations start
+constexpr std::size_t finding_indent = 12;  // "      说明：" — where a finding's fields start
 constexpr std::size_t count_width = 9;    // one column of a count table
 constexpr std::size_t row_label_width = 20;
 
@@ -64,14 +68,9 @@ std::string area_heading(std::string_view area) {
 
 // A table row label, cut to fit its column.
 std::string row_label(std::string_view text) {
-  if (display_width(text) < row_label_width) return std::string(text);
-  return wrap(text, row_label_width - 4).front() + "...";
-}
-
-std::string days_left_text(std::int32_t days) {
-  if (days > 0) return fmt::format("还剩 {} 天", days);
-  if (days == 0) return "今天到期";
-  return fmt::format("已逾期 {} 天", -days);
+  auto label = one_line(text);
+  if (display_width(label) < row_label_width) return label;
+  return wrap(label, row_label_width - 4).front() + "...";
 }
 
 class text_writer {
@@ -135,6 +134,7 @@ private:
     for (const auto& a : m_summary.by_area) {
       table_row(pad_right(row_label(a.area.empty() ? "未分类" : a.area), row_label_width), a.counts);
     }
+    if (m_summary.by_area.empty()) m_out += "  （无）\n";
   }
 
   void table_head(std::string_view label) {
@@ -159,13 +159,20 @@ private:
     heading(listed.empty() ? "检查发现" : fmt::format("检查发现（列出：{}）", listed));
     bool any = false;
     for (const auto& a : m_summary.by_area) {
-      bool area_started = false;
+      // The area's rules in the order of their first listed finding, each with its findings.
+      std::vector<std::pair<const engine::rule_info*, std::vector<const engine::finding*>>> rules;
       for (const auto& f : m_result.findings) {
         if (rule_of(f).area != a.area || !is_shown(m_options, f.outcome)) continue;
-        if (!area_started) area_title(a.area);
-        area_started = true;
-        any = true;
-        finding(f);
+        auto it = std::find_if(rules.begin(), rules.end(), [&](const auto& r) { return r.first->id == f.rule->id; });
+        if (it == rules.end()) it = rules.insert(rules.end(), {f.rule, {}});
+        it->second.push_back(&f);
+      }
+      if (rules.empty()) continue;
+      any = true;
+      area_title(a.area);
+      for (const auto& [rule, findings] : rules) {
+        rule_block(*rule);
+        for (const auto* f : findings) finding(*f);
       }
     }
     if (!any) m_out += "  （无）\n";
@@ -178,39 +185,40 @@ private:
     m_out += std::string(display_width(title.back()), '-') + '\n';
   }
 
-  void finding(const engine::finding& f) {
-    const auto& rule = rule_of(f);
-    auto first = "  " + m_paint(fmt::format("[{}]", engine::to_chinese(f.outcome)), colour_of(f.outcome)) +
-                 m_paint(fmt::format("[{}]", engine::to_chinese(f.severity)), colour_of(f.severity)) + " ";
+  void rule_block(const engine::rule_info& rule) {
     m_out += '\n';
-    field(first, rule.id + " " + rule.title, display_width(first));
+    auto id = one_line(rule.id);
+    append_wrapped(m_out, "  " + m_paint(id, "1") + " ", display_width(id) + 3, rule.title, page_width);
+    std::string_view label = "    依据：";
+    for (const auto& c : rule.citations) {
+      field(label, citation_source(c), field_indent);
+      if (!c.quote.empty()) field("", c.quote, field_indent);
+      label = "";
+    }
+  }
 
+  void finding(const engine::finding& f) {
     auto subject = subject_path(f.subject);
     if (!f.subject.label.empty() && f.subject.label != f.subject.key) subject += " " + f.subject.label;
-    field("    对象：", subject, field_indent);
-    if (!f.message.empty()) field("    说明：", f.message, field_indent);
-    if (!f.remedy.empty()) field("    整改：", f.remedy, field_indent);
+    auto first = "    " + m_paint(fmt::format("[{}]", engine::to_chinese(f.outcome)), colour_of(f.outcome)) +
+                 m_paint(fmt::format("[{}]", engine::to_chinese(f.severity)), colour_of(f.severity)) + " ";
+    m_out += '\n';
+    field(first, subject, display_width(first));
+    if (!f.message.empty()) field("      说明：", f.message, finding_indent);
+    if (!f.remedy.empty()) field("      整改：", f.remedy, finding_indent);
     if (f.due || f.days_left) {
       std::string due = f.due.value_or("");
-      if (f.days_left) due += (due.empty() ? "" : " ") + fmt::format("（{}）", days_left_text(*f.days_left));
-      field("    期限：", due, field_indent);
+      if (f.days_left) due += fmt::format("（{}）", days_left_text(*f.days_left));
+      field("      期限：", due, finding_indent);
     }
     if (f.outcome == outcome::waived || !f.waiver_reason.empty()) {
-      field("    豁免：", f.waiver_reason.empty() ? "（未说明理由）" : f.waiver_reason, field_indent);
+      field("      豁免：", f.waiver_reason.empty() ? "（未说明理由）" : f.waiver_reason, finding_indent);
     }
-    std::string_view label = "    证据：";
+    std::string_view label = "      证据：";
     for (const auto& e : f.evidence) {
       auto line = fmt::format("{} = {}", e.pointer, e.value);
       if (!e.role.empty()) line += fmt::format("  ({})", e.role);
-      field(label, line, field_indent);
-      label = "";
-    }
-    label = "    依据：";
-    for (const auto& c : rule.citations) {
-      auto source = c.title.empty() ? c.source : fmt::format("{}《{}》", c.source, c.title);
-      if (!c.locator.empty()) source += " " + c.locator;
-      field(label, source, field_indent);
-      if (!c.quote.empty()) field("", c.quote, field_indent);
+      field(label, line, finding_indent);
       label = "";
     }
   }
@@ -222,7 +230,7 @@ private:
       return;
     }
     for (const auto& issue : m_result.issues) {
-      auto first = fmt::format("  [{}] ", issue.code);
+      auto first = fmt::format("  [{}] ", one_line(issue.code));
       field(first, issue.pointer.empty() ? issue.message : issue.pointer + "\n" + issue.message, display_width(first));
     }
   }

@@ -225,6 +225,18 @@ void append_wrapped(std::string& out, std::string_view first, std::size_t indent
   }
 }
 
+std::string one_line(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    auto start = i;
+    char32_t c = next_code_point(text, i);
+    if (c == '\t' || c == '\n') out += ' ';
+    else if (c == replacement) out += "\xEF\xBF\xBD";
+    else if (!is_control(c)) out += text.substr(start, i - start);
+  }
+  return out;
+}
+
 std::string pad_right(std::string_view text, std::size_t width) {
   std::string out(text);
   auto w = display_width(text);

@@ -32,6 +32,10 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width);
 void append_wrapped(std::string& out, std::string_view first, std::size_t indent, std::string_view text,
                     std::size_t width);
 
+/// The text on one line for a terminal: controls (ESC among them) dropped, tabs and newlines as
+/// spaces, invalid UTF-8 as U+FFFD. Report data can never move the cursor or change colours.
+std::string one_line(std::string_view text);
+
 /// `text` followed by spaces up to `width` columns (nothing is cut).
 std::string pad_right(std::string_view text, std::size_t width);
 /// Spaces up to `width` columns, then `text`.

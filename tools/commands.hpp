@@ -17,5 +17,6 @@ command add_parse(CLI::App& app);
 command add_check(CLI::App& app);
 command add_schema(CLI::App& app);
 command add_test(CLI::App& app);
+command add_explain(CLI::App& app);
 
 }  // namespace baomi::tools

@@ -299,12 +299,12 @@ BOOST_AUTO_TEST_CASE(f0203_wrong_type) {
   BOOST_TEST_REQUIRE(r.issues.size() == 6u, issues_text(r));
   for (const auto& i : r.issues) BOOST_TEST(i.code == "F0203");
   BOOST_TEST(r.issues[0].pointer == "/people/0/years");
-  BOOST_TEST(r.issues[0].message == "类型错误: 应为 integer，实为字符串 \"12\"");
+  BOOST_TEST(r.issues[0].message == "类型错误: 应为 `integer`，实为字符串 \"12\"");
   BOOST_TEST(r.issues[1].pointer == "/people/0/home");
   BOOST_TEST(r.issues[2].pointer == "/people/0/phones/1");
   BOOST_TEST(r.issues[3].pointer == "/people/0/phones/2");
   BOOST_TEST(r.issues[4].pointer == "/people/0/score");
-  BOOST_TEST(r.issues[4].message == "类型错误: 应为 number，实为数组");
+  BOOST_TEST(r.issues[4].message == "类型错误: 应为 `number`，实为数组");
   BOOST_TEST(r.issues[5].pointer == "/people/0/level");
   const auto& people = table(r.store, "people");
   const auto& years = people.column_at(field(people, "years"));
@@ -338,7 +338,7 @@ BOOST_AUTO_TEST_CASE(f0206_unknown_enum_value) {
   BOOST_TEST_REQUIRE(r.issues.size() == 2u, issues_text(r));
   BOOST_TEST(r.issues[0].code == "F0206");
   BOOST_TEST(r.issues[0].pointer == "/people/0/grade");
-  BOOST_TEST(r.issues[0].message == "枚举值无效: \"top\"（grade 可取 core/核心、important/重要、general/一般）");
+  BOOST_TEST(r.issues[0].message == "枚举值无效: \"top\"（`grade` 可取 core/核心、important/重要、general/一般）");
   BOOST_TEST(r.issues[1].code == "F0206");
   BOOST_TEST(r.issues[1].pointer == "/policies/0/cooloff/bogus");
 }
@@ -358,9 +358,9 @@ BOOST_AUTO_TEST_CASE(f0301_missing_required_field) {
   BOOST_TEST_REQUIRE(r.issues.size() == 2u, issues_text(r));
   BOOST_TEST(r.issues[0].code == "F0301");
   BOOST_TEST(r.issues[0].pointer == "/people/0/name");
-  BOOST_TEST(r.issues[0].message == "缺少必填字段 name");
+  BOOST_TEST(r.issues[0].message == "缺少必填字段 `name`");
   BOOST_TEST(r.issues[1].pointer == "/people/1/name");
-  BOOST_TEST(r.issues[1].message == "必填字段 name 为 null");
+  BOOST_TEST(r.issues[1].message == "必填字段 `name` 为 null");
   BOOST_TEST(r.issues[0].column == 36u);  // the entry's opening brace
 }
 
@@ -391,7 +391,7 @@ BOOST_AUTO_TEST_CASE(f0304_dangling_ref) {
   BOOST_TEST(r.issues[0].code == "F0304");
   BOOST_TEST(r.issues[0].pointer == "/trainings/0/attendees/1");
   BOOST_TEST(r.issues[1].pointer == "/commitments/0/person");
-  BOOST_TEST(r.issues[1].message == "引用无效: people 中没有键为 \"P9\" 的条目");
+  BOOST_TEST(r.issues[1].message == "引用无效: `people` 中没有键为 \"P9\" 的条目");
   BOOST_TEST(r.issues[1].line == 0u);
   const auto& person_col = table(r.store, "commitments").column_at(0);
   BOOST_TEST((person_col.state(0) == cell_state::invalid));

@@ -1,0 +1,154 @@
+// The command line as users meet it: the example check in every format, and every bad-input path
+// with its message and exit code. Runs the built `baomi` binary.
+#include <array>
+#include <boost/test/unit_test.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <sys/wait.h>
+
+#include "tests/support/golden.hpp"
+
+namespace fs = std::filesystem;
+using namespace baomi;
+
+namespace {
+
+struct run_output {
+  int code = -1;
+  std::string out;  // stdout, then stderr (merged when `merge`)
+};
+
+// Runs `baomi ARGS` from the repository root; stderr goes to stdout when `merge`.
+run_output run_baomi(const std::string& args, bool merge = true) {
+  std::string command = "cd '" + testing::source_root().string() + "' && '" + BAOMI_BINARY + "' " + args +
+                        (merge ? " 2>&1" : " 2>/dev/null");
+  run_output r;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return r;
+  std::array<char, 4096> buffer{};
+  std::size_t n = 0;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) r.out.append(buffer.data(), n);
+  int status = pclose(pipe);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+fs::path golden(const std::string& name) { return testing::source_root() / "tests/golden/cli" / name; }
+
+fs::path temp_file(const std::string& name, const std::string& text) {
+  auto path = fs::temp_directory_path() / ("baomi-cli-test-" + name);
+  testing::write_file(path, text);
+  return path;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(cli)
+
+BOOST_AUTO_TEST_CASE(version_and_help) {
+  auto v = run_baomi("--version");
+  BOOST_TEST(v.code == 0);
+  BOOST_TEST(v.out.rfind("baomi ", 0) == 0u);
+  auto h = run_baomi("--help");
+  BOOST_TEST(h.code == 0);
+  for (const char* sub : {"check", "lint", "fmt", "test", "schema"}) BOOST_TEST(h.out.find(sub) != std::string::npos, sub);
+  BOOST_TEST(run_baomi("frobnicate").code == 2);
+  BOOST_TEST(run_baomi("").code == 2);
+}
+
+// The example organization, in every format: reviewed goldens; exit 1 because it has failures.
+BOOST_AUTO_TEST_CASE(example_check_in_every_format) {
+  const std::pair<const char*, const char*> formats[] = {
+      {"text", "example.txt"}, {"json", "example.json"}, {"sarif", "example.sarif"}, {"junit", "example.junit.xml"}};
+  for (const auto& [format, file] : formats) {
+    BOOST_TEST_CONTEXT(format) {
+      auto r = run_baomi(std::string("check facts/examples/org.json --waivers facts/examples/waivers.json --format ") + format, false);
+      BOOST_TEST(r.code == 1);
+      BOOST_TEST(testing::matches_golden(golden(file), r.out));
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(output_is_deterministic_and_atomic) {
+  auto out = fs::temp_directory_path() / "baomi-cli-test-report.json";
+  fs::remove(out);
+  auto a = run_baomi("check facts/examples/org.json --format json -o " + out.string());
+  BOOST_TEST(a.code == 1);
+  auto first = testing::read_file(out);
+  auto b = run_baomi("check facts/examples/org.json --format json -o " + out.string());
+  BOOST_TEST(b.code == 1);
+  BOOST_TEST(testing::read_file(out) == first);
+  // A failed run leaves the earlier report untouched and no temporary file behind.
+  auto c = run_baomi("check no-such-snapshot.json --format json -o " + out.string());
+  BOOST_TEST(c.code == 2);
+  BOOST_TEST(testing::read_file(out) == first);
+  BOOST_TEST(!fs::exists(out.string() + ".baomi-tmp"));
+}
+
+BOOST_AUTO_TEST_CASE(fail_on_and_show) {
+  BOOST_TEST(run_baomi("check facts/examples/org.json --fail-on critical", false).code == 1);
+  auto none = run_baomi("check facts/examples/org.json --rule TRV-030 --fail-on critical", false);
+  BOOST_TEST(none.code == 0);
+  auto shown = run_baomi("check facts/examples/org.json --rule DEP-010 --show pass --format json", false);
+  BOOST_TEST(shown.out.find("\"outcome\": \"pass\"") != std::string::npos);
+  BOOST_TEST(shown.out.find("\"outcome\": \"fail\"") == std::string::npos);
+  BOOST_TEST(run_baomi("check facts/examples/org.json --show bogus").code == 2);
+  BOOST_TEST(run_baomi("check facts/examples/org.json --fail-on urgent").code == 2);
+  BOOST_TEST(run_baomi("check facts/examples/org.json --format pdf").code == 2);
+}
+
+BOOST_AUTO_TEST_CASE(bad_inputs_have_messages_and_exit_2) {
+  struct bad_case {
+    std::string args;
+    std::string expected_text;
+  };
+  auto malformed = temp_file("malformed.json", "{\"as_of\": \"2026-06-30\",\n \"people\": [ {\"id\": \"P1\",, } ]\n}\n");
+  auto no_as_of = temp_file("no-as-of.json", "{\"people\": []}\n");
+  const bad_case cases[] = {
+      {"check no-such-file.json", "no-such-file.json"},
+      {"check " + malformed.string(), ":2:"},
+      {"check facts/examples/org.json --rule NOPE-999", "unknown rule `NOPE-999`"},
+      {"check facts/examples/org.json --profile no.such.profile", "unknown profile `no.such.profile`"},
+      {"check facts/examples/org.json --as-of 2026-02-30", "--as-of `2026-02-30` is not a date"},
+      {"check facts/examples/org.json --rules no-such-folder", "no-such-folder"},
+      {"check facts/examples/org.json --waivers no-such-waivers.json", "no-such-waivers.json"},
+      {"check " + no_as_of.string(), "as_of"},
+      {"lint no-such-file.baomi", "no-such-file.baomi"},
+      {"fmt no-such-file.baomi", "no-such-file.baomi"},
+      {"test no-such-folder", "no"},
+  };
+  for (const auto& c : cases) {
+    BOOST_TEST_CONTEXT(c.args) {
+      auto r = run_baomi(c.args);
+      BOOST_TEST(r.code == 2);
+      BOOST_TEST(r.out.find(c.expected_text) != std::string::npos, r.out);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(lint_and_fmt_report_problems_with_exit_1) {
+  auto broken = temp_file("broken.baomi", "rule R-1 \"规则\" {\n  severity urgent\n}\n");
+  auto r = run_baomi("lint " + broken.string());
+  BOOST_TEST(r.code == 1);
+  BOOST_TEST(r.out.find(":2:12: error[E0111]") != std::string::npos, r.out);
+  BOOST_TEST(r.out.find("^") != std::string::npos);
+  auto messy = temp_file("messy.baomi", "param   n: int = 2\n");
+  auto f = run_baomi("fmt --check " + messy.string());
+  BOOST_TEST(f.code == 1);
+  BOOST_TEST(f.out.find(messy.string()) != std::string::npos);
+  BOOST_TEST(run_baomi("fmt " + messy.string()).code == 0);
+  BOOST_TEST(testing::read_file(messy) == "param n: int = 2\n");
+  BOOST_TEST(run_baomi("fmt --check " + messy.string()).code == 0);
+}
+
+BOOST_AUTO_TEST_CASE(schema_prints_collections_and_json_schema) {
+  auto text = run_baomi("schema", false);
+  BOOST_TEST(text.code == 0);
+  BOOST_TEST(text.out.find("departures") != std::string::npos);
+  auto json = run_baomi("schema --json-schema", false);
+  BOOST_TEST(json.code == 0);
+  BOOST_TEST(json.out.find("\"$schema\"") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
