@@ -35,9 +35,8 @@ json summary_json(const engine::run_result& result) {
     by_area.push_back(std::move(entry));
   }
   return {
-      {"rules", result.rules.size()},         {"findings", result.findings.size()},
-      {"issues", result.issues.size()},       {"by_outcome", counts_json(s.all)},
-      {"by_severity", std::move(by_severity)}, {"by_area", std::move(by_area)},
+      {"rules", result.rules.size()},     {"findings", result.findings.size()},    {"issues", result.issues.size()},
+      {"by_outcome", counts_json(s.all)}, {"by_severity", std::move(by_severity)}, {"by_area", std::move(by_area)},
   };
 }
 
@@ -67,7 +66,10 @@ json finding_json(const engine::finding& f) {
       {"outcome", engine::to_string(f.outcome)},
       {"severity", engine::to_string(f.severity)},
       {"subject",
-       {{"collection", f.subject.collection}, {"key", f.subject.key}, {"pointer", f.subject.pointer}, {"label", f.subject.label}}},
+       {{"collection", f.subject.collection},
+        {"key", f.subject.key},
+        {"pointer", f.subject.pointer},
+        {"label", f.subject.label}}},
       {"message", f.message},
   };
   put_if(out, "remedy", f.remedy);
@@ -90,7 +92,10 @@ json finding_json(const engine::finding& f) {
 std::string write_json(const engine::run_result& result, const report_options& options) {
   json tool = {{"name", "baomi"}};
   put_if(tool, "version", options.tool_version);
-  json out = {{"format", "baomi.findings"}, {"version", 1}, {"tool", std::move(tool)}, {"snapshot", result.snapshot_path},
+  json out = {{"format", "baomi.findings"},
+              {"version", 1},
+              {"tool", std::move(tool)},
+              {"snapshot", result.snapshot_path},
               {"as_of", result.as_of}};
   put_if(out, "profile", result.profile);
   json shown = json::array();

@@ -26,19 +26,37 @@ std::string escape(std::string_view text, bool attribute) {
     auto start = i;
     char32_t c = next_code_point(text, i);
     switch (c) {
-      case '&': out += "&amp;"; continue;
-      case '<': out += "&lt;"; continue;
-      case '>': out += "&gt;"; continue;
-      case '"': out += attribute ? "&quot;" : "\""; continue;
-      case '\r': out += "&#13;"; continue;
-      case '\n': out += attribute ? "&#10;" : "\n"; continue;
-      case '\t': out += attribute ? "&#9;" : "\t"; continue;
-      default: break;
+      case '&':
+        out += "&amp;";
+        continue;
+      case '<':
+        out += "&lt;";
+        continue;
+      case '>':
+        out += "&gt;";
+        continue;
+      case '"':
+        out += attribute ? "&quot;" : "\"";
+        continue;
+      case '\r':
+        out += "&#13;";
+        continue;
+      case '\n':
+        out += attribute ? "&#10;" : "\n";
+        continue;
+      case '\t':
+        out += attribute ? "&#9;" : "\t";
+        continue;
+      default:
+        break;
     }
     auto bytes = text.substr(start, i - start);
-    if (c < 0x20) out += fmt::format("\\x{:02X}", static_cast<unsigned>(c));
-    else if (c == 0xFFFE || c == 0xFFFF || (c == 0xFFFD && bytes != replacement)) out += replacement;
-    else out += bytes;
+    if (c < 0x20)
+      out += fmt::format("\\x{:02X}", static_cast<unsigned>(c));
+    else if (c == 0xFFFE || c == 0xFFFF || (c == 0xFFFD && bytes != replacement))
+      out += replacement;
+    else
+      out += bytes;
   }
   return out;
 }
@@ -60,7 +78,8 @@ std::string line_of(const engine::finding& f) {
     if (f.days_left) line += "，" + days_left_text(*f.days_left);
     line += "）";
   }
-  if (f.outcome == outcome::waived && !f.waiver_reason.empty()) line += fmt::format("（豁免理由：{}）", f.waiver_reason);
+  if (f.outcome == outcome::waived && !f.waiver_reason.empty())
+    line += fmt::format("（豁免理由：{}）", f.waiver_reason);
   return line;
 }
 
@@ -77,7 +96,7 @@ struct suite_totals {
 };
 
 class junit_writer {
-public:
+ public:
   explicit junit_writer(const engine::run_result& result) : m_result(result) {
     for (const auto& f : result.findings) {
       auto& v = m_verdicts[rule_of(f).id];
@@ -99,9 +118,10 @@ public:
         if (rule.area == a.area) cases += test_case(rule, totals);
       }
       if (totals.tests == 0) continue;
-      suites += fmt::format("  <testsuite{}{}{}{}{}>\n", attr("name", a.area.empty() ? "未分类" : a.area),
-                            attr("tests", std::to_string(totals.tests)), attr("failures", std::to_string(totals.failures)),
-                            attr("errors", "0"), attr("skipped", std::to_string(totals.skipped)));
+      suites +=
+          fmt::format("  <testsuite{}{}{}{}{}>\n", attr("name", a.area.empty() ? "未分类" : a.area),
+                      attr("tests", std::to_string(totals.tests)), attr("failures", std::to_string(totals.failures)),
+                      attr("errors", "0"), attr("skipped", std::to_string(totals.skipped)));
       suites += properties(a.area) + cases + "  </testsuite>\n";
       all.tests += totals.tests;
       all.failures += totals.failures;
@@ -113,7 +133,7 @@ public:
                        attr("skipped", std::to_string(all.skipped)), suites);
   }
 
-private:
+ private:
   std::string properties(std::string_view area) const {
     std::string out = "    <properties>\n";
     auto property = [&out](std::string_view name, std::string_view value) {
@@ -140,7 +160,8 @@ private:
                           attr("message", fmt::format("{} 项不符合", v.counts[outcome::fail])), escape(text, false));
     } else if (v.counts[outcome::unknown] > 0) {
       ++totals.skipped;
-      body += fmt::format("      <skipped{}/>\n", attr("message", fmt::format("证据不足 {} 项", v.counts[outcome::unknown])));
+      body += fmt::format("      <skipped{}/>\n",
+                          attr("message", fmt::format("证据不足 {} 项", v.counts[outcome::unknown])));
     }
     if (!v.notes.empty()) body += fmt::format("      <system-out>{}</system-out>\n", escape(v.notes, false));
     auto head = fmt::format("    <testcase{}{}", attr("classname", rule.module.empty() ? "baomi" : rule.module),

@@ -4,8 +4,9 @@
 
 #include <algorithm>
 #include <map>
-#include <stdexcept>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <stdexcept>
 
 #include "reports/formats.hpp"
 #include "reports/summary.hpp"
@@ -22,10 +23,13 @@ const char* level_of(const engine::finding& f) {
   if (f.outcome == outcome::unknown || f.outcome == outcome::pending) return "note";
   switch (f.severity) {
     case severity::critical:
-    case severity::high: return "error";
-    case severity::medium: return "warning";
+    case severity::high:
+      return "error";
+    case severity::medium:
+      return "warning";
     case severity::low:
-    case severity::info: return "note";
+    case severity::info:
+      return "note";
   }
   return "note";
 }
@@ -37,11 +41,16 @@ const char* level_of(severity s) {
 // GitHub code scanning ranks results by this score (critical > 9.0, high 7.0–8.9, medium 4.0–6.9, low < 4.0).
 const char* security_severity(severity s) {
   switch (s) {
-    case severity::critical: return "9.5";
-    case severity::high: return "8.0";
-    case severity::medium: return "5.5";
-    case severity::low: return "3.0";
-    case severity::info: return "0.0";
+    case severity::critical:
+      return "9.5";
+    case severity::high:
+      return "8.0";
+    case severity::medium:
+      return "5.5";
+    case severity::low:
+      return "3.0";
+    case severity::info:
+      return "0.0";
   }
   return "0.0";
 }
@@ -72,25 +81,31 @@ std::string pascal_name(std::string_view id) {
       start = true;
       continue;
     }
-    out += start && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : !start && c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    out += start && c >= 'a' && c <= 'z'    ? static_cast<char>(c - 'a' + 'A')
+           : !start && c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a')
+                                            : c;
     start = false;
   }
   return out.empty() ? std::string(id) : out;
 }
 
-// The remedy of a rule's findings when they all have the same one (a template without
-// interpolation); otherwise each result carries its own in its properties.
-std::string common_remedy(const engine::run_result& result, const engine::rule_info& rule) {
-  std::string remedy;
+// Each rule's remedy when all its findings have the same one (a template without interpolation);
+// otherwise none, and each result carries its own in its properties. One pass over the findings.
+std::map<std::string, std::string> common_remedies(const engine::run_result& result) {
+  std::map<std::string, std::optional<std::string>> seen;  // nullopt: the findings disagree
   for (const auto& f : result.findings) {
-    if (f.remedy.empty() || rule_of(f).id != rule.id) continue;
-    if (!remedy.empty() && f.remedy != remedy) return {};
-    remedy = f.remedy;
+    if (f.remedy.empty()) continue;
+    auto [it, inserted] = seen.try_emplace(rule_of(f).id, f.remedy);
+    if (!inserted && it->second && *it->second != f.remedy) it->second.reset();
   }
-  return remedy;
+  std::map<std::string, std::string> out;
+  for (auto& [id, remedy] : seen) {
+    if (remedy) out.emplace(id, std::move(*remedy));
+  }
+  return out;
 }
 
-json rule_json(const engine::run_result& result, const engine::rule_info& rule) {
+json rule_json(const engine::rule_info& rule, const std::map<std::string, std::string>& remedies) {
   json out = {{"id", rule.id}, {"name", pascal_name(rule.id)}, {"shortDescription", {{"text", rule.title}}}};
   std::string quotes;
   std::string help;
@@ -99,7 +114,9 @@ json rule_json(const engine::run_result& result, const engine::rule_info& rule) 
     help += (help.empty() ? "依据：" : "\n依据：") + citation_line(c);
   }
   if (!quotes.empty()) out["fullDescription"] = {{"text", quotes}};
-  if (auto remedy = common_remedy(result, rule); !remedy.empty()) help += (help.empty() ? "整改：" : "\n整改：") + remedy;
+  if (auto remedy = remedies.find(rule.id); remedy != remedies.end()) {
+    help += (help.empty() ? "整改：" : "\n整改：") + remedy->second;
+  }
   if (!help.empty()) out["help"] = {{"text", help}};
   out["defaultConfiguration"] = {{"level", level_of(rule.severity)}};
   json properties = {{"severity", engine::to_string(rule.severity)}};
@@ -153,7 +170,10 @@ json location_json(const engine::finding& f) {
 }
 
 json result_json(const engine::finding& f, std::size_t rule_index) {
-  json out = {{"ruleId", rule_of(f).id}, {"ruleIndex", rule_index}, {"level", level_of(f)}, {"message", {{"text", message_text(f)}}}};
+  json out = {{"ruleId", rule_of(f).id},
+              {"ruleIndex", rule_index},
+              {"level", level_of(f)},
+              {"message", {{"text", message_text(f)}}}};
   if (auto where = location_json(f); !where.empty()) {
     out["locations"] = json::array();
     out["locations"].push_back(std::move(where));
@@ -200,10 +220,11 @@ std::string write_sarif(const engine::run_result& result, const report_options& 
   json driver = {{"name", "baomi"}};
   if (!options.tool_version.empty()) driver["version"] = options.tool_version;
   std::map<std::string, std::size_t> rule_index;
+  auto remedies = common_remedies(result);
   json rules = json::array();
   for (const auto& rule : result.rules) {
     rule_index.emplace(rule.id, rules.size());
-    rules.push_back(rule_json(result, rule));
+    rules.push_back(rule_json(rule, remedies));
   }
   driver["rules"] = std::move(rules);
 
@@ -232,7 +253,8 @@ std::string write_sarif(const engine::run_result& result, const report_options& 
               {"properties", std::move(properties)}};
   json runs = json::array();
   runs.push_back(std::move(run));
-  json log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"}, {"version", "2.1.0"}, {"runs", std::move(runs)}};
+  json log = {
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"}, {"version", "2.1.0"}, {"runs", std::move(runs)}};
   return log.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 

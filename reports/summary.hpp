@@ -15,8 +15,8 @@ namespace baomi::reports {
 
 /// Outcomes in the order reports list them: what needs action first.
 inline constexpr std::array<engine::outcome, 6> outcome_order{
-    engine::outcome::fail,    engine::outcome::unknown, engine::outcome::pending,
-    engine::outcome::waived,  engine::outcome::pass,    engine::outcome::not_applicable,
+    engine::outcome::fail,   engine::outcome::unknown, engine::outcome::pending,
+    engine::outcome::waived, engine::outcome::pass,    engine::outcome::not_applicable,
 };
 
 /// Severities, most severe first.
@@ -27,12 +27,12 @@ inline constexpr std::array<engine::severity, 5> severity_order{
 
 /// How many findings have each outcome.
 class outcome_counts {
-public:
+ public:
   void add(engine::outcome o) { ++m_counts.at(static_cast<std::size_t>(o)); }
   std::size_t operator[](engine::outcome o) const { return m_counts.at(static_cast<std::size_t>(o)); }
   std::size_t total() const;
 
-private:
+ private:
   std::array<std::size_t, 6> m_counts{};
 };
 

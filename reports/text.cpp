@@ -21,41 +21,53 @@ using engine::severity;
 constexpr std::size_t page_width = 80;
 constexpr std::size_t field_indent = 10;    // "    依据：" — where a rule's citations start
 constexpr std::size_t finding_indent = 12;  // "      说明：" — where a finding's fields start
-constexpr std::size_t count_width = 9;    // one column of a count table
+constexpr std::size_t count_width = 9;      // one column of a count table
 constexpr std::size_t row_label_width = 20;
+constexpr std::size_t header_indent = 12;  // "  评估日期  "
 
 // ANSI colours, applied only to short labels after wrapping so that wrapping never sees them.
 class painter {
-public:
+ public:
   explicit painter(bool on) : m_on(on) {}
   std::string operator()(std::string_view text, std::string_view code) const {
     if (!m_on || code.empty()) return std::string(text);
     return fmt::format("\x1b[{}m{}\x1b[0m", code, text);
   }
 
-private:
+ private:
   bool m_on;
 };
 
 std::string_view colour_of(outcome o) {
   switch (o) {
-    case outcome::fail: return "1;31";
-    case outcome::unknown: return "33";
-    case outcome::pending: return "36";
-    case outcome::waived: return "35";
-    case outcome::pass: return "32";
-    case outcome::not_applicable: return "2";
+    case outcome::fail:
+      return "1;31";
+    case outcome::unknown:
+      return "33";
+    case outcome::pending:
+      return "36";
+    case outcome::waived:
+      return "35";
+    case outcome::pass:
+      return "32";
+    case outcome::not_applicable:
+      return "2";
   }
   return {};
 }
 
 std::string_view colour_of(severity s) {
   switch (s) {
-    case severity::critical: return "1;31";
-    case severity::high: return "31";
-    case severity::medium: return "33";
-    case severity::low: return "";
-    case severity::info: return "2";
+    case severity::critical:
+      return "1;31";
+    case severity::high:
+      return "31";
+    case severity::medium:
+      return "33";
+    case severity::low:
+      return "";
+    case severity::info:
+      return "2";
   }
   return {};
 }
@@ -74,7 +86,7 @@ std::string row_label(std::string_view text) {
 }
 
 class text_writer {
-public:
+ public:
   text_writer(const engine::run_result& result, const report_options& options)
       : m_result(result), m_options(options), m_paint(options.color), m_summary(summarize(result)) {}
 
@@ -86,7 +98,7 @@ public:
     return std::move(m_out);
   }
 
-private:
+ private:
   void heading(std::string_view text) {
     m_out += '\n';
     m_out += m_paint(text, "1");
@@ -101,10 +113,10 @@ private:
     m_out += m_paint("baomi 保密检查报告", "1");
     m_out += '\n';
     m_out += '\n';
-    field("  快照", m_result.snapshot_path, 12);
-    field("  评估日期", m_result.as_of, 12);
-    field("  配置", m_result.profile.empty() ? "（未指定）" : m_result.profile, 12);
-    if (!m_options.tool_version.empty()) field("  工具版本", "baomi " + m_options.tool_version, 12);
+    field("  快照", m_result.snapshot_path, header_indent);
+    field("  评估日期", m_result.as_of, header_indent);
+    field("  配置", m_result.profile.empty() ? "（未指定）" : m_result.profile, header_indent);
+    if (!m_options.tool_version.empty()) field("  工具版本", "baomi " + m_options.tool_version, header_indent);
     heading("检查摘要");
     field("  ",
           fmt::format("规则 {} 条，检查结果 {} 项（不符合 {}，证据不足 {}，待办 {}），数据问题 {} 项",
@@ -117,7 +129,8 @@ private:
     heading("按结果统计");
     for (auto o : outcome_order) {
       auto label = fmt::format("{} ({})", engine::to_chinese(o), engine::to_string(o));
-      m_out += "  " + m_paint(pad_right(label, 26), colour_of(o)) + pad_left(std::to_string(m_summary.all[o]), 8) + '\n';
+      m_out +=
+          "  " + m_paint(pad_right(label, 26), colour_of(o)) + pad_left(std::to_string(m_summary.all[o]), 8) + '\n';
     }
     m_out += "  " + pad_right("合计", 26) + pad_left(std::to_string(m_summary.all.total()), 8) + '\n';
 

@@ -119,15 +119,18 @@ std::vector<token> tokenize(std::string_view paragraph) {
 }
 
 class line_filler {
-public:
-  line_filler(std::vector<std::string>& lines, std::size_t width) : m_lines(lines), m_width(std::max<std::size_t>(width, 1)) {}
+ public:
+  line_filler(std::vector<std::string>& lines, std::size_t width)
+      : m_lines(lines), m_width(std::max<std::size_t>(width, 1)) {}
 
   void fill(std::string_view paragraph) {
     bool at_start = true;
     for (const auto& t : tokenize(paragraph)) {
       if (t.space) {
-        if (at_start) append(t.text, t.width);
-        else m_pending_space = t.width;
+        if (at_start)
+          append(t.text, t.width);
+        else
+          m_pending_space = t.width;
         continue;
       }
       at_start = false;
@@ -136,7 +139,7 @@ public:
     flush();
   }
 
-private:
+ private:
   void place(const token& t) {
     if (m_line_width + m_pending_space + t.width <= m_width) {
       append(std::string(m_pending_space, ' '), m_pending_space);
@@ -230,9 +233,12 @@ std::string one_line(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     auto start = i;
     char32_t c = next_code_point(text, i);
-    if (c == '\t' || c == '\n') out += ' ';
-    else if (c == replacement) out += "\xEF\xBF\xBD";
-    else if (!is_control(c)) out += text.substr(start, i - start);
+    if (c == '\t' || c == '\n')
+      out += ' ';
+    else if (c == replacement)
+      out += "\xEF\xBF\xBD";
+    else if (!is_control(c))
+      out += text.substr(start, i - start);
   }
   return out;
 }

@@ -35,10 +35,14 @@ std::vector<engine::outcome> default_shown() {
 
 std::string write_report(const engine::run_result& result, format f, const report_options& options) {
   switch (f) {
-    case format::text: return write_text(result, options);
-    case format::json: return write_json(result, options);
-    case format::sarif: return write_sarif(result, options);
-    case format::junit: return write_junit(result, options);
+    case format::text:
+      return write_text(result, options);
+    case format::json:
+      return write_json(result, options);
+    case format::sarif:
+      return write_sarif(result, options);
+    case format::junit:
+      return write_junit(result, options);
   }
   return {};
 }

@@ -3,8 +3,6 @@
 #include <memory>
 #include <unistd.h>
 
-#include "engine/evaluate.hpp"
-#include "facts/loader.hpp"
 #include "reports/writer.hpp"
 #include "tools/commands.hpp"
 #include "tools/common.hpp"
@@ -78,11 +76,6 @@ int run_check(const check_options& o) {
     print_diagnostics(rules);
     return exit_usage;
   }
-  auto compiled = engine::compile(*rules.checked.program, o.profile, o.only);
-  if (!compiled.plan) {
-    fmt::print(stderr, "error: {}\n", compiled.error);
-    return exit_usage;
-  }
   std::optional<engine::waiver_file> waivers;
   if (!o.waivers.empty()) {
     waivers = engine::load_waivers(o.waivers);
@@ -91,20 +84,10 @@ int run_check(const check_options& o) {
       return exit_usage;
     }
   }
-  auto loaded = facts::load_snapshot_file(o.snapshots[0], compiled.plan->schema);
-  for (const auto& i : loaded.issues) fmt::print(stderr, "{}\n", facts::render(i, o.snapshots[0]));
-  if (!loaded.complete) return exit_usage;
-  engine::evaluate_options options;
-  options.as_of = as_of;
-  options.snapshot_path = o.snapshots[0];
-  if (waivers) options.waivers = &waivers->waivers;
-  auto evaluated = engine::evaluate(*compiled.plan, loaded.store, options);
-  if (!evaluated.run) {
-    fmt::print(stderr, "error: {}\n", evaluated.error);
-    return exit_usage;
-  }
-  auto& run = *evaluated.run;
-  for (const auto& i : loaded.issues) run.issues.push_back({i.code, i.pointer, i.message});
+  auto evaluated = run_snapshot(*rules.checked.program, o.profile, o.snapshots[0], as_of,
+                                waivers ? &waivers->waivers : nullptr, o.only);
+  if (!evaluated) return exit_usage;
+  auto& run = *evaluated;
   if (waivers) {
     for (const auto& i : waivers->issues) run.issues.push_back({i.code, i.pointer, i.message});
   }
@@ -127,7 +110,7 @@ command add_check(CLI::App& app) {
   auto o = std::make_shared<check_options>();
   auto* sub = app.add_subcommand("check", "Evaluate rules against a fact snapshot and report the findings");
   sub->add_option("snapshot", o->snapshots, "The snapshot JSON file")->required();
-  sub->add_option("--rules", o->rules, "Rule files or folders (repeatable; default: the built-in national baseline)");
+  sub->add_option("--rules", o->rules, "Rule files or folders (repeatable; default: the built-in national baseline)")->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub->add_option("--profile", o->profile, "A profile that changes params, disables rules or severities");
   sub->add_option("--as-of", o->as_of, "Evaluate as of this date (default: the snapshot's as_of)");
   sub->add_option("--format", o->format, "text, json, sarif or junit")->capture_default_str();
@@ -136,7 +119,7 @@ command add_check(CLI::App& app) {
   sub->add_option("--waivers", o->waivers, "A waivers JSON file");
   sub->add_option("--show", o->show, "Outcomes to list (the summary counts all): pass,fail,unknown,not_applicable,pending,waived,all")
       ->delimiter(',');
-  sub->add_option("--rule", o->only, "Evaluate only these rule ids (repeatable)");
+  sub->add_option("--rule", o->only, "Evaluate only these rule ids (repeatable)")->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   return {sub, [=] { return run_check(*o); }};
 }
 

@@ -126,7 +126,7 @@ command add_explain(CLI::App& app) {
   sub->add_option("rule", o->rule, "Rule id, e.g. DEP-010")->required();
   sub->add_option("subject", o->subject, "The key of the subject entity, e.g. D-1")->required();
   sub->add_option("snapshot", o->snapshot, "The snapshot JSON file")->required();
-  sub->add_option("--rules", o->rules, "Rule files or folders (default: the built-in national baseline)");
+  sub->add_option("--rules", o->rules, "Rule files or folders (default: the built-in national baseline)")->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub->add_option("--profile", o->profile, "Profile to apply");
   sub->add_option("--as-of", o->as_of, "Evaluation date (default: the snapshot's as_of)");
   sub->add_option("--waivers", o->waivers, "A waivers JSON file");

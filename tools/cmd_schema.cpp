@@ -13,7 +13,7 @@ command add_schema(CLI::App& app) {
   auto paths = std::make_shared<std::vector<std::string>>();
   auto json = std::make_shared<bool>(false);
   auto* sub = app.add_subcommand("schema", "Print the fact schema of the rules");
-  sub->add_option("--rules", *paths, "Rule files or folders (default: the built-in baseline)");
+  sub->add_option("--rules", *paths, "Rule files or folders (default: the built-in baseline)")->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub->add_flag("--json-schema", *json, "Print a JSON Schema (draft 2020-12) a snapshot can be validated against");
   return {sub, [=] {
             auto rules = load_rules(*paths);

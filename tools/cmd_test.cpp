@@ -101,7 +101,7 @@ command add_test(CLI::App& app) {
   auto format = std::make_shared<std::string>("text");
   auto* sub = app.add_subcommand("test", "Run ruleset fixtures (*.fixture.json) and compare the findings");
   sub->add_option("paths", *paths, "Fixture files or folders (their .baomi files are the rules unless --rules)")->required();
-  sub->add_option("--rules", *rules, "Rule files or folders (repeatable)");
+  sub->add_option("--rules", *rules, "Rule files or folders (repeatable)")->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub->add_option("--format", *format, "text or junit")->capture_default_str();
   return {sub, [=] { return run_test(*paths, *rules, *format); }};
 }

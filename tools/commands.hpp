@@ -18,5 +18,7 @@ command add_check(CLI::App& app);
 command add_schema(CLI::App& app);
 command add_test(CLI::App& app);
 command add_explain(CLI::App& app);
+command add_diff(CLI::App& app);
+command add_coverage(CLI::App& app);
 
 }  // namespace baomi::tools

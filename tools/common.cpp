@@ -82,3 +82,35 @@ bool write_atomically(const std::string& path, const std::string& text) {
 }
 
 }  // namespace baomi::tools
+
+#include "engine/evaluate.hpp"
+#include "facts/loader.hpp"
+
+namespace baomi::tools {
+
+std::optional<engine::run_result> run_snapshot(const engine::checked_program& program, const std::string& profile,
+                                               const std::string& snapshot, std::optional<facts::day_number> as_of,
+                                               const std::vector<engine::waiver>* waivers,
+                                               const std::vector<std::string>& only) {
+  auto compiled = engine::compile(program, profile, only);
+  if (!compiled.plan) {
+    fmt::print(stderr, "error: {}\n", compiled.error);
+    return std::nullopt;
+  }
+  auto loaded = facts::load_snapshot_file(snapshot, compiled.plan->schema);
+  for (const auto& i : loaded.issues) fmt::print(stderr, "{}\n", facts::render(i, snapshot));
+  if (!loaded.complete) return std::nullopt;
+  engine::evaluate_options options;
+  options.as_of = as_of;
+  options.snapshot_path = snapshot;
+  options.waivers = waivers;
+  auto evaluated = engine::evaluate(*compiled.plan, loaded.store, options);
+  if (!evaluated.run) {
+    fmt::print(stderr, "error: {}: {}\n", snapshot, evaluated.error);
+    return std::nullopt;
+  }
+  for (const auto& i : loaded.issues) evaluated.run->issues.push_back({i.code, i.pointer, i.message});
+  return std::move(evaluated.run);
+}
+
+}  // namespace baomi::tools

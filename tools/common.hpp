@@ -32,3 +32,18 @@ void print_diagnostics(const checked_rules& rules);
 bool write_atomically(const std::string& path, const std::string& text);
 
 }  // namespace baomi::tools
+
+#include "engine/findings.hpp"
+#include "engine/waivers.hpp"
+#include "facts/date.hpp"
+
+namespace baomi::tools {
+
+/// Compiles `program` with `profile`, loads `snapshot` (printing its data issues to stderr) and
+/// evaluates it. On failure prints why and returns nullopt (an input error: exit 2).
+std::optional<engine::run_result> run_snapshot(const engine::checked_program& program, const std::string& profile,
+                                               const std::string& snapshot, std::optional<facts::day_number> as_of,
+                                               const std::vector<engine::waiver>* waivers = nullptr,
+                                               const std::vector<std::string>& only = {});
+
+}  // namespace baomi::tools

@@ -11,10 +11,14 @@ using namespace baomi;
 
 const char* extension(reports::format f) {
   switch (f) {
-    case reports::format::text: return ".txt";
-    case reports::format::json: return ".json";
-    case reports::format::sarif: return ".sarif";
-    case reports::format::junit: return ".junit.xml";
+    case reports::format::text:
+      return ".txt";
+    case reports::format::json:
+      return ".json";
+    case reports::format::sarif:
+      return ".sarif";
+    case reports::format::junit:
+      return ".junit.xml";
   }
   return "";
 }
@@ -29,7 +33,9 @@ void check_all_formats(const engine::run_result& result, const std::string& name
                        const reports::report_options& opts = options()) {
   for (auto f : {reports::format::text, reports::format::json, reports::format::sarif, reports::format::junit}) {
     auto golden = testing::source_root() / "tests/golden/reports" / (name + extension(f));
-    BOOST_TEST_CONTEXT(golden.string()) { BOOST_TEST(testing::matches_golden(golden, reports::write_report(result, f, opts))); }
+    BOOST_TEST_CONTEXT(golden.string()) {
+      BOOST_TEST(testing::matches_golden(golden, reports::write_report(result, f, opts)));
+    }
   }
 }
 
@@ -41,8 +47,8 @@ BOOST_AUTO_TEST_CASE(sample) { check_all_formats(testing::samples::full(), "samp
 
 BOOST_AUTO_TEST_CASE(sample_showing_every_outcome) {
   auto opts = options();
-  opts.show = {engine::outcome::pass, engine::outcome::fail, engine::outcome::unknown, engine::outcome::not_applicable,
-               engine::outcome::pending, engine::outcome::waived};
+  opts.show = {engine::outcome::pass,           engine::outcome::fail,    engine::outcome::unknown,
+               engine::outcome::not_applicable, engine::outcome::pending, engine::outcome::waived};
   auto result = testing::samples::full();
   for (auto f : {reports::format::text, reports::format::json}) {
     auto golden = testing::source_root() / "tests/golden/reports" / (std::string("sample-all") + extension(f));

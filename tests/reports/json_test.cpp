@@ -37,7 +37,8 @@ bool matches_pattern(std::string_view pattern, std::string_view text) {
       }
       pattern.remove_prefix(close + 1);
     } else {
-      if (std::string_view("\\.*+?()|{").find(pattern.front()) != std::string_view::npos) throw std::invalid_argument("unsupported pattern");
+      if (std::string_view("\\.*+?()|{").find(pattern.front()) != std::string_view::npos)
+        throw std::invalid_argument("unsupported pattern");
       allowed = pattern.front();
       pattern.remove_prefix(1);
     }
@@ -57,24 +58,33 @@ bool matches_pattern(std::string_view pattern, std::string_view text) {
 // Validates `value` against `schema`; appends "pointer: problem" lines to `errors`. Unknown keywords
 // are errors too, so that the schema cannot promise what this validator does not check.
 class mini_validator {
-public:
+ public:
   explicit mini_validator(const json& root) : m_root(root) {}
 
-  void validate(const json& schema, const json& value, const std::string& where, std::vector<std::string>& errors) const {
+  void validate(const json& schema, const json& value, const std::string& where,
+                std::vector<std::string>& errors) const {
     static const std::set<std::string> annotations{"$schema", "$id", "title", "description", "$defs", "$comment"};
     for (const auto& [keyword, arg] : schema.items()) {
       if (annotations.contains(keyword)) continue;
-      if (keyword == "$ref") validate(resolve(arg.get<std::string>()), value, where, errors);
-      else if (keyword == "type") check(type_matches(arg.get<std::string>(), value), where, "not of type " + arg.dump(), errors);
-      else if (keyword == "const") check(value == arg, where, "not " + arg.dump(), errors);
-      else if (keyword == "enum") check(std::find(arg.begin(), arg.end(), value) != arg.end(), where, "not in " + arg.dump(), errors);
-      else if (keyword == "minimum") check(!value.is_number() || value.get<double>() >= arg.get<double>(), where, "below minimum", errors);
-      else if (keyword == "minLength") check(!value.is_string() || value.get<std::string>().size() >= arg.get<std::size_t>(), where, "too short", errors);
+      if (keyword == "$ref")
+        validate(resolve(arg.get<std::string>()), value, where, errors);
+      else if (keyword == "type")
+        check(type_matches(arg.get<std::string>(), value), where, "not of type " + arg.dump(), errors);
+      else if (keyword == "const")
+        check(value == arg, where, "not " + arg.dump(), errors);
+      else if (keyword == "enum")
+        check(std::find(arg.begin(), arg.end(), value) != arg.end(), where, "not in " + arg.dump(), errors);
+      else if (keyword == "minimum")
+        check(!value.is_number() || value.get<double>() >= arg.get<double>(), where, "below minimum", errors);
+      else if (keyword == "minLength")
+        check(!value.is_string() || value.get<std::string>().size() >= arg.get<std::size_t>(), where, "too short",
+              errors);
       else if (keyword == "pattern") {
         check(!value.is_string() || matches_pattern(arg.get<std::string>(), value.get<std::string>()), where,
               "does not match " + arg.get<std::string>(), errors);
       } else if (keyword == "required") {
-        for (const auto& name : arg) check(!value.is_object() || value.contains(name.get<std::string>()), where, "missing " + name.dump(), errors);
+        for (const auto& name : arg)
+          check(!value.is_object() || value.contains(name.get<std::string>()), where, "missing " + name.dump(), errors);
       } else if (keyword == "properties") {
         if (!value.is_object()) continue;
         for (const auto& [name, sub] : arg.items()) {
@@ -83,7 +93,8 @@ public:
       } else if (keyword == "additionalProperties") {
         if (!value.is_object() || arg.get<bool>()) continue;
         for (const auto& [name, ignored] : value.items()) {
-          check(schema.contains("properties") && schema["properties"].contains(name), where, "unexpected field " + name, errors);
+          check(schema.contains("properties") && schema["properties"].contains(name), where, "unexpected field " + name,
+                errors);
         }
       } else if (keyword == "items") {
         if (!value.is_array()) continue;
@@ -94,7 +105,7 @@ public:
     }
   }
 
-private:
+ private:
   const json& resolve(const std::string& ref) const {
     BOOST_REQUIRE(ref.starts_with("#/"));
     return m_root.at(json::json_pointer(ref.substr(1)));
@@ -128,8 +139,8 @@ std::vector<std::string> errors_of(const json& value) {
 
 reports::report_options everything() {
   reports::report_options o;
-  o.show = {engine::outcome::pass, engine::outcome::fail, engine::outcome::unknown, engine::outcome::not_applicable,
-            engine::outcome::pending, engine::outcome::waived};
+  o.show = {engine::outcome::pass,           engine::outcome::fail,    engine::outcome::unknown,
+            engine::outcome::not_applicable, engine::outcome::pending, engine::outcome::waived};
   o.tool_version = "0.1.0";
   return o;
 }
@@ -216,7 +227,8 @@ BOOST_AUTO_TEST_CASE(areas_in_checklist_order) {
   auto j = report_of(testing::samples::full());
   std::vector<std::string> areas;
   for (const auto& a : j["summary"]["by_area"]) areas.push_back(a.value("area", ""));
-  BOOST_TEST(areas == (std::vector<std::string>{"四(三)", "四(四)", "四(六)", "四(九)"}), boost::test_tools::per_element());
+  BOOST_TEST(areas == (std::vector<std::string>{"四(三)", "四(四)", "四(六)", "四(九)"}),
+             boost::test_tools::per_element());
   auto awkward = report_of(testing::samples::awkward());
   BOOST_TEST(awkward["summary"]["by_area"].back().contains("area") == false);  // rules without an area come last
 }

@@ -46,8 +46,8 @@ std::vector<engine::run_result> all_samples() {
 
 reports::report_options showing_everything(bool color) {
   reports::report_options o;
-  o.show = {engine::outcome::pass, engine::outcome::fail, engine::outcome::unknown, engine::outcome::not_applicable,
-            engine::outcome::pending, engine::outcome::waived};
+  o.show = {engine::outcome::pass,           engine::outcome::fail,    engine::outcome::unknown,
+            engine::outcome::not_applicable, engine::outcome::pending, engine::outcome::waived};
   o.color = color;
   o.tool_version = "0.1.0";
   return o;
@@ -62,13 +62,13 @@ BOOST_AUTO_TEST_CASE(display_width_counts_cjk_as_two) {
   BOOST_TEST(display_width("abc") == 3u);
   BOOST_TEST(display_width("保密") == 4u);
   BOOST_TEST(display_width("四(四)") == 6u);
-  BOOST_TEST(display_width("（一）") == 6u);         // full-width parentheses
-  BOOST_TEST(display_width("，。、") == 6u);         // CJK punctuation
-  BOOST_TEST(display_width("“引号”") == 6u);       // ambiguous quotes count 1
-  BOOST_TEST(display_width("e\xcc\x81") == 1u);      // combining acute accent
+  BOOST_TEST(display_width("（一）") == 6u);     // full-width parentheses
+  BOOST_TEST(display_width("，。、") == 6u);     // CJK punctuation
+  BOOST_TEST(display_width("“引号”") == 6u);     // ambiguous quotes count 1
+  BOOST_TEST(display_width("e\xcc\x81") == 1u);  // combining acute accent
   BOOST_TEST(display_width("\x1b[1;31m不符合\x1b[0m") == 6u);
-  BOOST_TEST(display_width("\xff") == 1u);           // an invalid byte
-  BOOST_TEST(display_width("𠀀") == 2u);             // CJK extension B
+  BOOST_TEST(display_width("\xff") == 1u);  // an invalid byte
+  BOOST_TEST(display_width("𠀀") == 2u);    // CJK extension B
 }
 
 BOOST_AUTO_TEST_CASE(wrap_breaks_between_cjk_characters) {

@@ -36,7 +36,8 @@ BOOST_AUTO_TEST_CASE(outcome_and_severity_names) {
   for (auto s : {severity::info, severity::low, severity::medium, severity::high, severity::critical}) {
     BOOST_TEST((engine::parse_severity(engine::to_string(s)) == s));
   }
-  for (auto o : {outcome::pass, outcome::fail, outcome::unknown, outcome::not_applicable, outcome::pending, outcome::waived}) {
+  for (auto o :
+       {outcome::pass, outcome::fail, outcome::unknown, outcome::not_applicable, outcome::pending, outcome::waived}) {
     BOOST_TEST((engine::parse_outcome(engine::to_string(o)) == o));
   }
   BOOST_TEST(!engine::parse_severity("High"));

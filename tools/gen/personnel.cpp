@@ -138,26 +138,28 @@ void add_training(collection_writer& out, const char* kind, facts::day_number da
   out.commit();
 }
 
-// Sessions held in one year: unit-wide 全员集中保密教育, then each department's own sessions for its
-// 涉密人员 (and 要害部门 training in key departments).
+// Sessions held in one year, department by department: two or three 全员集中保密教育 for everyone
+// present, then sessions for the department's 涉密人员 (and 要害部门 training in key departments).
+// Each department keeps its own register, as large units do: attendee lists stay department-sized
+// whatever the size of the unit.
 void write_training_year(collection_writer& out, const world& w, int year, std::vector<std::uint32_t>& who) {
   auto& rng = out.rng();
   auto start = first_day(year);
   auto end = std::min(w.as_of, first_day(year + 1) - 1);
   if (end < start) return;
   auto span = end - start + 1;
-  int sessions = rng.permille(300) ? 3 : 2;
-  for (int s = 0; s < sessions; ++s) {
-    auto day = start + span * s / sessions + day_between(rng, 0, span / sessions - 1);
-    who.clear();
-    for (std::uint32_t i = 0; i < w.people.size(); ++i) {
-      if (present_on(w.people[i], day) && rng.permille(920)) who.push_back(i);
-    }
-    add_training(out, "all_staff", day, who);
-  }
   static constexpr const char* kinds[] = {"in_post", "law", "knowledge", "authority"};
   for (std::uint32_t d = 0; d < w.departments.size(); ++d) {
     auto members = std::span(w.members).subspan(w.member_offsets[d], w.member_offsets[d + 1] - w.member_offsets[d]);
+    int sessions = rng.permille(300) ? 3 : 2;
+    for (int s = 0; s < sessions; ++s) {
+      auto day = start + span * s / sessions + day_between(rng, 0, span / sessions - 1);
+      who.clear();
+      for (auto i : members) {
+        if (present_on(w.people[i], day) && rng.permille(920)) who.push_back(i);
+      }
+      if (!who.empty()) add_training(out, "all_staff", day, who);
+    }
     auto count = 2 + rng.below(3) + (w.departments[d].is_key ? 1 : 0);
     for (std::uint64_t s = 0; s < count; ++s) {
       auto day = day_between(rng, start, end);

@@ -23,7 +23,7 @@ constexpr collection_handler handlers[] = {
     {"posts", true, [](const world& w) -> std::uint64_t { return w.posts.size(); }, write_posts},
     {"people", true, people_count, write_people},
     {"commitments", false, [](const world& w) { return 4 * people_count(w) + 1; }, write_commitments},
-    {"trainings", false, [](const world& w) { return 2 * (3 + 6 * w.departments.size()) + people_count(w) + 1; },
+    {"trainings", false, [](const world& w) { return 2 * 9 * w.departments.size() + people_count(w) + 1; },
      write_trainings},
     {"assessments", false, [](const world& w) { return 2 * people_count(w) + 1; }, write_assessments},
     {"departures", false, [](const world& w) { return people_count(w) + 1; }, write_departures},
