@@ -64,20 +64,34 @@ void print_diagnostics(const checked_rules& rules) {
 }
 
 bool write_atomically(const std::string& path, const std::string& text) {
-  auto tmp = path + ".baomi-tmp";
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  // Write through symlinks to their target; devices and pipes (`-o /dev/stdout`) are written
+  // directly: renaming a temporary file over them would replace the device with a file.
+  auto status = fs::status(path, ec);  // of what a symlink points to
+  if (fs::exists(status) && !fs::is_regular_file(status)) {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+    out.flush();
+    return static_cast<bool>(out);
+  }
+  fs::path target = path;
+  if (fs::is_symlink(fs::symlink_status(path, ec))) {
+    target = fs::canonical(path, ec);
+    if (ec) return false;
+  }
+  auto tmp = target.string() + ".baomi-tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     out << text;
     out.flush();
     if (!out) {
-      std::error_code ec;
-      std::filesystem::remove(tmp, ec);
+      fs::remove(tmp, ec);
       return false;
     }
   }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) std::filesystem::remove(tmp, ec);
+  fs::rename(tmp, target, ec);
+  if (ec) fs::remove(tmp, ec);
   return !ec;
 }
 

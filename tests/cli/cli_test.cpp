@@ -86,6 +86,23 @@ BOOST_AUTO_TEST_CASE(output_is_deterministic_and_atomic) {
   BOOST_TEST(!fs::exists(out.string() + ".baomi-tmp"));
 }
 
+// `-o` to a device writes to it (never replaces it with a file); through a symlink, the target gets
+// the report and the link stays a link.
+BOOST_AUTO_TEST_CASE(output_to_devices_and_symlinks) {
+  auto r = run_baomi("check facts/examples/org.json --rule DEP-010 --format json -o /dev/stdout", false);
+  BOOST_TEST(r.code == 1);
+  BOOST_TEST(r.out.find("\"format\": \"baomi.findings\"") != std::string::npos);
+  auto target = fs::temp_directory_path() / "baomi-cli-test-target.json";
+  auto link = fs::temp_directory_path() / "baomi-cli-test-link.json";
+  fs::remove(target);
+  fs::remove(link);
+  testing::write_file(target, "old");
+  fs::create_symlink(target, link);
+  BOOST_TEST(run_baomi("check facts/examples/org.json --rule DEP-010 --format json -o " + link.string()).code == 1);
+  BOOST_TEST(fs::is_symlink(link));
+  BOOST_TEST(testing::read_file(target).find("baomi.findings") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(fail_on_and_show) {
   BOOST_TEST(run_baomi("check facts/examples/org.json --fail-on critical", false).code == 1);
   auto none = run_baomi("check facts/examples/org.json --rule TRV-030 --fail-on critical", false);
