@@ -1,6 +1,8 @@
 // Counts by outcome, severity and area, and the fourteen items of the 自查自评 checklist.
 #include "reports/summary.hpp"
 
+#include "engine/checklist.hpp"
+
 #include <algorithm>
 #include <numeric>
 #include <optional>
@@ -11,38 +13,10 @@ namespace baomi::reports {
 
 namespace {
 
-// The items of 四、自查内容 in 机关单位保密自查自评工作办法 (seed 001); rules name them in `area`.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 14> checklist{{
-    {"一", "保密工作领导责任制落实情况"},
-    {"二", "保密制度建设情况"},
-    {"三", "保密宣传教育培训情况"},
-    {"四", "涉密人员管理情况"},
-    {"五", "国家秘密确定、变更和解除情况"},
-    {"六", "国家秘密载体管理情况"},
-    {"七", "信息系统和信息设备保密管理情况"},
-    {"八", "涉密场所及保密要害部门、部位管理情况"},
-    {"九", "涉密会议、活动和货物、工程、服务采购等项目管理情况"},
-    {"十", "涉外工作保密管理情况"},
-    {"十一", "宣传报道和信息公开保密审查情况"},
-    {"十二", "违反保密法律法规行为查处情况"},
-    {"十三", "保密组织机构设置、人员配备及经费保障情况"},
-    {"十四", "保密工作记录和材料"},
-}};
-
-// The 0-based checklist index of "四(N)" or "四（N）".
+// The 0-based checklist index of an area that is exactly a group, "四(N)" or "四（N）".
 std::optional<std::size_t> checklist_index(std::string_view area) {
-  constexpr std::string_view prefix = "四";
-  if (!area.starts_with(prefix)) return std::nullopt;
-  area.remove_prefix(prefix.size());
-  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"(", ")"}, {"（", "）"}}) {
-    if (area.starts_with(open) && area.ends_with(close) && area.size() > open.size() + close.size()) {
-      auto number = area.substr(open.size(), area.size() - open.size() - close.size());
-      for (std::size_t i = 0; i < checklist.size(); ++i) {
-        if (checklist[i].first == number) return i;
-      }
-    }
-  }
-  return std::nullopt;
+  if (!area.starts_with("四") || engine::checklist_item_of(area)) return std::nullopt;
+  return engine::checklist_group_of(area);
 }
 
 }  // namespace
@@ -51,7 +25,7 @@ std::size_t outcome_counts::total() const { return std::accumulate(m_counts.begi
 
 std::string_view checklist_title(std::string_view area) {
   auto index = checklist_index(area);
-  return index ? checklist[*index].second : std::string_view{};
+  return index ? engine::checklist()[*index].title : std::string_view{};
 }
 
 bool area_less(std::string_view a, std::string_view b) {

@@ -77,13 +77,7 @@ int run_check(const check_options& o) {
     return exit_usage;
   }
   std::optional<engine::waiver_file> waivers;
-  if (!o.waivers.empty()) {
-    waivers = engine::load_waivers(o.waivers);
-    if (!waivers->readable) {
-      for (const auto& i : waivers->issues) fmt::print(stderr, "{}: error[{}]: {}\n", i.pointer, i.code, i.message);
-      return exit_usage;
-    }
-  }
+  if (!read_waivers(o.waivers, waivers)) return exit_usage;
   auto evaluated = run_snapshot(*rules.checked.program, o.profile, o.snapshots[0], as_of,
                                 waivers ? &waivers->waivers : nullptr, o.only);
   if (!evaluated) return exit_usage;

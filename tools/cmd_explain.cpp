@@ -95,13 +95,7 @@ int run_explain(const explain_options& o) {
     return exit_usage;
   }
   std::optional<engine::waiver_file> waivers;
-  if (!o.waivers.empty()) {
-    waivers = engine::load_waivers(o.waivers);
-    if (!waivers->readable) {
-      for (const auto& i : waivers->issues) fmt::print(stderr, "{}: error[{}]: {}\n", i.pointer, i.code, i.message);
-      return exit_usage;
-    }
-  }
+  if (!read_waivers(o.waivers, waivers)) return exit_usage;
   auto loaded = facts::load_snapshot_file(o.snapshot, compiled.plan->schema);
   for (const auto& i : loaded.issues) fmt::print(stderr, "{}\n", facts::render(i, o.snapshot));
   if (!loaded.complete) return exit_usage;

@@ -102,6 +102,14 @@ bool write_atomically(const std::string& path, const std::string& text) {
 
 namespace baomi::tools {
 
+bool read_waivers(const std::string& path, std::optional<engine::waiver_file>& waivers) {
+  if (path.empty()) return true;
+  waivers = engine::load_waivers(path);
+  if (waivers->readable) return true;
+  for (const auto& i : waivers->issues) fmt::print(stderr, "{}: error[{}]: {}\n", i.pointer, i.code, i.message);
+  return false;
+}
+
 std::optional<engine::run_result> run_snapshot(const engine::checked_program& program, const std::string& profile,
                                                const std::string& snapshot, std::optional<facts::day_number> as_of,
                                                const std::vector<engine::waiver>* waivers,

@@ -39,6 +39,10 @@ bool write_atomically(const std::string& path, const std::string& text);
 
 namespace baomi::tools {
 
+/// Reads the waivers file at `path` into `waivers` when `path` is not empty. Returns false, after
+/// printing why, when the file is missing or malformed (an input error).
+bool read_waivers(const std::string& path, std::optional<engine::waiver_file>& waivers);
+
 /// Compiles `program` with `profile`, loads `snapshot` (printing its data issues to stderr) and
 /// evaluates it. On failure prints why and returns nullopt (an input error: exit 2).
 std::optional<engine::run_result> run_snapshot(const engine::checked_program& program, const std::string& profile,

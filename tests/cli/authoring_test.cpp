@@ -1,40 +1,21 @@
 // The policy author's and CI's commands: test, explain, diff and coverage, with goldens and the
 // threshold-change check of `baomi diff`.
-#include <array>
 #include <boost/test/unit_test.hpp>
-#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
-#include <sys/wait.h>
 
 #include "tests/support/golden.hpp"
+#include "tests/support/run.hpp"
 
 namespace fs = std::filesystem;
 using namespace baomi;
 
 namespace {
 
-struct run_output {
-  int code = -1;
-  std::string out;
-};
-
-run_output run(const std::string& args, bool merge = true) {
-  std::string command = "cd '" + testing::source_root().string() + "' && '" + BAOMI_BINARY + "' " + args +
-                        (merge ? " 2>&1" : " 2>/dev/null");
-  run_output r;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return r;
-  std::array<char, 4096> buffer{};
-  std::size_t n = 0;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) r.out.append(buffer.data(), n);
-  int status = pclose(pipe);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+testing::run_output run(const std::string& args, bool merge = true) { return testing::run_baomi(args, merge); }
 
 fs::path golden(const std::string& name) { return testing::source_root() / "tests/golden/cli" / name; }
 

@@ -1,38 +1,18 @@
 // The command line as users meet it: the example check in every format, and every bad-input path
 // with its message and exit code. Runs the built `baomi` binary.
-#include <array>
 #include <boost/test/unit_test.hpp>
-#include <cstdio>
 #include <filesystem>
 #include <string>
-#include <sys/wait.h>
 
 #include "tests/support/golden.hpp"
+#include "tests/support/run.hpp"
 
 namespace fs = std::filesystem;
 using namespace baomi;
 
 namespace {
 
-struct run_output {
-  int code = -1;
-  std::string out;  // stdout, then stderr (merged when `merge`)
-};
-
-// Runs `baomi ARGS` from the repository root; stderr goes to stdout when `merge`.
-run_output run_baomi(const std::string& args, bool merge = true) {
-  std::string command = "cd '" + testing::source_root().string() + "' && '" + BAOMI_BINARY + "' " + args +
-                        (merge ? " 2>&1" : " 2>/dev/null");
-  run_output r;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return r;
-  std::array<char, 4096> buffer{};
-  std::size_t n = 0;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) r.out.append(buffer.data(), n);
-  int status = pclose(pipe);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using testing::run_baomi;
 
 fs::path golden(const std::string& name) { return testing::source_root() / "tests/golden/cli" / name; }
 
