@@ -874,6 +874,7 @@ evaluate_result evaluate(const plan& p, const facts::store& store, const evaluat
       if (options.waivers) apply_waivers(f, *options.waivers, waiver_used, *as_of);
       run.findings.push_back(std::move(f));
     }
+    if (options.progress) options.progress(i + 1, rules.size());
   }
   if (options.waivers) report_waivers(run, *options.waivers, waiver_used, *as_of);
   std::stable_sort(run.findings.begin(), run.findings.end(), [](const finding& a, const finding& b) {

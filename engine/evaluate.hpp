@@ -1,6 +1,7 @@
 // Evaluation of a plan against a fact store: outcomes, messages, evidence, waivers.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,8 @@ struct evaluate_options {
   const facts::calendar* calendar = nullptr;   // default: the China holiday calendar
   std::string snapshot_path;
   std::size_t max_evidence = 24;               // per finding
+  /// Called after each rule with (rules done, rules in force); for a progress line.
+  std::function<void(std::size_t, std::size_t)> progress;
 };
 
 /// Evaluates every rule in force on as_of for every entity of its collection. Throws nothing for

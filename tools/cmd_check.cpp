@@ -1,4 +1,5 @@
 // `baomi check SNAPSHOT…`: load rules and facts, evaluate, write a report, exit by --fail-on.
+#include <filesystem>
 #include <fmt/format.h>
 #include <memory>
 #include <unistd.h>
@@ -78,8 +79,11 @@ int run_check(const check_options& o) {
   }
   std::optional<engine::waiver_file> waivers;
   if (!read_waivers(o.waivers, waivers)) return exit_usage;
+  // A progress line only where a person watches and the wait is noticeable.
+  std::error_code ec;
+  bool progress = isatty(STDERR_FILENO) && std::filesystem::file_size(o.snapshots[0], ec) > 20'000'000 && !ec;
   auto evaluated = run_snapshot(*rules.checked.program, o.profile, o.snapshots[0], as_of,
-                                waivers ? &waivers->waivers : nullptr, o.only);
+                                waivers ? &waivers->waivers : nullptr, o.only, progress);
   if (!evaluated) return exit_usage;
   auto& run = *evaluated;
   if (waivers) {

@@ -113,16 +113,23 @@ bool read_waivers(const std::string& path, std::optional<engine::waiver_file>& w
 std::optional<engine::run_result> run_snapshot(const engine::checked_program& program, const std::string& profile,
                                                const std::string& snapshot, std::optional<facts::day_number> as_of,
                                                const std::vector<engine::waiver>* waivers,
-                                               const std::vector<std::string>& only) {
+                                               const std::vector<std::string>& only, bool progress) {
   auto compiled = engine::compile(program, profile, only);
   if (!compiled.plan) {
     fmt::print(stderr, "error: {}\n", compiled.error);
     return std::nullopt;
   }
+  if (progress) fmt::print(stderr, "\r正在加载 {} …", snapshot);
   auto loaded = facts::load_snapshot_file(snapshot, compiled.plan->schema);
+  if (progress) fmt::print(stderr, "\r\033[K");
   for (const auto& i : loaded.issues) fmt::print(stderr, "{}\n", facts::render(i, snapshot));
   if (!loaded.complete) return std::nullopt;
   engine::evaluate_options options;
+  if (progress) {
+    options.progress = [](std::size_t done, std::size_t total) {
+      fmt::print(stderr, "\r正在评估规则 {}/{}{}", done, total, done == total ? "\r\033[K" : "");
+    };
+  }
   options.as_of = as_of;
   options.snapshot_path = snapshot;
   options.waivers = waivers;

@@ -44,10 +44,11 @@ namespace baomi::tools {
 bool read_waivers(const std::string& path, std::optional<engine::waiver_file>& waivers);
 
 /// Compiles `program` with `profile`, loads `snapshot` (printing its data issues to stderr) and
-/// evaluates it. On failure prints why and returns nullopt (an input error: exit 2).
+/// evaluates it; with `progress`, a progress line on stderr (for large snapshots on a terminal).
+/// On failure prints why and returns nullopt (an input error: exit 2).
 std::optional<engine::run_result> run_snapshot(const engine::checked_program& program, const std::string& profile,
                                                const std::string& snapshot, std::optional<facts::day_number> as_of,
                                                const std::vector<engine::waiver>* waivers = nullptr,
-                                               const std::vector<std::string>& only = {});
+                                               const std::vector<std::string>& only = {}, bool progress = false);
 
 }  // namespace baomi::tools

@@ -111,6 +111,7 @@ BOOST_AUTO_TEST_CASE(diff_reports_exactly_what_a_threshold_change_changes) {
     BOOST_TEST(c["rule"].get<std::string>() == "TRN-010");
   }
   BOOST_TEST((reported == expected));
+  BOOST_TEST(testing::matches_golden(golden("diff-threshold.json"), d.out));
   // Same rules on both sides: nothing changed, exit 0.
   BOOST_TEST(run("diff --base-rules rulesets --rules rulesets facts/examples/org.json", false).code == 0);
 }
