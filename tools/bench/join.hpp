@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "engine/compile.hpp"
 #include "facts/schema.hpp"
@@ -10,11 +11,12 @@
 namespace baomi::bench {
 
 /// The join rules as one `.baomi` module, for the schema at hand (the carrier rules only when the
-/// schema has `carriers` with a `holder`).
+/// schema has `carriers` with `custodian`, `holder` and `status`).
 std::string join_module_text(const facts::schema& schema);
 
-/// The embedded baseline plus the join module, checked and compiled to a plan of the join rules only.
-/// Prints the diagnostics and returns nothing when they do not check.
-std::optional<engine::plan> join_plan();
+/// The embedded baseline plus the join module, checked and compiled to a plan of the join rules only
+/// (of those in `only`, when not empty). Prints the diagnostics and returns nothing when they do not
+/// check.
+std::optional<engine::plan> join_plan(const std::vector<std::string>& only);
 
 }  // namespace baomi::bench

@@ -1,6 +1,7 @@
 // `baomi-bench SNAPSHOT`: load throughput, peak memory, evaluation time per rule and per subject row,
 // the join benchmark (--join) and nlohmann's parser alone for comparison (--baseline).
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -29,6 +30,7 @@ struct options {
   int top = 0;
   bool join = false;
   bool full = false;
+  bool verbose = false;
   bool baseline = false;
 };
 
@@ -65,6 +67,7 @@ std::optional<facts::load_result> measure_load(const options& o, const facts::sc
   fmt::print("memory      before load {:.1f} MB RSS; peak {} {:.1f} MB ({}), its growth {:.1f} MB ({}); store {:.1f} MB\n",
              mb(before.rss), reset ? "during the load" : "so far", mb(after.peak), ratio(after.peak, size),
              mb(after.peak - before.rss), ratio(after.peak - before.rss, size), mb(loaded->store.memory_bytes()));
+  std::fflush(stdout);
   if (!loaded->complete) {
     fmt::print(stderr, "error: the snapshot did not load completely\n");
     return std::nullopt;
@@ -143,6 +146,7 @@ void measure_evaluation(const options& o, const engine::plan& p, const facts::st
   std::uint64_t rows = 0, findings = 0;
   std::map<engine::outcome, std::uint64_t> outcomes;
   for (const auto& rule : p.rules) {
+    if (o.verbose) fmt::print(stderr, "{} …\n", rule.info.id);
     timings.push_back(time_rule(p, rule, store, o.repeat));
     const auto& t = timings.back();
     first += t.first;
@@ -175,33 +179,34 @@ void measure_evaluation(const options& o, const engine::plan& p, const facts::st
 }
 
 void measure_joins(const options& o, const facts::store& store) {
-  auto plan = bench::join_plan();
+  auto plan = bench::join_plan(o.only);
   if (!plan) return;
-  fmt::print("\n{:<10} {:<52} {:>9} {:>10} {:>10} {:>10} {:>9}\n", "join", "rule body", "subjects", "cold ms", "warm ms",
-             "ns/subject", "fail");
+  for (std::string_view collection : {"people", "carriers", "commitments", "trainings"}) {
+    if (const auto* t = store.find_collection(collection)) fmt::print("rows        {} {}\n", collection, t->row_count());
+  }
+  fmt::print("\n{:<10} {:>9} {:>10} {:>10} {:>10} {:>8} {:>8}  {}\n", "join", "subjects", "first ms", "best ms",
+             "ns/subject", "fail", "unknown", "rule body");
   for (const auto& rule : plan->rules) {
     engine::plan single{plan->schema, plan->functions, {rule}, plan->profile, plan->constants};
-    double cold = 0, warm = 0;
-    std::uint64_t fails = 0;
+    double first = 0, best = 0;
+    std::map<engine::outcome, std::uint64_t> outcomes;
     for (int i = 0; i <= o.repeat; ++i) {
       bench::stopwatch watch;
       auto result = engine::evaluate(single, store, {});
       double seconds = watch.seconds();
       if (i == 0) {
-        cold = seconds;
-        if (result.run) fails = count_of(count_outcomes(*result.run), engine::outcome::fail);
+        first = seconds;
+        if (result.run) outcomes = count_outcomes(*result.run);
       } else {
-        warm = i == 1 ? seconds : std::min(warm, seconds);
+        best = i == 1 ? seconds : std::min(best, seconds);
       }
     }
     auto subjects = store.table_at(rule.subject_table).row_count();
-    // The step as written, from the rule's source text when the IR keeps it.
     std::string body = rule.steps.empty() ? "" : rule.steps.back().value.source_text;
-    fmt::print("{:<10} {:<52} {:>9} {:>10.2f} {:>10.2f} {:>10.0f} {:>9}\n", rule.info.id, body, subjects, cold * 1e3,
-               warm * 1e3, warm * 1e9 / static_cast<double>(std::max<std::uint32_t>(subjects, 1)), fails);
-  }
-  for (std::string_view collection : {"people", "carriers", "commitments", "trainings"}) {
-    if (const auto* t = store.find_collection(collection)) fmt::print("  {} {} rows\n", collection, t->row_count());
+    fmt::print("{:<10} {:>9} {:>10.2f} {:>10.2f} {:>10.0f} {:>8} {:>8}  {}\n", rule.info.id, subjects, first * 1e3,
+               best * 1e3, best * 1e9 / static_cast<double>(std::max<std::uint32_t>(subjects, 1)),
+               count_of(outcomes, engine::outcome::fail), count_of(outcomes, engine::outcome::unknown), body);
+    std::fflush(stdout);
   }
 }
 
@@ -225,12 +230,14 @@ int run(const options& o) {
     tools::print_diagnostics(rules);
     return tools::exit_usage;
   }
-  auto compiled = engine::compile(*rules.checked.program, o.profile, o.only);
+  // With --join, --rule picks join rules; the baseline plan only supplies the schema.
+  auto compiled = engine::compile(*rules.checked.program, o.profile, o.join ? std::vector<std::string>{} : o.only);
   if (!compiled.plan) {
     fmt::print(stderr, "error: {}\n", compiled.error);
     return tools::exit_usage;
   }
   fmt::print("snapshot    {} ({:.1f} MB)\n", o.snapshot, mb(size));
+  std::fflush(stdout);
   auto loaded = measure_load(o, compiled.plan->schema, size);
   if (!loaded) return tools::exit_usage;
   if (o.join) measure_joins(o, loaded->store);
@@ -248,11 +255,12 @@ int main(int argc, char** argv) {
   app.add_option("snapshot", o.snapshot, "The snapshot JSON file")->required();
   app.add_option("--rules", o.rules, "Rule files or folders (default: the built-in national baseline)");
   app.add_option("--profile", o.profile, "A profile to apply");
-  app.add_option("--rule", o.only, "Evaluate only these rule ids (repeatable)");
+  app.add_option("--rule", o.only, "Evaluate only these rule ids (repeatable); with --join, these join rules");
   app.add_option("--repeat", o.repeat, "Runs of each measurement; the best is reported")->capture_default_str()->check(CLI::Range(1, 1000));
   app.add_option("--top", o.top, "Print only the slowest N rules (0: all)")->capture_default_str();
   app.add_flag("--join", o.join, "Run the join benchmark (reverse-index lookups) instead of the full evaluation");
   app.add_flag("--full", o.full, "Also run all rules in one engine::evaluate, as baomi check does (holds every finding)");
+  app.add_flag("--verbose", o.verbose, "Name each rule on stderr as it starts");
   app.add_flag("--baseline", o.baseline, "Also time nlohmann's sax_parse (null handler) and DOM parse on the same file");
   try {
     app.parse(argc, argv);

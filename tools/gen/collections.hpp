@@ -1,30 +1,14 @@
-// The hand-written generators of the known collections, and the table that names them.
+// The hand-written generators of the known collections and the helpers they share.
 #pragma once
 
 #include <cstdint>
 #include <optional>
-#include <span>
 #include <string_view>
 
 #include "tools/gen/row.hpp"
 #include "tools/gen/world.hpp"
 
 namespace baomi::gen {
-
-/// A known collection: its row count (exact, or an upper bound when `exact` is false because the rows
-/// come from per-person draws) and the generator that writes its rows.
-struct collection_handler {
-  std::string_view collection;
-  bool exact;
-  std::uint64_t (*count)(const world& w);
-  void (*write)(collection_writer& out, const world& w);
-};
-
-/// Every known collection; the schema decides which of them are written.
-std::span<const collection_handler> known_collections();
-
-/// Rows for a collection no handler knows, relative to the size of the unit.
-std::uint64_t default_count(std::string_view collection, const world& w);
 
 // The generators, in personnel.cpp, departures.cpp and carriers.cpp.
 void write_departments(collection_writer& out, const world& w);
@@ -45,7 +29,8 @@ void write_carrier_loans(collection_writer& out, const world& w);
 void write_destructions(collection_writer& out, const world& w);
 void write_carrier_collections(collection_writer& out, const world& w);
 
-/// Helpers shared by the generators.
+// Helpers shared by the generators.
+
 /// `day`, or null with probability permille / 1000 (a record left empty in the register).
 std::optional<facts::day_number> unless(random& r, unsigned permille, facts::day_number day);
 /// Uniform day in [from, to].
@@ -56,7 +41,7 @@ facts::day_number approved_day(const person_facts& p, std::uint32_t index);
 facts::day_number delegation_departs(const world& w, std::uint64_t d);
 /// A random in-post 涉密人员 (any person when there is none).
 std::uint32_t random_cleared(random& r, const world& w);
-/// The first day of a year, and of the year of a day.
+/// January 1 of `year`.
 facts::day_number first_day(int year);
 
 }  // namespace baomi::gen

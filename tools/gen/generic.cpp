@@ -138,7 +138,7 @@ void append_type(std::string& out, const facts::type& t, const facts::field& f, 
       const auto* plan = ctx.keys->plan_of(t.target);
       if (plan == nullptr || (!plan->exact && t.optional) || plan->count == 0) {
         // Only exactly counted collections can be referred to safely; a required ref to any other
-        // points at its first row, which build_snapshot guarantees.
+        // points at its first row (write_snapshot gives every referred-to collection an exact count).
         if (t.optional || plan == nullptr) out += "null";
         else ctx.keys->append_key(out, t.target, 0);
       } else {

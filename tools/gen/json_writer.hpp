@@ -23,7 +23,6 @@ public:
     m_buffer.append(text);
     if (m_buffer.size() >= block) flush();
   }
-  void raw(char c) { m_buffer.push_back(c); }
   /// A quoted string, escaping what JSON requires.
   void string(std::string_view text);
   void integer(std::int64_t value);

@@ -24,11 +24,6 @@ public:
   /// An index drawn with the given relative weights (not all zero).
   std::size_t weighted(std::span<const unsigned> weights);
 
-  template <typename T>
-  const T& pick(std::span<const T> items) {
-    return items[below(items.size())];
-  }
-
 private:
   std::mt19937_64 m_engine;
 };

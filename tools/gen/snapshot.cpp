@@ -16,6 +16,15 @@ namespace baomi::gen {
 
 namespace {
 
+/// A known collection: its row count (exact, or an upper bound when `exact` is false because the rows
+/// come from per-person draws) and the generator that writes its rows.
+struct collection_handler {
+  std::string_view collection;
+  bool exact;
+  std::uint64_t (*count)(const world& w);
+  void (*write)(collection_writer& out, const world& w);
+};
+
 std::uint64_t people_count(const world& w) { return w.people.size(); }
 
 constexpr collection_handler handlers[] = {
@@ -68,15 +77,14 @@ std::vector<const collection_plan*> write_order(const catalog& keys) {
   return order;
 }
 
-}  // namespace
-
-std::span<const collection_handler> known_collections() { return handlers; }
-
+// Rows for a collection no handler knows, relative to the size of the unit.
 std::uint64_t default_count(std::string_view collection, const world& w) {
   if (collection == "meetings") return w.meetings;
   if (collection == "incidents") return std::max<std::uint64_t>(1, w.people.size() / 2000);
   return std::max<std::uint64_t>(1, w.people.size() / 10);
 }
+
+}  // namespace
 
 snapshot_stats write_snapshot(std::FILE* file, const facts::schema& schema, const snapshot_options& options) {
   auto w = build_world(options.seed, options.people, options.as_of, options.carriers_per_person);
