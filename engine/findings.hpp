@@ -1,6 +1,7 @@
 // The findings model: what a run of the engine produces, independent of any output format.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -10,6 +11,9 @@
 namespace baomi::engine {
 
 enum class outcome { pass, fail, unknown, not_applicable, pending, waived };
+/// Every outcome, in enum order.
+inline constexpr std::array<outcome, 6> all_outcomes{outcome::pass,           outcome::fail,    outcome::unknown,
+                                                     outcome::not_applicable, outcome::pending, outcome::waived};
 enum class severity { info, low, medium, high, critical };
 
 const char* to_string(outcome o);      // "pass", "fail", "unknown", "not_applicable", "pending", "waived"

@@ -2,26 +2,19 @@
 #include "engine/fixture.hpp"
 
 #include <algorithm>
-#include <filesystem>
 #include <fmt/format.h>
+#include <fstream>
 #include <map>
 #include <set>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
-#include "engine/compile.hpp"
-#include "engine/evaluate.hpp"
-#include "facts/loader.hpp"
+#include "base/files.hpp"
+#include "engine/pipeline.hpp"
 
 namespace baomi::engine {
 
 namespace {
-
-std::optional<outcome> parse_outcome(const std::string& text) {
-  for (auto o : {outcome::pass, outcome::fail, outcome::unknown, outcome::not_applicable, outcome::pending, outcome::waived}) {
-    if (text == to_string(o)) return o;
-  }
-  return std::nullopt;
-}
 
 std::string evidence_lines(const finding& f) {
   std::string out;
@@ -107,33 +100,33 @@ std::optional<fixture> parse_fixture(const std::string& text, const std::string&
 
 fixture_result run_fixture(const checked_program& program, const fixture& f) {
   fixture_result result;
-  auto compiled = compile(program, f.profile, f.rules);
-  if (!compiled.plan) {
-    result.problems.push_back(compiled.error);
-    return result;
-  }
-  auto loaded = facts::load_snapshot(f.snapshot, compiled.plan->schema, f.path + "#/snapshot");
-  for (const auto& i : loaded.issues) {
-    result.problems.push_back(fmt::format("data issue {} at /snapshot{}: {}", i.code, i.pointer, i.message));
-  }
-  if (!loaded.complete) return result;
-  std::optional<waiver_file> waivers;
-  evaluate_options options;
-  options.snapshot_path = f.path;
+  pipeline_options options;
+  options.profile = f.profile;
+  options.only = f.rules;
+  std::string as_of_problem;
   if (!f.as_of.empty()) {
     options.as_of = facts::parse_date(f.as_of);
-    if (!options.as_of) result.problems.push_back(fmt::format("/as_of `{}` is not a date", f.as_of));
+    if (!options.as_of) as_of_problem = fmt::format("/as_of `{}` is not a date", f.as_of);
   }
-  if (!f.waivers.empty()) {
-    waivers = parse_waivers(f.waivers, f.path);
-    for (const auto& i : waivers->issues) result.problems.push_back(fmt::format("waiver issue {} at {}: {}", i.code, i.pointer, i.message));
-    options.waivers = &waivers->waivers;
-  }
-  auto evaluated = evaluate(*compiled.plan, loaded.store, options);
-  if (!evaluated.run) {
-    result.problems.push_back(evaluated.error);
+  if (!f.waivers.empty()) options.waivers = waiver_source{f.path, f.waivers};
+  auto ran = run_pipeline(program, snapshot_source::memory(f.snapshot, f.path, f.path + "#/snapshot"), options);
+  if (ran.status == run_status::compile_failed) {
+    result.problems.push_back(ran.error);
     return result;
   }
+  for (const auto& i : ran.data_issues) {
+    result.problems.push_back(fmt::format("data issue {} at /snapshot{}: {}", i.code, i.pointer, i.message));
+  }
+  if (ran.status == run_status::snapshot_unreadable) return result;
+  if (!as_of_problem.empty()) result.problems.push_back(as_of_problem);
+  for (const auto& i : ran.waiver_issues) {
+    result.problems.push_back(fmt::format("waiver issue {} at {}: {}", i.code, i.pointer, i.message));
+  }
+  if (!ran.run) {
+    result.problems.push_back(ran.error);
+    return result;
+  }
+  auto& evaluated = ran;
   std::map<std::pair<std::string, std::string>, const finding*> actual;
   for (const auto& finding : evaluated.run->findings) actual[{finding.rule->id, finding.subject.key}] = &finding;
   std::set<std::pair<std::string, std::string>> expected_keys;
@@ -161,21 +154,39 @@ fixture_result run_fixture(const checked_program& program, const fixture& f) {
 }
 
 std::vector<std::string> find_fixtures(const std::vector<std::string>& paths) {
-  namespace fs = std::filesystem;
   std::vector<std::string> files;
-  for (const auto& p : paths) {
-    std::error_code ec;
-    if (fs::is_directory(p, ec)) {
-      for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        auto name = it->path().filename().string();
-        if (it->is_regular_file(ec) && name.ends_with(".fixture.json")) files.push_back(it->path().generic_string());
-      }
-    } else if (fs::is_regular_file(p, ec)) {
-      files.push_back(p);
-    }
-  }
+  for (auto& f : base::find_files(paths, ".fixture.json").files) files.push_back(std::move(f.path));
   std::sort(files.begin(), files.end());
   return files;
+}
+
+std::size_t fixture_suite::failed() const {
+  return static_cast<std::size_t>(
+      std::count_if(cases.begin(), cases.end(), [](const fixture_case& c) { return !c.problems.empty(); }));
+}
+
+fixture_suite run_fixtures(const checked_program& program, const std::vector<std::string>& files) {
+  fixture_suite suite;
+  for (const auto& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    fixture_case c;
+    c.path = file;
+    std::string error;
+    auto f = parse_fixture(text.str(), file, error);
+    if (!f) {
+      c.problems.push_back("invalid fixture: " + error);
+    } else {
+      c.valid = true;
+      c.description = f->description;
+      auto result = run_fixture(program, *f);
+      c.problems = std::move(result.problems);
+      c.run = std::move(result.run);
+    }
+    suite.cases.push_back(std::move(c));
+  }
+  return suite;
 }
 
 }  // namespace baomi::engine

@@ -6,9 +6,10 @@
 #include <vector>
 
 #include "engine/findings.hpp"
-#include "engine/program.hpp"
 
 namespace baomi::engine {
+
+struct checked_program;
 
 struct expectation {
   std::string rule;
@@ -21,9 +22,9 @@ struct fixture {
   std::string description;
   std::vector<std::string> rules;  // empty: every rule
   std::string profile;
-  std::string as_of;               // overrides the snapshot's, when set
-  std::string snapshot;            // JSON text
-  std::string waivers;             // JSON text, may be empty
+  std::string as_of;     // overrides the snapshot's, when set
+  std::string snapshot;  // JSON text
+  std::string waivers;   // JSON text, may be empty
   std::vector<expectation> expect;
 };
 
@@ -42,5 +43,22 @@ fixture_result run_fixture(const checked_program& program, const fixture& f);
 
 /// Finds `*.fixture.json` files under `paths` (files or folders), sorted.
 std::vector<std::string> find_fixtures(const std::vector<std::string>& paths);
+
+/// One fixture file as `baomi test` reports it.
+struct fixture_case {
+  std::string path;
+  std::string description;
+  bool valid = false;                 // false: the file is not a fixture (its problem says why)
+  std::vector<std::string> problems;  // empty: passed
+  std::optional<run_result> run;
+};
+
+struct fixture_suite {
+  std::vector<fixture_case> cases;
+  std::size_t failed() const;
+};
+
+/// Reads and runs every fixture file in `files`, in their order.
+fixture_suite run_fixtures(const checked_program& program, const std::vector<std::string>& files);
 
 }  // namespace baomi::engine

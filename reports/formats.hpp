@@ -1,16 +1,50 @@
-// The writers behind write_report, one per format (each in its own .cpp).
+// The table of formats and the writers it names. A new format: one .cpp with its writers, one row in
+// reports/formats.cpp (and its name in `enum class format`).
 #pragma once
 
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "engine/findings.hpp"
 #include "reports/writer.hpp"
 
 namespace baomi::reports {
 
+template <class Result>
+using writer = std::string (*)(const Result&, const report_options&);
+
+/// One row: a format, the extension of its files, and its writer for each kind of result (null: the
+/// format does not write that kind).
+struct format_info {
+  format id;
+  std::string_view name;
+  std::string_view extension;
+  writer<engine::run_result> check;
+  writer<engine::explanation> explain;
+  writer<diff_report> diff;
+  writer<engine::coverage> coverage;
+  writer<engine::fixture_suite> test;
+};
+
+/// The table, in `enum class format` order.
+std::span<const format_info> format_table();
+
+// check results (text.cpp, json.cpp, sarif.cpp, junit.cpp)
 std::string write_text(const engine::run_result& result, const report_options& options);
 std::string write_json(const engine::run_result& result, const report_options& options);
 std::string write_sarif(const engine::run_result& result, const report_options& options);
 std::string write_junit(const engine::run_result& result, const report_options& options);
+// explain (explain.cpp)
+std::string write_text(const engine::explanation& result, const report_options& options);
+// diff (diff.cpp)
+std::string write_text(const diff_report& result, const report_options& options);
+std::string write_json(const diff_report& result, const report_options& options);
+// coverage (coverage.cpp)
+std::string write_text(const engine::coverage& result, const report_options& options);
+std::string write_json(const engine::coverage& result, const report_options& options);
+// fixture results (fixtures.cpp, junit.cpp)
+std::string write_text(const engine::fixture_suite& result, const report_options& options);
+std::string write_junit(const engine::fixture_suite& result, const report_options& options);
 
 }  // namespace baomi::reports

@@ -6,9 +6,12 @@
 #include <map>
 #include <string>
 
+#include "engine/fixture.hpp"
+
 #include "reports/formats.hpp"
 #include "reports/summary.hpp"
 #include "reports/text_layout.hpp"
+#include "reports/xml.hpp"
 
 namespace baomi::reports {
 
@@ -16,53 +19,8 @@ namespace {
 
 using engine::outcome;
 
-constexpr std::string_view replacement = "\xEF\xBF\xBD";  // U+FFFD
-
-// Escapes text for XML 1.0, which cannot hold most control characters even as references: those
-// are written as visible \xNN, and invalid UTF-8 as U+FFFD.
-std::string escape(std::string_view text, bool attribute) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size();) {
-    auto start = i;
-    char32_t c = next_code_point(text, i);
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        continue;
-      case '<':
-        out += "&lt;";
-        continue;
-      case '>':
-        out += "&gt;";
-        continue;
-      case '"':
-        out += attribute ? "&quot;" : "\"";
-        continue;
-      case '\r':
-        out += "&#13;";
-        continue;
-      case '\n':
-        out += attribute ? "&#10;" : "\n";
-        continue;
-      case '\t':
-        out += attribute ? "&#9;" : "\t";
-        continue;
-      default:
-        break;
-    }
-    auto bytes = text.substr(start, i - start);
-    if (c < 0x20)
-      out += fmt::format("\\x{:02X}", static_cast<unsigned>(c));
-    else if (c == 0xFFFE || c == 0xFFFF || (c == 0xFFFD && bytes != replacement))
-      out += replacement;
-    else
-      out += bytes;
-  }
-  return out;
-}
-
 std::string attr(std::string_view name, std::string_view value) {
-  return fmt::format(" {}=\"{}\"", name, escape(value, true));
+  return fmt::format(" {}=\"{}\"", name, xml_attribute(value));
 }
 
 std::string subject_text(const engine::finding& f) {
@@ -157,13 +115,13 @@ class junit_writer {
       auto text = v.failures;
       for (const auto& c : rule.citations) text += "依据：" + citation_line(c) + "\n";
       body += fmt::format("      <failure{}{}>{}</failure>\n", attr("type", "fail"),
-                          attr("message", fmt::format("{} 项不符合", v.counts[outcome::fail])), escape(text, false));
+                          attr("message", fmt::format("{} 项不符合", v.counts[outcome::fail])), xml_text(text));
     } else if (v.counts[outcome::unknown] > 0) {
       ++totals.skipped;
       body += fmt::format("      <skipped{}/>\n",
                           attr("message", fmt::format("证据不足 {} 项", v.counts[outcome::unknown])));
     }
-    if (!v.notes.empty()) body += fmt::format("      <system-out>{}</system-out>\n", escape(v.notes, false));
+    if (!v.notes.empty()) body += fmt::format("      <system-out>{}</system-out>\n", xml_text(v.notes));
     auto head = fmt::format("    <testcase{}{}", attr("classname", rule.module.empty() ? "baomi" : rule.module),
                             attr("name", rule.id + " " + rule.title));
     return body.empty() ? head + "/>\n" : head + ">\n" + body + "    </testcase>\n";
@@ -177,6 +135,28 @@ class junit_writer {
 
 std::string write_junit(const engine::run_result& result, const report_options& /*options*/) {
   return junit_writer(result).write();
+}
+
+// `baomi test`: one test case per fixture file.
+std::string write_junit(const engine::fixture_suite& suite, const report_options& /*options*/) {
+  auto failed = suite.failed();
+  std::string out = fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites{}{}{}>\n", attr("name", "baomi test"),
+                                attr("tests", std::to_string(suite.cases.size())), attr("failures", std::to_string(failed)));
+  out += fmt::format("  <testsuite{}{}{}>\n", attr("name", "fixtures"), attr("tests", std::to_string(suite.cases.size())),
+                     attr("failures", std::to_string(failed)));
+  for (const auto& c : suite.cases) {
+    out += fmt::format("    <testcase{}{}", attr("classname", "fixtures"), attr("name", c.path));
+    if (c.problems.empty()) {
+      out += "/>\n";
+      continue;
+    }
+    std::string body;
+    for (const auto& p : c.problems) body += p + "\n";
+    const auto& first = c.problems.front();
+    out += fmt::format(">\n      <failure{}>{}</failure>\n    </testcase>\n", attr("message", first.substr(0, first.find('\n'))),
+                       xml_text(body));
+  }
+  return out + "  </testsuite>\n</testsuites>\n";
 }
 
 }  // namespace baomi::reports

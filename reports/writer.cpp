@@ -1,8 +1,8 @@
-// Format names and the dispatch from a format to its writer.
+// The table of formats and the dispatch from a format to its writer for each kind of result.
 #include "reports/writer.hpp"
 
 #include <array>
-#include <utility>
+#include <stdexcept>
 
 #include "reports/formats.hpp"
 
@@ -10,23 +10,75 @@ namespace baomi::reports {
 
 namespace {
 
-constexpr std::array<std::pair<format, const char*>, 4> format_names{{
-    {format::text, "text"},
-    {format::json, "json"},
-    {format::sarif, "sarif"},
-    {format::junit, "junit"},
+// Writers are chosen by overload: write_text(const engine::coverage&, …) is coverage's text writer.
+// clang-format off
+constexpr std::array<format_info, 4> formats{{
+    // id           name     extension     check        explain     diff        coverage    test
+    {format::text, "text", ".txt", write_text, write_text, write_text, write_text, write_text},
+    {format::json, "json", ".json", write_json, nullptr, write_json, write_json, nullptr},
+    {format::sarif, "sarif", ".sarif", write_sarif, nullptr, nullptr, nullptr, nullptr},
+    {format::junit, "junit", ".junit.xml", write_junit, nullptr, nullptr, nullptr, write_junit},
 }};
+// clang-format on
+
+const format_info& row(format f) { return formats.at(static_cast<std::size_t>(f)); }
+
+bool row_supports(const format_info& r, result_kind kind) {
+  switch (kind) {
+    case result_kind::check:
+      return r.check != nullptr;
+    case result_kind::explain:
+      return r.explain != nullptr;
+    case result_kind::diff:
+      return r.diff != nullptr;
+    case result_kind::coverage:
+      return r.coverage != nullptr;
+    case result_kind::test:
+      return r.test != nullptr;
+  }
+  return false;
+}
+
+template <class Result>
+std::string dispatch(writer<Result> w, format f, const Result& result, const report_options& options) {
+  if (w == nullptr)
+    throw std::invalid_argument(std::string("the format ") + to_string(f) + " cannot write this result");
+  return w(result, options);
+}
 
 }  // namespace
 
-std::optional<format> parse_format(std::string_view name) {
-  for (auto [f, n] : format_names) {
-    if (name == n) return f;
+std::span<const format_info> format_table() { return formats; }
+
+std::optional<format> parse_format(std::string_view name, result_kind kind) {
+  for (const auto& r : formats) {
+    if (name == r.name && row_supports(r, kind)) return r.id;
   }
   return std::nullopt;
 }
 
-const char* to_string(format f) { return format_names.at(static_cast<std::size_t>(f)).second; }
+const char* to_string(format f) { return row(f).name.data(); }
+std::string_view extension(format f) { return row(f).extension; }
+bool supports(format f, result_kind kind) { return row_supports(row(f), kind); }
+
+std::vector<format> all_formats() {
+  std::vector<format> out;
+  for (const auto& r : formats) out.push_back(r.id);
+  return out;
+}
+
+std::string format_names(result_kind kind, std::string_view last) {
+  std::vector<std::string_view> names;
+  for (const auto& r : formats) {
+    if (row_supports(r, kind)) names.push_back(r.name);
+  }
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() ? std::string(last) : std::string(", ");
+    out += names[i];
+  }
+  return out;
+}
 
 std::vector<engine::outcome> default_shown() {
   using engine::outcome;
@@ -34,17 +86,19 @@ std::vector<engine::outcome> default_shown() {
 }
 
 std::string write_report(const engine::run_result& result, format f, const report_options& options) {
-  switch (f) {
-    case format::text:
-      return write_text(result, options);
-    case format::json:
-      return write_json(result, options);
-    case format::sarif:
-      return write_sarif(result, options);
-    case format::junit:
-      return write_junit(result, options);
-  }
-  return {};
+  return dispatch(row(f).check, f, result, options);
+}
+std::string write_report(const engine::explanation& result, format f, const report_options& options) {
+  return dispatch(row(f).explain, f, result, options);
+}
+std::string write_report(const diff_report& result, format f, const report_options& options) {
+  return dispatch(row(f).diff, f, result, options);
+}
+std::string write_report(const engine::coverage& result, format f, const report_options& options) {
+  return dispatch(row(f).coverage, f, result, options);
+}
+std::string write_report(const engine::fixture_suite& result, format f, const report_options& options) {
+  return dispatch(row(f).test, f, result, options);
 }
 
 }  // namespace baomi::reports

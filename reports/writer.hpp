@@ -1,4 +1,5 @@
-// The one interface of the report writers: a run result in, the text of one output format out.
+// The one interface of the writers: a result in, the text of one output format out. Every command's
+// output comes from here: check results, explanations, diffs, coverage and fixture results.
 #pragma once
 
 #include <optional>
@@ -8,14 +9,31 @@
 
 #include "engine/findings.hpp"
 
+namespace baomi::engine {
+struct explanation;
+struct run_diff;
+struct coverage;
+struct fixture_suite;
+}  // namespace baomi::engine
+
 namespace baomi::reports {
 
-/// The output formats (see docs/findings.md for json; SARIF 2.1.0; JUnit XML).
+/// A row of the table of formats (reports/formats.cpp): its name, extension and writers live there.
 enum class format { text, json, sarif, junit };
 
-/// `text`, `json`, `sarif` or `junit`; nullopt for anything else.
-std::optional<format> parse_format(std::string_view name);
+/// What a command hands to a writer; each format supports some of them.
+enum class result_kind { check, explain, diff, coverage, test };
+
+/// The format called `name` when it can write `kind`; nullopt for anything else.
+std::optional<format> parse_format(std::string_view name, result_kind kind = result_kind::check);
 const char* to_string(format f);
+/// The file extension of the format, with its dot (".txt", ".sarif", ".junit.xml").
+std::string_view extension(format f);
+bool supports(format f, result_kind kind);
+/// Every format, in the table's order.
+std::vector<format> all_formats();
+/// The formats that can write `kind`, joined: "text, json" with `last` ", ", "text or json" with " or ".
+std::string format_names(result_kind kind, std::string_view last = ", ");
 
 /// The outcomes a person acts on, listed unless told otherwise.
 std::vector<engine::outcome> default_shown();
@@ -30,8 +48,21 @@ struct report_options {
   std::string tool_version;
 };
 
+/// A comparison of two runs as `baomi diff` prints it.
+struct diff_report {
+  const engine::run_diff* diff = nullptr;
+  std::string title;       // text: what was compared
+  std::string mode;        // json: "snapshots" or "rules"
+  bool unchanged = false;  // text: also list the unchanged findings
+};
+
 /// The report, byte-identical for the same input: findings keep the order of the run result.
-/// Throws std::invalid_argument when a finding has no rule (an engine fault).
+/// Throws std::invalid_argument when a finding has no rule (an engine fault) or when the format
+/// cannot write that kind of result.
 std::string write_report(const engine::run_result& result, format f, const report_options& options);
+std::string write_report(const engine::explanation& result, format f, const report_options& options);
+std::string write_report(const diff_report& result, format f, const report_options& options);
+std::string write_report(const engine::coverage& result, format f, const report_options& options);
+std::string write_report(const engine::fixture_suite& result, format f, const report_options& options);
 
 }  // namespace baomi::reports

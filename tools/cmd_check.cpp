@@ -17,7 +17,7 @@ struct check_options {
   std::vector<std::string> rules;
   std::string profile;
   std::string as_of;
-  std::string format = "text";
+  std::string format = reports::to_string(reports::format::text);
   std::string output;
   std::string fail_on = "info";
   std::string waivers;
@@ -26,14 +26,12 @@ struct check_options {
 };
 
 std::optional<std::vector<engine::outcome>> parse_outcomes(const std::vector<std::string>& names) {
-  static const engine::outcome all[] = {engine::outcome::pass, engine::outcome::fail, engine::outcome::unknown,
-                                        engine::outcome::not_applicable, engine::outcome::pending, engine::outcome::waived};
   std::vector<engine::outcome> out;
   for (const auto& name : names) {
-    if (name == "all") return std::vector<engine::outcome>(std::begin(all), std::end(all));
-    auto it = std::find_if(std::begin(all), std::end(all), [&](auto o) { return name == engine::to_string(o); });
-    if (it == std::end(all)) return std::nullopt;
-    out.push_back(*it);
+    if (name == "all") return std::vector<engine::outcome>(engine::all_outcomes.begin(), engine::all_outcomes.end());
+    auto o = engine::parse_outcome(name);
+    if (!o) return std::nullopt;
+    out.push_back(*o);
   }
   return out;
 }
@@ -41,7 +39,7 @@ std::optional<std::vector<engine::outcome>> parse_outcomes(const std::vector<std
 int run_check(const check_options& o) {
   auto format = reports::parse_format(o.format);
   if (!format) {
-    fmt::print(stderr, "error: unknown format `{}` (text, json, sarif, junit)\n", o.format);
+    fmt::print(stderr, "error: unknown format `{}` ({})\n", o.format, reports::format_names(reports::result_kind::check));
     return exit_usage;
   }
   auto fail_on = engine::parse_severity(o.fail_on);
@@ -77,18 +75,22 @@ int run_check(const check_options& o) {
     print_diagnostics(rules);
     return exit_usage;
   }
-  std::optional<engine::waiver_file> waivers;
-  if (!read_waivers(o.waivers, waivers)) return exit_usage;
+  engine::pipeline_options options;
+  options.profile = o.profile;
+  options.as_of = as_of;
+  options.only = o.only;
+  if (!o.waivers.empty()) options.waivers = engine::waiver_source{o.waivers, std::nullopt};
   // A progress line only where a person watches and the wait is noticeable.
   std::error_code ec;
-  bool progress = isatty(STDERR_FILENO) && std::filesystem::file_size(o.snapshots[0], ec) > 20'000'000 && !ec;
-  auto evaluated = run_snapshot(*rules.checked.program, o.profile, o.snapshots[0], as_of,
-                                waivers ? &waivers->waivers : nullptr, o.only, progress);
-  if (!evaluated) return exit_usage;
-  auto& run = *evaluated;
-  if (waivers) {
-    for (const auto& i : waivers->issues) run.issues.push_back({i.code, i.pointer, i.message});
+  if (isatty(STDERR_FILENO) && std::filesystem::file_size(o.snapshots[0], ec) > 20'000'000 && !ec) {
+    options.progress = [&snapshot = o.snapshots[0]](engine::stage stage, std::size_t done, std::size_t total) {
+      if (stage == engine::stage::load) fmt::print(stderr, "{}", done == 0 ? fmt::format("\r正在加载 {} …", snapshot) : "\r\033[K");
+      else fmt::print(stderr, "\r正在评估规则 {}/{}{}", done, total, done == total ? "\r\033[K" : "");
+    };
   }
+  auto result = engine::run_pipeline(*rules.checked.program, engine::snapshot_source::file(o.snapshots[0]), options);
+  if (auto code = print_problems(result, o.snapshots[0]); !result.ok()) return code;
+  const auto& run = *result.run;
   auto text = reports::write_report(run, *format, report);
   if (o.output.empty()) {
     fmt::print("{}", text);
@@ -111,7 +113,7 @@ command add_check(CLI::App& app) {
   sub->add_option("--rules", o->rules, "Rule files or folders (repeatable; default: the built-in national baseline)")->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub->add_option("--profile", o->profile, "A profile that changes params, disables rules or severities");
   sub->add_option("--as-of", o->as_of, "Evaluate as of this date (default: the snapshot's as_of)");
-  sub->add_option("--format", o->format, "text, json, sarif or junit")->capture_default_str();
+  sub->add_option("--format", o->format, reports::format_names(reports::result_kind::check, " or "))->capture_default_str();
   sub->add_option("--output,-o", o->output, "Write the report to this file (atomically) instead of stdout");
   sub->add_option("--fail-on", o->fail_on, "Exit 1 when a finding fails at or above this severity")->capture_default_str();
   sub->add_option("--waivers", o->waivers, "A waivers JSON file");

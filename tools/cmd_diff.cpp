@@ -7,9 +7,9 @@
 #include <fstream>
 #include <memory>
 #include <unistd.h>
-#include <nlohmann/json.hpp>
 
 #include "engine/diff.hpp"
+#include "reports/writer.hpp"
 #include "tools/commands.hpp"
 #include "tools/common.hpp"
 
@@ -25,7 +25,7 @@ struct diff_options {
   std::vector<std::string> base_rules;
   std::string base_ref;
   std::string profile;
-  std::string format = "text";
+  std::string format = reports::to_string(reports::format::text);
   bool unchanged = false;
 };
 
@@ -78,59 +78,20 @@ std::optional<std::string> checkout_rules(const std::string& ref, const std::str
   return (root / fs::path(path).lexically_normal()).string();
 }
 
-std::string outcome_text(const std::optional<engine::outcome>& o) { return o ? engine::to_chinese(*o) : "无"; }
-
-std::string render_text(const engine::run_diff& d, const std::string& title, bool unchanged) {
-  std::string out = fmt::format("baomi diff：{}\n", title);
-  out += fmt::format("新增 {} 项，已解决 {} 项，有变化 {} 项，未变 {} 项\n", d.count(engine::change_kind::added),
-                     d.count(engine::change_kind::resolved), d.count(engine::change_kind::changed),
-                     d.count(engine::change_kind::unchanged));
-  for (auto kind : {engine::change_kind::added, engine::change_kind::resolved, engine::change_kind::changed,
-                    engine::change_kind::unchanged}) {
-    if (d.count(kind) == 0 || (kind == engine::change_kind::unchanged && !unchanged)) continue;
-    out += fmt::format("\n{}（{}）\n", engine::to_chinese(kind), engine::to_string(kind));
-    for (const auto& c : d.changes) {
-      if (c.kind != kind) continue;
-      auto subject = fmt::format("{}/{}{}", c.subject.collection, c.subject.key, c.subject.label.empty() ? "" : " " + c.subject.label);
-      out += fmt::format("  {} {} {}  {} → {}{}\n", c.rule, c.title, subject, outcome_text(c.base_outcome), outcome_text(c.head_outcome),
-                         c.snapshot.empty() ? "" : "  [" + c.snapshot + "]");
-      if (c.base_severity && c.head_severity && c.base_severity != c.head_severity) {
-        out += fmt::format("      严重程度 {} → {}\n", engine::to_chinese(*c.base_severity), engine::to_chinese(*c.head_severity));
-      }
-      if (!c.message.empty()) out += "      " + c.message + "\n";
-    }
-  }
-  return out;
-}
-
-nlohmann::ordered_json render_json(const engine::run_diff& d, const std::string& mode) {
-  nlohmann::ordered_json out;
-  out["format"] = "baomi.diff";
-  out["version"] = 1;
-  out["mode"] = mode;
-  out["summary"] = {{"new", d.count(engine::change_kind::added)}, {"resolved", d.count(engine::change_kind::resolved)},
-                    {"changed", d.count(engine::change_kind::changed)}, {"unchanged", d.count(engine::change_kind::unchanged)}};
-  auto changes = nlohmann::ordered_json::array();
-  for (const auto& c : d.changes) {
-    if (c.kind == engine::change_kind::unchanged) continue;
-    nlohmann::ordered_json j;
-    j["change"] = engine::to_string(c.kind);
-    j["rule"] = c.rule;
-    j["subject"] = {{"collection", c.subject.collection}, {"key", c.subject.key}, {"pointer", c.subject.pointer}};
-    j["fingerprint"] = c.fingerprint;
-    if (c.base_outcome) j["base"] = {{"outcome", engine::to_string(*c.base_outcome)}, {"severity", engine::to_string(*c.base_severity)}};
-    if (c.head_outcome) j["head"] = {{"outcome", engine::to_string(*c.head_outcome)}, {"severity", engine::to_string(*c.head_severity)}};
-    if (!c.snapshot.empty()) j["snapshot"] = c.snapshot;
-    if (!c.message.empty()) j["message"] = c.message;
-    changes.push_back(std::move(j));
-  }
-  out["changes"] = std::move(changes);
-  return out;
+// Runs `program` on one snapshot as `check` would, printing data issues; nullopt after an input error.
+std::optional<engine::run_result> run_on(const engine::checked_program& program, const std::string& profile,
+                                         const std::string& snapshot) {
+  engine::pipeline_options options;
+  options.profile = profile;
+  auto result = engine::run_pipeline(program, engine::snapshot_source::file(snapshot), options);
+  print_problems(result, snapshot);
+  return std::move(result.run);
 }
 
 int run_diff(const diff_options& o) {
-  if (o.format != "text" && o.format != "json") {
-    fmt::print(stderr, "error: unknown format `{}` (text, json)\n", o.format);
+  auto format = reports::parse_format(o.format, reports::result_kind::diff);
+  if (!format) {
+    fmt::print(stderr, "error: unknown format `{}` ({})\n", o.format, reports::format_names(reports::result_kind::diff));
     return exit_usage;
   }
   bool rules_mode = !o.base_rules.empty() || !o.base_ref.empty();
@@ -146,9 +107,9 @@ int run_diff(const diff_options& o) {
       print_diagnostics(rules);
       return exit_usage;
     }
-    auto base = run_snapshot(*rules.checked.program, o.profile, o.snapshots[0], std::nullopt);
+    auto base = run_on(*rules.checked.program, o.profile, o.snapshots[0]);
     if (!base) return exit_usage;
-    auto head = run_snapshot(*rules.checked.program, o.profile, o.snapshots[1], std::nullopt);
+    auto head = run_on(*rules.checked.program, o.profile, o.snapshots[1]);
     if (!head) return exit_usage;
     result = engine::diff_runs(*base, *head);
     title = fmt::format("{}（{}）→ {}（{}）", o.snapshots[0], base->as_of, o.snapshots[1], head->as_of);
@@ -173,8 +134,8 @@ int run_diff(const diff_options& o) {
       return exit_usage;
     }
     for (const auto& snapshot : o.snapshots) {
-      auto base = run_snapshot(*base_rules.checked.program, o.profile, snapshot, std::nullopt);
-      auto head = run_snapshot(*head_rules.checked.program, o.profile, snapshot, std::nullopt);
+      auto base = run_on(*base_rules.checked.program, o.profile, snapshot);
+      auto head = run_on(*head_rules.checked.program, o.profile, snapshot);
       if (!base || !head) return exit_usage;
       auto d = engine::diff_runs(*base, *head, o.snapshots.size() > 1 ? snapshot : "");
       result.changes.insert(result.changes.end(), d.changes.begin(), d.changes.end());
@@ -183,8 +144,8 @@ int run_diff(const diff_options& o) {
     title = fmt::format("规则 {} → {}，快照 {} 个", o.base_ref.empty() ? fmt::format("{}", fmt::join(o.base_rules, " ")) : o.base_ref,
                         o.rules.empty() ? std::string("内置基线") : fmt::format("{}", fmt::join(o.rules, " ")), o.snapshots.size());
   }
-  if (o.format == "json") fmt::print("{}\n", render_json(result, rules_mode ? "rules" : "snapshots").dump(2));
-  else fmt::print("{}", render_text(result, title, o.unchanged));
+  reports::diff_report report{&result, title, rules_mode ? "rules" : "snapshots", o.unchanged};
+  fmt::print("{}", reports::write_report(report, *format, {}));
   return result.any_change() ? exit_problems : exit_clean;
 }
 
@@ -198,7 +159,7 @@ command add_diff(CLI::App& app) {
   sub->add_option("--base-rules", o->base_rules, "The old version of the rules (files or folders)")->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub->add_option("--base-ref", o->base_ref, "The old version of the rules: the same paths at this git revision");
   sub->add_option("--profile", o->profile, "Profile to apply to both sides");
-  sub->add_option("--format", o->format, "text or json")->capture_default_str();
+  sub->add_option("--format", o->format, reports::format_names(reports::result_kind::diff, " or "))->capture_default_str();
   sub->add_flag("--unchanged", o->unchanged, "Also list the findings that did not change (text)");
   return {sub, [=] { return run_diff(*o); }};
 }

@@ -3,7 +3,7 @@
 #include <memory>
 
 #include "engine/evaluate.hpp"
-#include "facts/loader.hpp"
+#include "reports/writer.hpp"
 #include "tools/commands.hpp"
 #include "tools/common.hpp"
 
@@ -21,63 +21,6 @@ struct explain_options {
   std::string waivers;
 };
 
-const char* step_name(const std::string& kind) {
-  if (kind == "for") return "范围";
-  if (kind == "let") return "定义";
-  if (kind == "where") return "筛选";
-  if (kind == "due") return "期限";
-  if (kind == "require") return "要求";
-  return "禁止";
-}
-
-// What a step's value means for the outcome, in a sentence.
-std::string meaning(const engine::explanation::step& s) {
-  if (s.kind == "let" || s.kind == "due") return s.unknown ? "值未知（所需事实缺失）" : "值为 " + s.value;
-  if (s.unknown) return "结果未知：所需事实缺失或无效，无法判断";
-  if (s.kind == "for" || s.kind == "where") return s.holds ? "成立，对象在规则范围内" : "不成立，对象不在规则范围内（不适用）";
-  if (s.kind == "require") return s.holds ? "成立，要求已满足" : "不成立，要求未满足";
-  return s.holds ? "成立，出现了禁止的情形" : "不成立，未出现禁止的情形";
-}
-
-std::string conclusion(const engine::explanation& e) {
-  const auto& f = e.result;
-  switch (f.outcome) {
-    case engine::outcome::pass: return "所有要求均满足。";
-    case engine::outcome::fail: return "至少一项要求未满足（或出现了禁止的情形）。";
-    case engine::outcome::unknown: return "有判断所需的事实缺失或无效，不能认定通过：结论为证据不足。";
-    case engine::outcome::not_applicable: return "对象被范围或筛选条件排除。";
-    case engine::outcome::pending: return fmt::format("要求尚未满足，但期限 {} 未到（还剩 {} 天）。", f.due.value_or("?"), f.days_left.value_or(0));
-    case engine::outcome::waived: return "本应不符合或证据不足，但有有效的豁免：" + f.waiver_reason;
-  }
-  return "";
-}
-
-std::string render_explanation(const engine::explanation& e) {
-  const auto& f = e.result;
-  std::string out = fmt::format("规则 {} {}\n对象 {}/{}{}（{}），评估日期 {}\n结论：{}（{}）\n", e.rule.id, e.rule.title,
-                                f.subject.collection, f.subject.key, f.subject.label.empty() ? "" : " " + f.subject.label,
-                                f.subject.pointer, e.as_of, engine::to_chinese(f.outcome), engine::to_string(f.outcome));
-  if (!e.in_force) out += "注意：该规则在评估日期不在有效期内，检查时不会评估它。\n";
-  out += "\n";
-  std::size_t n = 0;
-  for (const auto& s : e.steps) {
-    out += fmt::format("{}. {}（{}）`{}`：{}。\n", ++n, step_name(s.kind), s.kind, s.text, meaning(s));
-    for (const auto& fact : s.facts) out += fmt::format("     读取 {} = {}\n", fact.pointer, fact.value);
-    for (const auto& p : s.partners) out += fmt::format("     关联 {}\n", p);
-    if (s.partners.empty() && s.text.find(" in ") != std::string::npos &&
-        (s.text.rfind("exists", 0) == 0 || s.text.find("count ") != std::string::npos)) {
-      out += "     关联：没有找到任何关联对象\n";
-    }
-  }
-  out += "\n说明：" + conclusion(e) + "\n";
-  if (!f.message.empty()) out += "消息：" + f.message + "\n";
-  if (!f.remedy.empty()) out += "整改：" + f.remedy + "\n";
-  for (const auto& c : e.rule.citations) {
-    out += fmt::format("依据：{}{} {}：{}\n", c.source, c.title.empty() ? "" : "《" + c.title + "》", c.locator, c.quote);
-  }
-  return out;
-}
-
 int run_explain(const explain_options& o) {
   std::optional<facts::day_number> as_of;
   if (!o.as_of.empty() && !(as_of = facts::parse_date(o.as_of))) {
@@ -89,26 +32,14 @@ int run_explain(const explain_options& o) {
     print_diagnostics(rules);
     return exit_usage;
   }
-  auto compiled = engine::compile(*rules.checked.program, o.profile);
-  if (!compiled.plan) {
-    fmt::print(stderr, "error: {}\n", compiled.error);
-    return exit_usage;
-  }
-  std::optional<engine::waiver_file> waivers;
-  if (!read_waivers(o.waivers, waivers)) return exit_usage;
-  auto loaded = facts::load_snapshot_file(o.snapshot, compiled.plan->schema);
-  for (const auto& i : loaded.issues) fmt::print(stderr, "{}\n", facts::render(i, o.snapshot));
-  if (!loaded.complete) return exit_usage;
-  engine::evaluate_options options;
+  engine::pipeline_options options;
+  options.profile = o.profile;
   options.as_of = as_of;
-  if (waivers) options.waivers = &waivers->waivers;
-  std::string error;
-  auto e = engine::explain(*compiled.plan, loaded.store, options, o.rule, o.subject, error);
-  if (!e) {
-    fmt::print(stderr, "error: {}\n", error);
-    return exit_usage;
-  }
-  fmt::print("{}", render_explanation(*e));
+  if (!o.waivers.empty()) options.waivers = engine::waiver_source{o.waivers, std::nullopt};
+  auto result = engine::explain_pipeline(*rules.checked.program, engine::snapshot_source::file(o.snapshot), options,
+                                         o.rule, o.subject);
+  if (auto code = print_problems(result.pipeline, o.snapshot); !result.pipeline.ok()) return code;
+  fmt::print("{}", reports::write_report(*result.explanation, reports::format::text, {}));
   return exit_clean;
 }
 
@@ -120,7 +51,9 @@ command add_explain(CLI::App& app) {
   sub->add_option("rule", o->rule, "Rule id, e.g. DEP-010")->required();
   sub->add_option("subject", o->subject, "The key of the subject entity, e.g. D-1")->required();
   sub->add_option("snapshot", o->snapshot, "The snapshot JSON file")->required();
-  sub->add_option("--rules", o->rules, "Rule files or folders (default: the built-in national baseline)")->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  sub->add_option("--rules", o->rules, "Rule files or folders (default: the built-in national baseline)")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub->add_option("--profile", o->profile, "Profile to apply");
   sub->add_option("--as-of", o->as_of, "Evaluation date (default: the snapshot's as_of)");
   sub->add_option("--waivers", o->waivers, "A waivers JSON file");

@@ -2,11 +2,11 @@
 #include <fmt/format.h>
 #include <memory>
 
+#include "base/files.hpp"
 #include "dsl/formatter.hpp"
 #include "dsl/parser.hpp"
 #include "tools/commands.hpp"
 #include "tools/common.hpp"
-#include "tools/files.hpp"
 
 namespace baomi::tools {
 
@@ -20,7 +20,7 @@ struct parsed_file {
 std::optional<parsed_file> parse_file(const std::string& path) {
   auto source = dsl::source_file::read(path);
   if (!source) {
-    fmt::print(stderr, "{}: error[E0200]: cannot read the file\n", path);
+    fmt::print(stderr, "{}: error[{}]: cannot read the file\n", path, engine::missing_file_code);
     return std::nullopt;
   }
   auto result = dsl::parse(*source);
@@ -29,11 +29,11 @@ std::optional<parsed_file> parse_file(const std::string& path) {
 }
 
 int run_fmt(const std::vector<std::string>& paths, bool check) {
-  std::vector<std::string> missing;
-  auto files = find_baomi_files(paths, missing);
-  for (const auto& m : missing) fmt::print(stderr, "{}: error[E0200]: no such file or folder\n", m);
-  int code = missing.empty() ? exit_clean : exit_usage;
-  for (const auto& file : files) {
+  auto found = base::find_files(paths, ".baomi");
+  for (const auto& m : found.missing) fmt::print(stderr, "{}: error[{}]: no such file or folder\n", m, engine::missing_file_code);
+  int code = found.missing.empty() ? exit_clean : exit_usage;
+  for (const auto& f : found.files) {
+    const auto& file = f.path;
     auto parsed = parse_file(file);
     if (!parsed || !parsed->result.module) {
       code = exit_usage;

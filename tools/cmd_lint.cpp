@@ -25,9 +25,7 @@ command add_lint(CLI::App& app) {
               dsl::sort_and_unique(rules.checked.diagnostics);
             }
             print_diagnostics(rules);
-            bool missing = std::any_of(rules.modules.diagnostics.begin(), rules.modules.diagnostics.end(),
-                                       [](const auto& d) { return d.code == "E0200"; });
-            if (missing) return int(exit_usage);
+            if (rules.missing_input) return int(exit_usage);
             auto files = rules.modules.modules.size();
             if (rules.errors + rules.warnings > 0) {
               fmt::print(stderr, "{} error{}, {} warning{}\n", rules.errors, rules.errors == 1 ? "" : "s",

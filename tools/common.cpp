@@ -1,14 +1,33 @@
 // Shared subcommand plumbing.
 #include "tools/common.hpp"
 
+#include <fmt/format.h>
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <fmt/format.h>
 #include <fstream>
 
+#include "facts/issue.hpp"
 #include "tools/embedded_rules.hpp"
 
 namespace baomi::tools {
+
+namespace {
+
+dsl::diagnostic missing_path(const std::string& path) {
+  return {std::string(engine::missing_file_code), dsl::severity::error, path, {}, "no such file or folder", {}};
+}
+
+// The text a diagnostic points into: the module set keeps every source it read.
+const dsl::source_file* source_of(const checked_rules& rules, const dsl::diagnostic& d,
+                                  std::optional<dsl::source_file>& reread) {
+  if (const auto* source = rules.modules.find_source(d.path)) return source;
+  // Until engine/modules.cpp keeps the sources of files that fail to parse (issue 9), read them again.
+  reread = dsl::source_file::read(d.path);
+  return reread ? &*reread : nullptr;
+}
+
+}  // namespace
 
 checked_rules load_rules(const std::vector<std::string>& paths) {
   checked_rules out;
@@ -18,7 +37,7 @@ checked_rules load_rules(const std::vector<std::string>& paths) {
     if (std::filesystem::exists(p, ec)) {
       existing.push_back(p);
     } else {
-      out.modules.diagnostics.push_back({"E0200", dsl::severity::error, p, {}, "no such file or folder", {}});
+      out.modules.diagnostics.push_back(missing_path(p));
     }
   }
   if (paths.empty()) {
@@ -30,7 +49,10 @@ checked_rules load_rules(const std::vector<std::string>& paths) {
   }
   out.checked = engine::check(out.modules);
   auto count = [&](const std::vector<dsl::diagnostic>& ds) {
-    for (const auto& d : ds) (d.severity == dsl::severity::error ? out.errors : out.warnings)++;
+    for (const auto& d : ds) {
+      (d.severity == dsl::severity::error ? out.errors : out.warnings)++;
+      if (engine::is_input_error(d)) out.missing_input = true;
+    }
   };
   count(out.modules.diagnostics);
   count(out.checked.diagnostics);
@@ -52,15 +74,39 @@ void print_diagnostics(const checked_rules& rules) {
     fmt::print(stderr, "{}", dsl::render(d, source));
   };
   for (const auto& d : rules.modules.diagnostics) {
-    if (d.code == "E0200") {
-      fmt::print(stderr, "{}: error[E0200]: {}\n", d.path, d.message);
+    if (engine::is_input_error(d)) {
+      fmt::print(stderr, "{}: {}[{}]: {}\n", d.path, dsl::to_string(d.severity), d.code, d.message);
       continue;
     }
-    // Parse errors: their files are not in the module set, so read the text again for the caret.
-    auto source = dsl::source_file::read(d.path);
-    fmt::print(stderr, "{}", dsl::render(d, source ? &*source : nullptr));
+    std::optional<dsl::source_file> reread;
+    fmt::print(stderr, "{}", dsl::render(d, source_of(rules, d, reread)));
   }
   for (const auto& d : rules.checked.diagnostics) print(d);
+}
+
+int print_problems(const engine::pipeline_result& result, const std::string& snapshot) {
+  using engine::run_status;
+  if (result.status == run_status::waivers_unreadable) {
+    for (const auto& i : result.waiver_issues) fmt::print(stderr, "{}: error[{}]: {}\n", i.pointer, i.code, i.message);
+    return exit_usage;
+  }
+  for (const auto& i : result.data_issues) fmt::print(stderr, "{}\n", facts::render(i, snapshot));
+  switch (result.status) {
+    case run_status::evaluated:
+      return exit_clean;
+    case run_status::evaluate_failed:
+      fmt::print(stderr, "error: {}: {}\n", snapshot, result.error);
+      return exit_usage;
+    case run_status::compile_failed:
+    case run_status::not_found:
+      fmt::print(stderr, "error: {}\n", result.error);
+      return exit_usage;
+    case run_status::rules_invalid:
+    case run_status::waivers_unreadable:
+    case run_status::snapshot_unreadable:
+      return exit_usage;
+  }
+  return exit_usage;
 }
 
 bool write_atomically(const std::string& path, const std::string& text) {
@@ -93,53 +139,6 @@ bool write_atomically(const std::string& path, const std::string& text) {
   fs::rename(tmp, target, ec);
   if (ec) fs::remove(tmp, ec);
   return !ec;
-}
-
-}  // namespace baomi::tools
-
-#include "engine/evaluate.hpp"
-#include "facts/loader.hpp"
-
-namespace baomi::tools {
-
-bool read_waivers(const std::string& path, std::optional<engine::waiver_file>& waivers) {
-  if (path.empty()) return true;
-  waivers = engine::load_waivers(path);
-  if (waivers->readable) return true;
-  for (const auto& i : waivers->issues) fmt::print(stderr, "{}: error[{}]: {}\n", i.pointer, i.code, i.message);
-  return false;
-}
-
-std::optional<engine::run_result> run_snapshot(const engine::checked_program& program, const std::string& profile,
-                                               const std::string& snapshot, std::optional<facts::day_number> as_of,
-                                               const std::vector<engine::waiver>* waivers,
-                                               const std::vector<std::string>& only, bool progress) {
-  auto compiled = engine::compile(program, profile, only);
-  if (!compiled.plan) {
-    fmt::print(stderr, "error: {}\n", compiled.error);
-    return std::nullopt;
-  }
-  if (progress) fmt::print(stderr, "\r正在加载 {} …", snapshot);
-  auto loaded = facts::load_snapshot_file(snapshot, compiled.plan->schema);
-  if (progress) fmt::print(stderr, "\r\033[K");
-  for (const auto& i : loaded.issues) fmt::print(stderr, "{}\n", facts::render(i, snapshot));
-  if (!loaded.complete) return std::nullopt;
-  engine::evaluate_options options;
-  if (progress) {
-    options.progress = [](std::size_t done, std::size_t total) {
-      fmt::print(stderr, "\r正在评估规则 {}/{}{}", done, total, done == total ? "\r\033[K" : "");
-    };
-  }
-  options.as_of = as_of;
-  options.snapshot_path = snapshot;
-  options.waivers = waivers;
-  auto evaluated = engine::evaluate(*compiled.plan, loaded.store, options);
-  if (!evaluated.run) {
-    fmt::print(stderr, "error: {}: {}\n", snapshot, evaluated.error);
-    return std::nullopt;
-  }
-  for (const auto& i : loaded.issues) evaluated.run->issues.push_back({i.code, i.pointer, i.message});
-  return std::move(evaluated.run);
 }
 
 }  // namespace baomi::tools

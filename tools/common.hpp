@@ -7,6 +7,7 @@
 
 #include "engine/check.hpp"
 #include "engine/compile.hpp"
+#include "engine/pipeline.hpp"
 
 namespace baomi::tools {
 
@@ -19,6 +20,7 @@ struct checked_rules {
   engine::check_result checked;
   std::size_t errors = 0;
   std::size_t warnings = 0;
+  bool missing_input = false;  // a path that is not there (engine::is_input_error): exit 2
 };
 
 /// Loads rules from `paths` (files or folders), or the embedded baseline when `paths` is empty, and
@@ -28,27 +30,12 @@ checked_rules load_rules(const std::vector<std::string>& paths);
 /// Prints every diagnostic of `rules` to stderr with its source line and caret.
 void print_diagnostics(const checked_rules& rules);
 
+/// Prints on stderr what the pipeline found besides findings: the loader's data issues (named after
+/// `snapshot`), and why it stopped when it did. Returns the exit code of a run that stopped
+/// (exit_usage: an input error), or exit_clean when the run is complete.
+int print_problems(const engine::pipeline_result& result, const std::string& snapshot);
+
 /// Writes `text` to `path` atomically: a temporary file in the same folder, then a rename.
 bool write_atomically(const std::string& path, const std::string& text);
-
-}  // namespace baomi::tools
-
-#include "engine/findings.hpp"
-#include "engine/waivers.hpp"
-#include "facts/date.hpp"
-
-namespace baomi::tools {
-
-/// Reads the waivers file at `path` into `waivers` when `path` is not empty. Returns false, after
-/// printing why, when the file is missing or malformed (an input error).
-bool read_waivers(const std::string& path, std::optional<engine::waiver_file>& waivers);
-
-/// Compiles `program` with `profile`, loads `snapshot` (printing its data issues to stderr) and
-/// evaluates it; with `progress`, a progress line on stderr (for large snapshots on a terminal).
-/// On failure prints why and returns nullopt (an input error: exit 2).
-std::optional<engine::run_result> run_snapshot(const engine::checked_program& program, const std::string& profile,
-                                               const std::string& snapshot, std::optional<facts::day_number> as_of,
-                                               const std::vector<engine::waiver>* waivers = nullptr,
-                                               const std::vector<std::string>& only = {}, bool progress = false);
 
 }  // namespace baomi::tools

@@ -9,20 +9,6 @@ namespace {
 
 using namespace baomi;
 
-const char* extension(reports::format f) {
-  switch (f) {
-    case reports::format::text:
-      return ".txt";
-    case reports::format::json:
-      return ".json";
-    case reports::format::sarif:
-      return ".sarif";
-    case reports::format::junit:
-      return ".junit.xml";
-  }
-  return "";
-}
-
 reports::report_options options() {
   reports::report_options o;
   o.tool_version = "0.1.0";  // fixed, so that the goldens do not change with the project version
@@ -32,7 +18,7 @@ reports::report_options options() {
 void check_all_formats(const engine::run_result& result, const std::string& name,
                        const reports::report_options& opts = options()) {
   for (auto f : {reports::format::text, reports::format::json, reports::format::sarif, reports::format::junit}) {
-    auto golden = testing::source_root() / "tests/golden/reports" / (name + extension(f));
+    auto golden = testing::source_root() / "tests/golden/reports" / (name + std::string(reports::extension(f)));
     BOOST_TEST_CONTEXT(golden.string()) {
       BOOST_TEST(testing::matches_golden(golden, reports::write_report(result, f, opts)));
     }
@@ -51,7 +37,7 @@ BOOST_AUTO_TEST_CASE(sample_showing_every_outcome) {
                engine::outcome::not_applicable, engine::outcome::pending, engine::outcome::waived};
   auto result = testing::samples::full();
   for (auto f : {reports::format::text, reports::format::json}) {
-    auto golden = testing::source_root() / "tests/golden/reports" / (std::string("sample-all") + extension(f));
+    auto golden = testing::source_root() / "tests/golden/reports" / (std::string("sample-all") + std::string(reports::extension(f)));
     BOOST_TEST(testing::matches_golden(golden, reports::write_report(result, f, opts)));
   }
 }

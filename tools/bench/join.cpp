@@ -84,8 +84,11 @@ std::optional<engine::plan> join_plan(const std::vector<std::string>& only) {
     bool wanted = only.empty() || std::find(only.begin(), only.end(), r.id) != only.end();
     if (usable(schema, r) && wanted) ids.emplace_back(r.id);
   }
-  auto compiled = engine::compile(*rules.checked.program, "", ids);
-  if (!compiled.plan) {
+  engine::pipeline_options compile_only;
+  compile_only.only = std::move(ids);
+  compile_only.last_stage = engine::stage::compile;
+  auto compiled = engine::run_pipeline(*rules.checked.program, engine::snapshot_source::none(), compile_only);
+  if (!compiled.ok()) {
     fmt::print(stderr, "error: {}\n", compiled.error);
     return std::nullopt;
   }

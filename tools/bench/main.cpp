@@ -11,8 +11,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
-#include "engine/evaluate.hpp"
-#include "facts/loader.hpp"
+#include "engine/pipeline.hpp"
 #include "tools/bench/join.hpp"
 #include "tools/bench/measure.hpp"
 #include "tools/common.hpp"
@@ -47,8 +46,10 @@ std::uint64_t total_rows(const facts::store& s) {
 }
 
 // Loads `repeat` times (best time); keeps the last store. Peak memory is that of the last load alone.
-std::optional<facts::load_result> measure_load(const options& o, const facts::schema& schema, std::uint64_t size) {
-  std::optional<facts::load_result> loaded;
+std::optional<engine::pipeline_result> measure_load(const options& o, const engine::plan& plan, std::uint64_t size) {
+  std::optional<engine::pipeline_result> loaded;
+  engine::pipeline_options load_only;
+  load_only.last_stage = engine::stage::load;
   double best = 0;
   auto before = bench::read_memory();
   bool reset = false;
@@ -56,19 +57,21 @@ std::optional<facts::load_result> measure_load(const options& o, const facts::sc
     loaded.reset();
     reset = bench::reset_peak();
     bench::stopwatch watch;
-    loaded = facts::load_snapshot_file(o.snapshot, schema);
+    loaded = engine::run_pipeline(plan, engine::snapshot_source::file(o.snapshot), load_only);
     double seconds = watch.seconds();
     best = i == 0 ? seconds : std::min(best, seconds);
   }
   auto after = bench::read_memory();
+  const auto& issues = loaded->data_issues;
   fmt::print("load        {:.3f} s (best of {}), {:.1f} MB/s, {} rows, {} issues\n", best, o.repeat, mb(size) / best,
-             total_rows(loaded->store), loaded->issues.size());
-  for (std::size_t i = 0; i < loaded->issues.size() && i < 5; ++i) fmt::print("  {}\n", facts::render(loaded->issues[i], o.snapshot));
+             loaded->store ? total_rows(*loaded->store) : 0, issues.size());
+  for (std::size_t i = 0; i < issues.size() && i < 5; ++i) fmt::print("  {}\n", facts::render(issues[i], o.snapshot));
   fmt::print("memory      before load {:.1f} MB RSS; peak {} {:.1f} MB ({}), its growth {:.1f} MB ({}); store {:.1f} MB\n",
              mb(before.rss), reset ? "during the load" : "so far", mb(after.peak), ratio(after.peak, size),
-             mb(after.peak - before.rss), ratio(after.peak - before.rss, size), mb(loaded->store.memory_bytes()));
+             mb(after.peak - before.rss), ratio(after.peak - before.rss, size),
+             mb(loaded->store ? loaded->store->memory_bytes() : 0));
   std::fflush(stdout);
-  if (!loaded->complete) {
+  if (!loaded->ok()) {
     fmt::print(stderr, "error: the snapshot did not load completely\n");
     return std::nullopt;
   }
@@ -109,7 +112,7 @@ rule_timing time_rule(const engine::plan& p, const engine::rule_program& rule, c
                 store.table_at(rule.subject_table).row_count(), 0, 0, {}};
   for (int i = 0; i <= repeat; ++i) {
     bench::stopwatch watch;
-    auto result = engine::evaluate(single, store, {});
+    auto result = engine::run_pipeline(single, engine::snapshot_source::loaded(store), {});
     double seconds = watch.seconds();
     if (i == 0) {
       t.first = seconds;
@@ -167,7 +170,7 @@ void measure_evaluation(const options& o, const engine::plan& p, const facts::st
   if (o.full) {
     bench::reset_peak();
     bench::stopwatch watch;
-    auto result = engine::evaluate(p, store, {});
+    auto result = engine::run_pipeline(p, engine::snapshot_source::loaded(store), {});
     double seconds = watch.seconds();
     auto full = bench::read_memory();
     if (result.run) {
@@ -192,7 +195,7 @@ void measure_joins(const options& o, const facts::store& store) {
     std::map<engine::outcome, std::uint64_t> outcomes;
     for (int i = 0; i <= o.repeat; ++i) {
       bench::stopwatch watch;
-      auto result = engine::evaluate(single, store, {});
+      auto result = engine::run_pipeline(single, engine::snapshot_source::loaded(store), {});
       double seconds = watch.seconds();
       if (i == 0) {
         first = seconds;
@@ -231,17 +234,21 @@ int run(const options& o) {
     return tools::exit_usage;
   }
   // With --join, --rule picks join rules; the baseline plan only supplies the schema.
-  auto compiled = engine::compile(*rules.checked.program, o.profile, o.join ? std::vector<std::string>{} : o.only);
-  if (!compiled.plan) {
+  engine::pipeline_options compile_only;
+  compile_only.profile = o.profile;
+  if (!o.join) compile_only.only = o.only;
+  compile_only.last_stage = engine::stage::compile;
+  auto compiled = engine::run_pipeline(*rules.checked.program, engine::snapshot_source::none(), compile_only);
+  if (!compiled.ok()) {
     fmt::print(stderr, "error: {}\n", compiled.error);
     return tools::exit_usage;
   }
   fmt::print("snapshot    {} ({:.1f} MB)\n", o.snapshot, mb(size));
   std::fflush(stdout);
-  auto loaded = measure_load(o, compiled.plan->schema, size);
+  auto loaded = measure_load(o, *compiled.plan, size);
   if (!loaded) return tools::exit_usage;
-  if (o.join) measure_joins(o, loaded->store);
-  else measure_evaluation(o, *compiled.plan, loaded->store, size);
+  if (o.join) measure_joins(o, *loaded->store);
+  else measure_evaluation(o, *compiled.plan, *loaded->store, size);
   loaded.reset();
   if (o.baseline) measure_baselines(o, size);
   return tools::exit_clean;

@@ -1,0 +1,181 @@
+// The one entry point: compile, read the waivers, load the facts, evaluate (or explain).
+#include "engine/pipeline.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include "facts/loader.hpp"
+
+namespace baomi::engine {
+
+bool is_input_error(const dsl::diagnostic& d) { return d.code == missing_file_code; }
+
+snapshot_source snapshot_source::file(std::string path) {
+  snapshot_source s;
+  s.path = std::move(path);
+  return s;
+}
+
+snapshot_source snapshot_source::memory(std::string text, std::string path, std::string label) {
+  snapshot_source s;
+  s.path = std::move(path);
+  s.label = std::move(label);
+  s.text = std::move(text);
+  return s;
+}
+
+snapshot_source snapshot_source::loaded(const facts::store& store, std::string path) {
+  snapshot_source s;
+  s.path = std::move(path);
+  s.store = &store;
+  return s;
+}
+
+namespace {
+
+// The waivers and the facts a plan is evaluated on.
+struct inputs {
+  std::optional<waiver_file> waivers;
+  std::optional<facts::load_result> loaded;
+  const facts::store* store = nullptr;
+};
+
+bool fail(pipeline_result& result, stage at, run_status status) {
+  result.failed_stage = at;
+  result.status = status;
+  return false;
+}
+
+data_issue to_data_issue(std::string code, std::string pointer, std::string message) {
+  data_issue d;
+  d.code = std::move(code);
+  d.pointer = std::move(pointer);
+  d.message = std::move(message);
+  return d;
+}
+
+// Reads the waivers and loads the snapshot (unless already loaded). False when either cannot be read.
+bool read_inputs(const plan& p, const snapshot_source& snapshot, const pipeline_options& options,
+                 pipeline_result& result, inputs& in) {
+  if (options.last_stage < stage::waivers) return true;
+  if (options.waivers) {
+    const auto& w = *options.waivers;
+    in.waivers = w.text ? parse_waivers(*w.text, w.path) : load_waivers(w.path);
+    result.waiver_issues = in.waivers->issues;
+    if (!in.waivers->readable) return fail(result, stage::waivers, run_status::waivers_unreadable);
+  }
+  if (options.last_stage < stage::load) return true;
+  if (snapshot.store != nullptr) {
+    in.store = snapshot.store;
+    return true;
+  }
+  if (options.progress) options.progress(stage::load, 0, 1);
+  if (snapshot.text) {
+    in.loaded = facts::load_snapshot(*snapshot.text, p.schema, snapshot.label.empty() ? snapshot.path : snapshot.label);
+  } else {
+    in.loaded = facts::load_snapshot_file(snapshot.path, p.schema);
+  }
+  if (options.progress) options.progress(stage::load, 1, 1);
+  result.data_issues = in.loaded->issues;
+  if (!in.loaded->complete) return fail(result, stage::load, run_status::snapshot_unreadable);
+  in.store = &in.loaded->store;
+  return true;
+}
+
+evaluate_options evaluation(const snapshot_source& snapshot, const pipeline_options& options, const inputs& in) {
+  evaluate_options e;
+  e.as_of = options.as_of;
+  e.waivers = in.waivers ? &in.waivers->waivers : nullptr;
+  e.snapshot_path = snapshot.path;
+  e.max_evidence = options.max_evidence;
+  if (options.progress) {
+    e.progress = [&progress = options.progress](std::size_t done, std::size_t total) {
+      progress(stage::evaluate, done, total);
+    };
+  }
+  return e;
+}
+
+void keep_store(pipeline_result& result, inputs& in) {
+  if (in.loaded) result.store = std::move(in.loaded->store);
+}
+
+}  // namespace
+
+pipeline_result run_pipeline(const plan& compiled, const snapshot_source& snapshot, const pipeline_options& options) {
+  pipeline_result result;
+  inputs in;
+  if (!read_inputs(compiled, snapshot, options, result, in)) return result;
+  if (options.last_stage < stage::evaluate) {
+    keep_store(result, in);
+    return result;
+  }
+  auto evaluated = evaluate(compiled, *in.store, evaluation(snapshot, options, in));
+  if (!evaluated.run) {
+    result.error = std::move(evaluated.error);
+    fail(result, stage::evaluate, run_status::evaluate_failed);
+    return result;
+  }
+  for (const auto& i : result.data_issues) evaluated.run->issues.push_back(to_data_issue(i.code, i.pointer, i.message));
+  for (const auto& i : result.waiver_issues) evaluated.run->issues.push_back(i);
+  result.run = std::move(evaluated.run);
+  if (options.keep_store) keep_store(result, in);
+  return result;
+}
+
+pipeline_result run_pipeline(const checked_program& program, const snapshot_source& snapshot,
+                             const pipeline_options& options) {
+  auto compiled = compile(program, options.profile, options.only);
+  if (!compiled.plan) {
+    pipeline_result result;
+    result.error = std::move(compiled.error);
+    fail(result, stage::compile, run_status::compile_failed);
+    return result;
+  }
+  auto result = run_pipeline(*compiled.plan, snapshot, options);
+  result.plan = std::move(compiled.plan);
+  return result;
+}
+
+pipeline_result run_pipeline(const module_set& modules, const snapshot_source& snapshot,
+                             const pipeline_options& options) {
+  auto checked = check(modules);
+  std::vector<dsl::diagnostic> diagnostics = modules.diagnostics;
+  diagnostics.insert(diagnostics.end(), checked.diagnostics.begin(), checked.diagnostics.end());
+  bool errors = std::any_of(diagnostics.begin(), diagnostics.end(),
+                            [](const dsl::diagnostic& d) { return d.severity == dsl::severity::error; });
+  pipeline_result result;
+  if (errors || !checked.program) {
+    fail(result, stage::rules, run_status::rules_invalid);
+  } else if (options.last_stage > stage::rules) {
+    result = run_pipeline(*checked.program, snapshot, options);
+  }
+  result.diagnostics = std::move(diagnostics);
+  return result;
+}
+
+explain_result explain_pipeline(const checked_program& program, const snapshot_source& snapshot,
+                                const pipeline_options& options, const std::string& rule_id,
+                                const std::string& subject) {
+  explain_result out;
+  auto& result = out.pipeline;
+  auto compiled = compile(program, options.profile, options.only);
+  if (!compiled.plan) {
+    result.error = std::move(compiled.error);
+    fail(result, stage::compile, run_status::compile_failed);
+    return out;
+  }
+  inputs in;
+  if (!read_inputs(*compiled.plan, snapshot, options, result, in)) return out;
+  std::string error;
+  out.explanation = explain(*compiled.plan, *in.store, evaluation(snapshot, options, in), rule_id, subject, error);
+  if (out.explanation) out.explanation->result.rule = &out.explanation->rule;  // moved: point at its own copy
+  if (!out.explanation) {
+    result.error = std::move(error);
+    fail(result, stage::evaluate, run_status::not_found);
+  }
+  result.plan = std::move(compiled.plan);
+  return out;
+}
+
+}  // namespace baomi::engine

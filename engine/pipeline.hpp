@@ -1,0 +1,115 @@
+// The one entry point of the engine: rules and a snapshot in, a complete result out — findings, the
+// loader's data issues, waiver issues and what every stage found, with a status that tells an input
+// error (exit 2) from findings. `check`, `explain`, `diff`, `test` and the bench all run it.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dsl/diagnostic.hpp"
+#include "engine/check.hpp"
+#include "engine/compile.hpp"
+#include "engine/evaluate.hpp"
+#include "engine/findings.hpp"
+#include "engine/waivers.hpp"
+#include "facts/date.hpp"
+#include "facts/issue.hpp"
+#include "facts/store.hpp"
+
+namespace baomi::engine {
+
+/// The code of a rule file or folder that does not exist or cannot be read (docs/diagnostics.md).
+inline constexpr std::string_view missing_file_code = "E0200";
+
+/// Whether `d` is about the input itself (a file that is not there) rather than its content: such a
+/// problem is an input error (exit 2) whatever else is found. The one place that decides it.
+bool is_input_error(const dsl::diagnostic& d);
+
+/// The stages in the order they run.
+enum class stage { rules, compile, waivers, load, evaluate };
+
+/// How a run ended. Everything but `evaluated` is an input or usage error (exit 2); `evaluated`
+/// means the findings are complete, whatever their outcomes.
+enum class run_status {
+  evaluated,            // `run` is set (or, with `last_stage`, the stages asked for ran)
+  rules_invalid,        // the rules have errors (`diagnostics`)
+  compile_failed,       // an unknown profile or rule id, a param that is not constant (`error`)
+  waivers_unreadable,   // the waivers file is missing or is not JSON (`waiver_issues`)
+  snapshot_unreadable,  // the snapshot is missing or malformed JSON (`data_issues`)
+  evaluate_failed,      // no as_of (`error`)
+  not_found,            // explain: no such rule or subject (`error`)
+};
+
+/// Where the facts come from: a file streamed by the loader, JSON text in memory, or a store that
+/// is already loaded (the bench loads once and evaluates many times).
+struct snapshot_source {
+  std::string path;   // the file, or what the run result names as its snapshot
+  std::string label;  // the name in the loader's messages (default: path)
+  std::optional<std::string> text;
+  const facts::store* store = nullptr;
+
+  static snapshot_source file(std::string path);
+  static snapshot_source memory(std::string text, std::string path, std::string label);
+  static snapshot_source loaded(const facts::store& store, std::string path = {});
+  static snapshot_source none() { return {}; }
+};
+
+/// Waivers: a file to read, or JSON text (a fixture's), or none.
+struct waiver_source {
+  std::string path;
+  std::optional<std::string> text;
+};
+
+struct pipeline_options {
+  std::string profile;
+  std::optional<facts::day_number> as_of;  // default: the snapshot's as_of
+  std::optional<waiver_source> waivers;
+  std::vector<std::string> only;  // rule ids to evaluate; empty: all
+  std::size_t max_evidence = 24;  // per finding
+  /// Called with (stage::load, 0, 1) before and (stage::load, 1, 1) after the load, and with
+  /// (stage::evaluate, rules done, rules in force) after each rule.
+  std::function<void(stage, std::size_t, std::size_t)> progress;
+  /// Stop after this stage (the bench times the stages); the result keeps the plan and the store.
+  stage last_stage = stage::evaluate;
+  /// Keep the loaded store in the result after evaluating (it is dropped by default: memory).
+  bool keep_store = false;
+};
+
+struct pipeline_result {
+  run_status status = run_status::evaluated;
+  stage failed_stage = stage::evaluate;      // meaningful when status != evaluated
+  std::vector<dsl::diagnostic> diagnostics;  // of the rules: loading and checking (when given modules)
+  std::string error;                         // compile, evaluate or explain error text
+  std::vector<facts::issue> data_issues;     // the loader's, with line and column
+  std::vector<data_issue> waiver_issues;     // of the waivers file (W01xx)
+  std::optional<engine::plan> plan;
+  std::optional<facts::store> store;  // when loaded here and kept (last_stage, keep_store)
+  /// The findings. Its `issues` are complete: the evaluator's, then the loader's, then the waivers'.
+  std::optional<run_result> run;
+
+  bool ok() const { return status == run_status::evaluated; }
+};
+
+/// Checks the modules, then runs as below. Errors in the rules stop before compiling.
+pipeline_result run_pipeline(const module_set& modules, const snapshot_source& snapshot,
+                             const pipeline_options& options);
+/// Compiles with the profile and rule selection, reads the waivers, loads the snapshot, evaluates.
+pipeline_result run_pipeline(const checked_program& program, const snapshot_source& snapshot,
+                             const pipeline_options& options);
+/// Runs an already compiled plan (profile and rule selection in `options` are not applied again).
+pipeline_result run_pipeline(const plan& compiled, const snapshot_source& snapshot, const pipeline_options& options);
+
+struct explain_result {
+  pipeline_result pipeline;  // `run` is not set: one rule, one subject
+  std::optional<engine::explanation> explanation;
+};
+
+/// The same stages up to the load, then `engine::explain` of one rule for one subject.
+explain_result explain_pipeline(const checked_program& program, const snapshot_source& snapshot,
+                                const pipeline_options& options, const std::string& rule_id,
+                                const std::string& subject);
+
+}  // namespace baomi::engine
