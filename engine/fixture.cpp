@@ -126,9 +126,8 @@ fixture_result run_fixture(const checked_program& program, const fixture& f) {
     result.problems.push_back(ran.error);
     return result;
   }
-  auto& evaluated = ran;
   std::map<std::pair<std::string, std::string>, const finding*> actual;
-  for (const auto& finding : evaluated.run->findings) actual[{finding.rule->id, finding.subject.key}] = &finding;
+  for (const auto& finding : ran.run->findings) actual[{finding.rule->id, finding.subject.key}] = &finding;
   std::set<std::pair<std::string, std::string>> expected_keys;
   for (const auto& e : f.expect) {
     expected_keys.insert({e.rule, e.subject});
@@ -149,7 +148,7 @@ fixture_result run_fixture(const checked_program& program, const fixture& f) {
     }
   }
   result.passed = result.problems.empty();
-  result.run = std::move(evaluated.run);
+  result.run = std::move(ran.run);
   return result;
 }
 
