@@ -28,6 +28,22 @@ void write_carrier_carries(collection_writer& out, const world& w);
 void write_carrier_loans(collection_writer& out, const world& w);
 void write_destructions(collection_writer& out, const world& w);
 void write_carrier_collections(collection_writer& out, const world& w);
+// In devices.cpp: the registers of docs/facts-devices.md.
+std::uint64_t device_count(const world& w);
+std::uint64_t place_count(const world& w);
+std::uint64_t visit_count(const world& w);
+void write_devices(collection_writer& out, const world& w);
+void write_networks(collection_writer& out, const world& w);
+void write_outbound_alerts(collection_writer& out, const world& w);
+void write_media_uses(collection_writer& out, const world& w);
+void write_repairs(collection_writer& out, const world& w);
+void write_disposals(collection_writer& out, const world& w);
+void write_software_changes(collection_writer& out, const world& w);
+void write_phones(collection_writer& out, const world& w);
+void write_comm_devices(collection_writer& out, const world& w);
+void write_places(collection_writer& out, const world& w);
+void write_visits(collection_writer& out, const world& w);
+void write_place_accesses(collection_writer& out, const world& w);
 
 // Helpers shared by the generators.
 

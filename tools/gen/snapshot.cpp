@@ -47,6 +47,21 @@ constexpr collection_handler handlers[] = {
     {"destructions", true, [](const world& w) { return w.carriers / 100; }, write_destructions},
     {"carrier_collections", false, [](const world& w) -> std::uint64_t { return w.departments.size() + 1; },
      write_carrier_collections},
+    {"devices", true, device_count, write_devices},
+    {"networks", true, [](const world&) -> std::uint64_t { return 3; }, write_networks},
+    {"outbound_alerts", true, [](const world& w) -> std::uint64_t { return w.people.size() / 1000 + 1; },
+     write_outbound_alerts},
+    {"media_uses", true, [](const world& w) -> std::uint64_t { return 4 * w.cleared.size(); }, write_media_uses},
+    {"repairs", true, [](const world& w) -> std::uint64_t { return w.people.size() / 50 + 1; }, write_repairs},
+    {"disposals", true, [](const world& w) -> std::uint64_t { return w.people.size() / 200 + 1; }, write_disposals},
+    {"software_changes", true, [](const world& w) -> std::uint64_t { return w.people.size() / 5 + 1; },
+     write_software_changes},
+    {"phones", true, [](const world& w) -> std::uint64_t { return w.cleared.size(); }, write_phones},
+    {"comm_devices", true, [](const world& w) -> std::uint64_t { return 3 * w.departments.size(); },
+     write_comm_devices},
+    {"places", true, place_count, write_places},
+    {"visits", true, visit_count, write_visits},
+    {"place_accesses", true, [](const world& w) -> std::uint64_t { return w.people.size(); }, write_place_accesses},
 };
 
 const collection_handler* find_handler(std::string_view collection) {
