@@ -5,7 +5,8 @@
 #include <vector>
 
 #include "dsl/diagnostic.hpp"
-#include "engine/program.hpp"
+#include "engine/modules.hpp"
+#include "engine/checked_program.hpp"
 
 namespace baomi::engine {
 

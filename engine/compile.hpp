@@ -2,23 +2,14 @@
 // to constants, profile changes applied, scans over collections turned into index lookups.
 #pragma once
 
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "engine/program.hpp"
+#include "engine/checked_program.hpp"
+#include "engine/plan.hpp"
 
 namespace baomi::engine {
-
-/// What the evaluator runs. Holds no AST: types, slots and constants only.
-struct plan {
-  facts::schema schema;
-  std::vector<function_info> functions;
-  std::vector<rule_program> rules;  // in force and not disabled are decided at run time by as_of
-  std::string profile;
-  std::shared_ptr<constant_pool> constants;
-};
 
 struct compile_result {
   std::optional<engine::plan> plan;

@@ -3,8 +3,11 @@
 #include <filesystem>
 #include <set>
 
+#include "engine/modules.hpp"
+
+#include "base/files.hpp"
 #include "dsl/parser.hpp"
-#include "engine/program.hpp"
+#include "engine/check/codes.hpp"
 
 namespace baomi::engine {
 
@@ -26,7 +29,10 @@ std::string module_name_for(const fs::path& file, const fs::path& root) {
 void add_parsed(module_set& set, dsl::source_file source, const std::string& fallback_name) {
   auto parsed = dsl::parse(source);
   for (auto& d : parsed.diagnostics) set.diagnostics.push_back(std::move(d));
-  if (!parsed.module) return;
+  if (!parsed.module) {
+    set.unparsed.push_back(std::move(source));
+    return;
+  }
   std::string name = fallback_name;
   for (const auto& decl : parsed.module->decls) {
     if (const auto* r = std::get_if<dsl::ast::ruleset_decl>(&decl.node)) name = r->module.text;
@@ -68,35 +74,35 @@ const dsl::source_file* module_set::find_source(const std::string& path) const {
   for (const auto& m : modules) {
     if (m.source.path() == path) return &m.source;
   }
+  for (const auto& s : unparsed) {
+    if (s.path() == path) return &s;
+  }
   return nullptr;
 }
 
 module_set load_modules(const std::vector<std::string>& paths) {
   module_set set;
   std::set<std::string> seen_files;
+  auto cannot_read = [&](const std::string& path) {
+    set.diagnostics.push_back(
+        {std::string(codes::cannot_read), dsl::severity::error, path, {}, "cannot read the file", {}});
+  };
   auto load_file = [&](const fs::path& file, const fs::path& root) {
     std::error_code ec;
     auto canonical = fs::weakly_canonical(file, ec).string();
     if (!seen_files.insert(canonical).second) return;
     auto source = dsl::source_file::read(file.string());
     if (!source) {
-      set.diagnostics.push_back({"E0200", dsl::severity::error, file.string(), {}, "cannot read the file", {}});
+      cannot_read(file.string());
       return;
     }
     add_parsed(set, std::move(*source), module_name_for(file, root));
   };
   for (const auto& path : paths) {
-    std::error_code ec;
-    if (fs::is_directory(path, ec)) {
-      std::vector<fs::path> files;
-      for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec) && it->path().extension() == ".baomi") files.push_back(it->path());
-      }
-      std::sort(files.begin(), files.end());
-      for (const auto& f : files) load_file(f, path);
-    } else {
-      load_file(path, fs::path(path).parent_path());
-    }
+    // One path at a time, so that diagnostics keep the order of the paths given.
+    auto found = base::find_files({path}, ".baomi");
+    for (const auto& f : found.files) load_file(f.path, f.root);
+    for (const auto& missing : found.missing) cannot_read(missing);
   }
   // Imports not loaded yet: look for them next to the importing files.
   for (std::size_t i = 0; i < set.modules.size(); ++i) {

@@ -12,6 +12,7 @@
 #include "dsl/diagnostic.hpp"
 #include "engine/check.hpp"
 #include "engine/compile.hpp"
+#include "engine/check/codes.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/findings.hpp"
 #include "engine/waivers.hpp"
@@ -22,7 +23,7 @@
 namespace baomi::engine {
 
 /// The code of a rule file or folder that does not exist or cannot be read (docs/diagnostics.md).
-inline constexpr std::string_view missing_file_code = "E0200";
+inline constexpr std::string_view missing_file_code = codes::cannot_read;
 
 /// Whether `d` is about the input itself (a file that is not there) rather than its content: such a
 /// problem is an input error (exit 2) whatever else is found. The one place that decides it.

@@ -20,5 +20,6 @@ command add_test(CLI::App& app);
 command add_explain(CLI::App& app);
 command add_diff(CLI::App& app);
 command add_coverage(CLI::App& app);
+command add_plan(CLI::App& app);
 
 }  // namespace baomi::tools

@@ -1,0 +1,97 @@
+// The checker's driver and diagnostics: the passes in order, reporting with codes, type names.
+#include "engine/check/checker.hpp"
+
+namespace baomi::engine::checking {
+
+namespace {
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+/// The closest candidate within a small edit distance, for "did you mean" notes.
+std::optional<std::string> closest(std::string_view name, const std::vector<std::string>& candidates) {
+  std::optional<std::string> best;
+  std::size_t best_distance = std::max<std::size_t>(2, name.size() / 3) + 1;
+  for (const auto& c : candidates) {
+    auto d = edit_distance(name, c);
+    if (d < best_distance) {
+      best_distance = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+check_result checker::run() {
+  collect();
+  build_schema();
+  declare_functions();
+  check_params();
+  check_function_bodies();
+  check_rules();
+  check_profiles();
+  warn_unused_params();
+  check_result result;
+  dsl::sort_and_unique(m_diagnostics);
+  bool errors = std::any_of(m_diagnostics.begin(), m_diagnostics.end(),
+                            [](const auto& d) { return d.severity == dsl::severity::error; });
+  if (!errors) result.program = std::move(m_program);
+  result.diagnostics = std::move(m_diagnostics);
+  return result;
+}
+
+dsl::diagnostic& checker::report(dsl::severity s, std::string_view code, const dsl::source_range& range,
+                                 std::string message) {
+  m_diagnostics.push_back(
+      {std::string(code), s, m_module ? m_module->source.path() : "", range, std::move(message), {}});
+  return m_diagnostics.back();
+}
+
+dsl::diagnostic& checker::error(std::string_view code, const dsl::source_range& range, std::string message) {
+  return report(dsl::severity::error, code, range, std::move(message));
+}
+
+dsl::diagnostic& checker::warning(std::string_view code, const dsl::source_range& range, std::string message) {
+  return report(dsl::severity::warning, code, range, std::move(message));
+}
+
+void checker::suggest(dsl::diagnostic& d, std::string_view name, const std::vector<std::string>& candidates) {
+  if (auto best = closest(name, candidates))
+    d.notes.push_back({fmt::format("did you mean `{}`?", *best), std::nullopt});
+}
+
+// Types as the language writes them (`int`, `bool`), not as the schema model names them.
+std::string checker::type_name(const type& t) const {
+  auto text = facts::to_string(t, m_program.schema);
+  for (const auto& [from, to] : {std::pair<std::string, std::string>{"integer", "int"}, {"boolean", "bool"}}) {
+    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+      bool word_start = at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]));
+      bool word_end =
+          at + from.size() == text.size() || !std::isalnum(static_cast<unsigned char>(text[at + from.size()]));
+      if (word_start && word_end) text.replace(at, from.size(), to);
+    }
+  }
+  return text;
+}
+
+}  // namespace baomi::engine::checking
+
+namespace baomi::engine {
+
+check_result check(const module_set& modules) { return checking::checker(modules).run(); }
+
+}  // namespace baomi::engine

@@ -1,0 +1,130 @@
+// Rules: subject collection, steps (let, where, due, require, forbid), message and dates.
+#include "engine/check/checker.hpp"
+
+namespace baomi::engine::checking {
+
+void checker::check_rules() {
+  std::map<std::string, const located_decl<ast::rule_decl>*> ids;
+  for (const auto& r : m_rules) {
+    m_module = r.module;
+    const auto& d = *r.decl;
+    if (auto it = ids.find(d.id.text); it != ids.end()) {
+      auto& diag = error(codes::duplicate_rule, d.id.range, fmt::format("duplicate rule id `{}`", d.id.text));
+      diag.notes.push_back({fmt::format("first defined in {}:{}:{}", it->second->module->source.path(),
+                                        it->second->decl->id.range.begin.line, it->second->decl->id.range.begin.column),
+                            std::nullopt});
+      continue;
+    }
+    ids[d.id.text] = &r;
+    check_rule(r);
+  }
+  m_module = nullptr;
+}
+
+void checker::check_rule(const located_decl<ast::rule_decl>& r) {
+  const auto& d = *r.decl;
+  rule_program rule;
+  rule.info.id = d.id.text;
+  rule.info.title = d.title;
+  rule.info.module = r.module->name;
+  rule.info.location = {r.module->source.path(), d.id.range.begin.line, d.id.range.begin.column};
+  if (d.severity) {
+    rule.info.severity = static_cast<engine::severity>(d.severity->value);
+  } else {
+    error(codes::missing_severity, d.id.range, fmt::format("rule `{}` has no `severity`", d.id.text))
+        .notes.push_back({"add `severity info|low|medium|high|critical`", std::nullopt});
+  }
+  if (d.cites.empty()) {
+    error(codes::missing_citation, d.id.range, fmt::format("rule `{}` cites no regulation", d.id.text))
+        .notes.push_back({"add `cite \"SOURCE\" \"the exact words of the regulation\"`", std::nullopt});
+  }
+  if (d.area) rule.info.area = d.area->value;
+  for (const auto& c : d.cites) {
+    if (!m_sources.count(c.source)) {
+      warning(codes::undeclared_source, c.range, fmt::format("source `{}` is not declared", c.source))
+          .notes.push_back(
+              {fmt::format("declare it once: `source \"{}\" \"the document's title\"`", c.source), std::nullopt});
+    }
+    auto title = m_sources.find(c.source);
+    rule.info.citations.push_back(
+        {c.source, title == m_sources.end() ? "" : title->second, c.quote, c.locator.value_or("")});
+  }
+  for (const auto& t : d.tags) rule.info.tags.push_back(t.value);
+  if (d.effective)
+    rule.effective = facts::make_date(d.effective->value.year, d.effective->value.month, d.effective->value.day);
+  if (d.expires) rule.expires = facts::make_date(d.expires->value.year, d.expires->value.month, d.expires->value.day);
+  if (rule.effective && rule.expires && *rule.expires <= *rule.effective) {
+    error(codes::expires_before_effective, d.expires->range, "`expires` must be after `effective`");
+  }
+  if (!d.subject) {
+    error(codes::missing_subject, d.id.range, fmt::format("rule `{}` has no subject", d.id.text))
+        .notes.push_back({"add `for x in COLLECTION`", std::nullopt});
+    return;
+  }
+  bool decides = std::any_of(d.steps.begin(), d.steps.end(), [](const auto& s) {
+    return s.kind == ast::step_kind::require || s.kind == ast::step_kind::forbid;
+  });
+  if (!decides) {
+    error(codes::missing_requirement, d.id.range, fmt::format("rule `{}` has no `require` or `forbid`", d.id.text));
+  }
+  begin_frame();
+  const auto* coll = std::get_if<ast::variable>(&d.subject->collection->node);
+  auto table = coll ? m_program.schema.find_collection(coll->name) : std::nullopt;
+  if (!table) {
+    auto& diag = error(codes::unknown_name, d.subject->collection->range,
+                       fmt::format("`{}` is not a collection", dsl::format_expr(*d.subject->collection)));
+    std::vector<std::string> names;
+    for (const auto& en : m_program.schema.entities()) {
+      if (en.collection) names.push_back(*en.collection);
+    }
+    if (coll) suggest(diag, coll->name, names);
+    return;
+  }
+  rule.subject_table = *table;
+  rule.subject_slot = bind(d.subject->binder, facts::ref_to(*table), false);
+  m_scope.back().used = true;
+  if (d.subject->condition) {
+    auto cond = expr(*d.subject->condition, nullptr);
+    expect_bool(cond, d.subject->condition->range, "`where`");
+    cond.source_text = dsl::format_expr(*d.subject->condition);
+    rule.filter = std::move(cond);
+  }
+  bool has_due = false;
+  for (const auto& s : d.steps) {
+    rule_step step;
+    step.kind = static_cast<step_kind>(s.kind);
+    if (s.kind == ast::step_kind::let) {
+      step.value = expr(*s.value, nullptr);
+      step.slot = bind(*s.binding, step.value.type, true);
+      m_scope.back().null_type = step.value.null_type;
+    } else {
+      step.value = expr(*s.value, nullptr);
+      if (s.kind == ast::step_kind::due) {
+        if (has_due) error(codes::duplicate_clause, s.range, "duplicate `due` in the rule");
+        has_due = true;
+        if (!step.value.null_type && step.value.type.kind != type_kind::date) {
+          error(codes::not_allowed_here, s.value->range,
+                fmt::format("`due` needs a `date`, this is `{}`", type_name(step.value)));
+        }
+      } else {
+        expect_bool(step.value, s.value->range,
+                    s.kind == ast::step_kind::where     ? "`where`"
+                    : s.kind == ast::step_kind::require ? "`require`"
+                                                        : "`forbid`");
+      }
+    }
+    step.value.source_text = dsl::format_expr(*s.value);
+    rule.steps.push_back(std::move(step));
+  }
+  if (d.message) rule.message = expr(*d.message, nullptr);
+  if (d.remedy) rule.remedy = expr(*d.remedy, nullptr);
+  for (const auto& l : m_scope) {
+    if (l.is_let && !l.used) warning(codes::unused_local, l.range, fmt::format("`{}` is never used", l.name));
+  }
+  rule.frame_size = m_frame_size;
+  rule.slot_names = m_slot_names;
+  m_program.rules.push_back(std::move(rule));
+  m_scope.clear();
+}
+
+}  // namespace baomi::engine::checking

@@ -1,0 +1,157 @@
+// Pass 2: the schema from `enum` and `entity` declarations, and type expressions resolved against it.
+#include "engine/check/checker.hpp"
+
+namespace baomi::engine::checking {
+
+std::uint32_t checker::add_enum(std::string name, const std::vector<ast::enum_member>& members,
+                                const dsl::source_range& range) {
+  facts::enum_type e{std::move(name), {}};
+  std::set<std::string> seen;
+  for (const auto& mem : members) {
+    if (!seen.insert(mem.symbol.text).second) {
+      error(codes::duplicate_declaration, mem.symbol.range, fmt::format("duplicate enum value `{}`", mem.symbol.text));
+    }
+    e.values.push_back({mem.symbol.text, mem.label});
+  }
+  (void)range;
+  m_enum_types.push_back(std::move(e));
+  return static_cast<std::uint32_t>(m_enum_types.size() - 1);
+}
+
+void checker::build_schema() {
+  std::vector<std::string> names;
+  for (const auto& e : m_enums) {
+    m_module = e.module;
+    if (m_enum_by_name.count(e.decl->type.text)) {
+      error(codes::duplicate_declaration, e.decl->type.range, fmt::format("duplicate enum `{}`", e.decl->type.text));
+      continue;
+    }
+    m_enum_by_name[e.decl->type.text] = add_enum(e.decl->type.text, e.decl->members, e.range);
+  }
+  for (std::size_t i = 0; i < m_entities.size(); ++i) {
+    m_module = m_entities[i].module;
+    const auto& d = *m_entities[i].decl;
+    if (m_entity_by_name.count(d.type.text) || m_enum_by_name.count(d.type.text)) {
+      error(codes::duplicate_declaration, d.type.range, fmt::format("duplicate type `{}`", d.type.text));
+    }
+    m_entity_by_name.emplace(d.type.text, static_cast<std::uint32_t>(i));
+  }
+  std::vector<facts::entity_type> entities;
+  std::set<std::string> collections;
+  for (const auto& e : m_entities) {
+    m_module = e.module;
+    const auto& d = *e.decl;
+    facts::entity_type t;
+    t.name = d.type.text;
+    if (d.collection) {
+      t.collection = d.collection->text;
+      if (!collections.insert(d.collection->text).second) {
+        error(codes::duplicate_declaration, d.collection->range,
+              fmt::format("duplicate collection `{}`", d.collection->text));
+      }
+    }
+    if (d.key) t.key = d.key->text;
+    std::set<std::string> seen;
+    for (const auto& f : d.fields) {
+      if (!seen.insert(f.field.text).second)
+        error(codes::duplicate_declaration, f.field.range, fmt::format("duplicate field `{}`", f.field.text));
+      t.fields.push_back({f.field.text, resolve_type(f.type, d.type.text + "." + f.field.text), f.doc.value_or("")});
+    }
+    if (d.key && !t.find_field(d.key->text)) {
+      error(codes::bad_type, d.key->range, fmt::format("key `{}` is not a field of `{}`", d.key->text, d.type.text));
+    }
+    if (d.collection && !d.key)
+      error(codes::bad_type, d.type.range, fmt::format("entity `{}` has a collection but no `key`", d.type.text));
+    entities.push_back(std::move(t));
+  }
+  for (auto& e : m_enum_types) m_program.schema.add_enum(std::move(e));
+  for (auto& e : entities) m_program.schema.add_entity(std::move(e));
+  m_module = nullptr;
+  // The schema validator repeats what E0213/E0214 already said; ask it only about what they cannot see.
+  bool reported = std::any_of(m_diagnostics.begin(), m_diagnostics.end(), [](const auto& d) {
+    return d.code == codes::duplicate_declaration || d.code == codes::bad_type;
+  });
+  if (!reported) {
+    for (const auto& p : m_program.schema.validate()) {
+      bool is_enum = p.where.rfind("enum ", 0) == 0;
+      auto name = is_enum ? p.where.substr(5) : p.where.substr(0, p.where.find('.'));
+      name = name.substr(0, name.find_first_of(" ."));
+      auto message = fmt::format("{}: {}", p.where, p.message);
+      if (auto it = m_entity_by_name.find(name); !is_enum && it != m_entity_by_name.end()) {
+        m_module = m_entities[it->second].module;
+        error(codes::invalid_schema, m_entities[it->second].decl->type.range, message);
+        continue;
+      }
+      auto e = std::find_if(m_enums.begin(), m_enums.end(), [&](const auto& d) { return d.decl->type.text == name; });
+      if (e != m_enums.end()) {
+        m_module = e->module;
+        error(codes::invalid_schema, e->decl->type.range, message);
+      } else if (!m_entities.empty()) {
+        m_module = m_entities.front().module;  // an inline enum: point at the first entity file
+        error(codes::invalid_schema, m_entities.front().decl->type.range, message);
+      }
+    }
+  }
+  m_module = nullptr;
+}
+
+type checker::resolve_type(const ast::type_expr& t, const std::string& inline_name) {
+  type out;
+  switch (t.kind) {
+    case ast::type_kind::named:
+      out = named_type(t.target);
+      break;
+    case ast::type_kind::ref: {
+      auto it = m_entity_by_name.find(t.target.text);
+      if (it == m_entity_by_name.end()) {
+        auto& d = error(codes::bad_type, t.target.range, fmt::format("unknown entity `{}`", t.target.text));
+        suggest(d, t.target.text, keys(m_entity_by_name));
+      } else if (!m_entities[it->second].decl->collection) {
+        error(codes::bad_type, t.target.range,
+              fmt::format("`{}` has no collection: use it as a record type, without `ref`", t.target.text));
+      } else {
+        out = facts::ref_to(it->second);
+      }
+      break;
+    }
+    case ast::type_kind::list:
+      out = facts::list_of(resolve_type(t.args.at(0), inline_name));
+      break;
+    case ast::type_kind::map:
+      out = facts::map_of(resolve_type(t.args.at(0), inline_name), resolve_type(t.args.at(1), inline_name));
+      break;
+    case ast::type_kind::range:
+      out = facts::range_of(resolve_type(t.args.at(0), inline_name));
+      break;
+    case ast::type_kind::inline_enum: {
+      auto index = add_enum(inline_name, t.members, t.range);
+      m_enum_by_name.emplace(inline_name, index);
+      out = facts::enum_of(index);
+      break;
+    }
+  }
+  out.optional = t.optional;
+  return out;
+}
+
+type checker::named_type(const ast::name& n) {
+  static const std::map<std::string, type_kind> primitives = {
+      {"string", type_kind::string}, {"int", type_kind::integer}, {"number", type_kind::number},
+      {"bool", type_kind::boolean},  {"date", type_kind::date},   {"duration", type_kind::duration}};
+  if (auto p = primitives.find(n.text); p != primitives.end()) return facts::scalar(p->second);
+  if (auto e = m_enum_by_name.find(n.text); e != m_enum_by_name.end()) return facts::enum_of(e->second);
+  if (auto e = m_entity_by_name.find(n.text); e != m_entity_by_name.end()) {
+    if (m_entities[e->second].decl->collection) {
+      return facts::ref_to(e->second);  // a parameter or result typed by an entity means a reference to one
+    }
+    return facts::record_of(e->second);
+  }
+  auto& d = error(codes::bad_type, n.range, fmt::format("unknown type `{}`", n.text));
+  auto candidates = keys(m_enum_by_name);
+  for (const auto& k : keys(m_entity_by_name)) candidates.push_back(k);
+  for (const auto& [k, v] : primitives) candidates.push_back(k);
+  suggest(d, n.text, candidates);
+  return facts::scalar(type_kind::string);
+}
+
+}  // namespace baomi::engine::checking

@@ -1,0 +1,93 @@
+// Deciding a rule's outcome for one subject: filters, lets, due dates, requirements.
+#include "engine/eval/decide.hpp"
+
+namespace baomi::engine::evaluation {
+
+decision decide(evaluator& ev, const rule_program& rule, std::uint32_t row, facts::day_number as_of,
+                std::vector<explained_step>* trace, const facts::store& store, const facts::schema& schema) {
+  ev.frame.assign(rule.frame_size, value::null());
+  ev.frame[rule.subject_slot] = value::entity(rule.subject_table, row);
+  ev.reads.clear();
+  ev.recording = true;
+  ev.reset_arena();
+  bool failed = false, unknown = false, filtered = false, filter_unknown = false, due_unknown = false;
+  decision d;
+  auto run = [&](const char* kind, const ir::node& n) {
+    std::vector<std::string> partners;
+    auto first_read = ev.reads.size();
+    ev.partners = trace ? &partners : nullptr;
+    auto v = ev.eval(n);
+    ev.partners = nullptr;
+    if (trace) {
+      explained_step step{kind, n.source_text,      render(v, &store, schema), v.is_null(), v.is_true(),
+                          {},   std::move(partners)};
+      for (auto i = first_read; i < ev.reads.size(); ++i) step.facts.push_back(ev.reads[i]);
+      trace->push_back(std::move(step));
+    }
+    return v;
+  };
+  auto filter = [&](const value& v) {
+    if (v.is_null())
+      filter_unknown = true;
+    else if (!v.u.flag)
+      filtered = true;
+  };
+  if (rule.filter) filter(run("for", *rule.filter));
+  for (std::size_t s = 0; s < rule.steps.size() && !filtered; ++s) {
+    const auto& step = rule.steps[s];
+    switch (step.kind) {
+      case step_kind::let:
+        ev.frame[step.slot] = run("let", step.value);
+        break;
+      case step_kind::where:
+        filter(run("where", step.value));
+        break;
+      case step_kind::due: {
+        auto v = run("due", step.value);
+        if (v.is_null())
+          due_unknown = true;
+        else
+          d.due = v.u.date;
+        break;
+      }
+      case step_kind::require:
+      case step_kind::forbid: {
+        auto v = run(step.kind == step_kind::require ? "require" : "forbid", step.value);
+        if (v.is_null())
+          unknown = true;
+        else if (v.u.flag != (step.kind == step_kind::require))
+          failed = true;
+        break;
+      }
+    }
+  }
+  // Whether the rule applies at all comes first: an unknown filter leaves the outcome unknown even
+  // when a requirement fails, since the subject may not be in the rule's scope.
+  if (filtered)
+    d.result = outcome::not_applicable;
+  else if (filter_unknown)
+    d.result = outcome::unknown;
+  else if (failed)
+    d.result = outcome::fail;
+  else if (unknown)
+    d.result = outcome::unknown;
+  if (!filtered && d.result != outcome::pass) {
+    // Before the due date a requirement not yet met is pending; a known date is needed to fail.
+    if (d.due && as_of < *d.due) {
+      d.result = outcome::pending;
+      d.days_left = *d.due - as_of;
+    } else if (due_unknown && d.result == outcome::fail) {
+      d.result = outcome::unknown;
+    }
+  }
+  return d;
+}
+
+bool in_force(const rule_program& rule, facts::day_number as_of) {
+  return !(rule.effective && as_of < *rule.effective) && !(rule.expires && as_of >= *rule.expires);
+}
+std::optional<facts::day_number> run_date(const facts::store& store, const evaluate_options& options) {
+  return options.as_of ? options.as_of : store.as_of();
+}
+
+}  // namespace baomi::engine::evaluation

@@ -1,0 +1,241 @@
+// The interpreter: one `eval` per IR operation; arithmetic and quantifiers have their own files.
+#include "engine/eval/interpreter.hpp"
+
+#include <fmt/format.h>
+#include <algorithm>
+
+#include "engine/builtins.hpp"
+#include "facts/store.hpp"
+
+namespace baomi::engine::evaluation {
+
+using facts::type_kind;
+
+value evaluator::eval(const ir::node& n) {
+  switch (n.op) {
+    case ir::op::constant:
+      return n.null_type ? value::null() : n.constant;
+    case ir::op::local:
+      return frame[n.slot];
+    case ir::op::as_of:
+      return value::date(m_as_of);
+    case ir::op::param:
+      return params && n.slot < params->size() ? (*params)[n.slot] : value::null();
+    case ir::op::collection: {
+      value v;
+      v.kind = vkind::list;
+      v.source = list_source::table;
+      v.aux = n.table;
+      v.count = m_store ? m_store->table_at(n.table).row_count() : 0;
+      return v;
+    }
+    case ir::op::field:
+      return field(n);
+    case ir::op::index:
+      return index(n);
+    case ir::op::builtin:
+      return builtin(n);
+    case ir::op::call:
+      return call(n);
+    case ir::op::neg:
+      return negate(eval(n.children[0]));
+    case ir::op::logical_not: {
+      auto v = eval(n.children[0]);
+      return v.is_null() ? v : value::boolean(!v.u.flag);
+    }
+    case ir::op::logical_and: {
+      auto a = eval(n.children[0]);
+      if (a.is_false()) return a;
+      auto b = eval(n.children[1]);
+      if (b.is_false()) return b;
+      return a.is_null() || b.is_null() ? value::null() : value::boolean(true);
+    }
+    case ir::op::logical_or: {
+      auto a = eval(n.children[0]);
+      if (a.is_true()) return a;
+      auto b = eval(n.children[1]);
+      if (b.is_true()) return b;
+      return a.is_null() || b.is_null() ? value::null() : value::boolean(false);
+    }
+    case ir::op::eq:
+    case ir::op::ne: {
+      auto a = eval(n.children[0]);  // operands in written order, so evidence follows the text
+      auto b = eval(n.children[1]);
+      auto r = equals(a, b);
+      if (!r) return value::null();
+      return value::boolean(n.op == ir::op::eq ? *r : !*r);
+    }
+    case ir::op::lt:
+    case ir::op::le:
+    case ir::op::gt:
+    case ir::op::ge: {
+      auto a = eval(n.children[0]);
+      auto b = eval(n.children[1]);
+      auto c = compare(a, b);
+      if (!c) return value::null();
+      bool r = n.op == ir::op::lt ? *c < 0 : n.op == ir::op::le ? *c <= 0 : n.op == ir::op::gt ? *c > 0 : *c >= 0;
+      return value::boolean(r);
+    }
+    case ir::op::in:
+    case ir::op::not_in: {
+      auto x = eval(n.children[0]);
+      auto collection = eval(n.children[1]);
+      auto r = member(x, collection);
+      if (r.is_null() || n.op == ir::op::in) return r;
+      return value::boolean(!r.u.flag);
+    }
+    case ir::op::matches:
+      return matches(n);
+    case ir::op::make_range: {
+      auto& items = m_arena.emplace_back();
+      items.push_back(eval(n.children[0]));
+      items.push_back(eval(n.children[1]));
+      if (items[0].is_null() || items[1].is_null()) return value::null();
+      return value::items(vkind::range, items.data(), 2);
+    }
+    case ir::op::coalesce: {
+      auto a = eval(n.children[0]);
+      return a.is_null() ? eval(n.children[1]) : a;
+    }
+    case ir::op::add:
+    case ir::op::sub:
+    case ir::op::mul:
+    case ir::op::div:
+    case ir::op::mod: {
+      auto a = eval(n.children[0]);
+      auto b = eval(n.children[1]);
+      return arithmetic(n.op, a, b);
+    }
+    case ir::op::is_null:
+      return value::boolean(eval(n.children[0]).is_null());
+    case ir::op::is_not_null:
+      return value::boolean(!eval(n.children[0]).is_null());
+    case ir::op::conditional: {
+      auto c = eval(n.children[0]);
+      if (c.is_null()) return c;
+      return eval(n.children[c.u.flag ? 1 : 2]);
+    }
+    case ir::op::exists:
+    case ir::op::all:
+    case ir::op::none:
+      return quantify(n);
+    case ir::op::count:
+    case ir::op::sum:
+    case ir::op::min:
+    case ir::op::max:
+    case ir::op::latest:
+      return aggregate(n);
+    case ir::op::make_list: {
+      auto& items = m_arena.emplace_back();
+      for (const auto& c : n.children) items.push_back(eval(c));
+      return value::items(vkind::list, items.data(), static_cast<std::uint32_t>(items.size()));
+    }
+    case ir::op::make_map: {
+      auto& items = m_arena.emplace_back();
+      for (const auto& c : n.children) items.push_back(eval(c));
+      return value::items(vkind::map, items.data(), static_cast<std::uint32_t>(items.size() / 2));
+    }
+    case ir::op::concat: {
+      std::string text;
+      for (const auto& c : n.children) text += render(eval(c), m_store, m_plan.schema);
+      m_strings.push_back(std::move(text));
+      return value::string(m_strings.back());
+    }
+  }
+  return value::null();
+}
+
+void evaluator::note_partner(const value& element, const value& condition) {
+  if (!partners || partners->size() >= 20 || element.kind != vkind::entity || !m_store) return;
+  const auto& t = m_store->table_at(element.aux);
+  partners->push_back(fmt::format("{}/{}（{}）：{}", t.type().collection.value_or(t.type().name),
+                                  render(element, m_store, m_plan.schema),
+                                  m_store->pointer(element.aux, element.u.index),
+                                  condition.is_null() ? "条件未知"
+                                  : condition.u.flag  ? "条件成立"
+                                                      : "条件不成立"));
+}
+
+void evaluator::record(std::uint32_t table, std::uint32_t row, std::uint32_t field) {
+  if (!recording || reads.size() >= max_reads) return;
+  fact_read r{table, row, field};
+  if (std::find(reads.begin(), reads.end(), r) == reads.end()) reads.push_back(r);
+}
+
+value evaluator::field(const ir::node& n) {
+  auto object = eval(n.children[0]);
+  if (object.kind != vkind::entity || !m_store) return value::null();
+  const auto& col = m_store->table_at(object.aux).column_at(n.field);
+  record(object.aux, object.u.index, n.field);
+  return read_cell(col, object.u.index, m_arena);
+}
+
+value evaluator::index(const ir::node& n) {
+  auto object = eval(n.children[0]);
+  auto key = eval(n.children[1]);
+  if (object.is_null() || key.is_null()) return value::null();
+  if (object.kind == vkind::map) {
+    const auto* items = static_cast<const value*>(object.ptr);
+    for (std::uint32_t i = 0; i < object.count; ++i) {
+      auto same = equals(items[2 * i], key);
+      if (same && *same) return items[2 * i + 1];
+    }
+    return value::null();
+  }
+  if (key.kind != vkind::integer || key.u.integer < 0 || key.u.integer >= length(object)) return value::null();
+  return element(object, static_cast<std::uint32_t>(key.u.integer), m_arena);
+}
+
+value evaluator::builtin(const ir::node& n) {
+  std::vector<value> args;
+  for (const auto& c : n.children) args.push_back(eval(c));
+  for (const auto& a : args) {
+    if (a.is_null()) return value::null();
+  }
+  return builtin_of(n.builtin).impl(args, m_calendar);
+}
+
+value evaluator::call(const ir::node& n) {
+  const auto& f = m_plan.functions[n.slot];
+  std::vector<value> callee(std::max<std::size_t>(f.frame_size, n.children.size()));
+  for (std::size_t i = 0; i < n.children.size(); ++i) callee[i] = eval(n.children[i]);
+  std::swap(frame, callee);
+  auto result = eval(f.body);
+  std::swap(frame, callee);
+  return result;
+}
+
+value evaluator::member(const value& x, const value& collection) {
+  if (x.is_null() || collection.is_null()) return value::null();
+  if (collection.kind == vkind::range) {
+    const auto* bounds = static_cast<const value*>(collection.ptr);
+    auto lo = compare(x, bounds[0]);
+    auto hi = compare(x, bounds[1]);
+    if (!lo || !hi) return value::null();
+    return value::boolean(*lo >= 0 && *hi <= 0);
+  }
+  if (collection.source == list_source::rows && x.kind == vkind::entity) {
+    const auto* rows = static_cast<const std::uint32_t*>(collection.ptr);
+    return value::boolean(x.aux == collection.aux &&
+                          std::find(rows, rows + collection.count, x.u.index) != rows + collection.count);
+  }
+  bool unknown = false;
+  for (std::uint32_t i = 0; i < length(collection); ++i) {
+    auto r = equals(x, element(collection, i, m_arena));
+    if (!r)
+      unknown = true;
+    else if (*r)
+      return value::boolean(true);
+  }
+  return unknown ? value::null() : value::boolean(false);
+}
+
+value evaluator::matches(const ir::node& n) {
+  auto s = eval(n.children[0]);
+  if (s.is_null()) return s;
+  auto it = m_regexes.find(&n);
+  if (it == m_regexes.end()) it = m_regexes.emplace(&n, std::regex(n.children[1].text, std::regex::ECMAScript)).first;
+  return value::boolean(std::regex_search(s.text.begin(), s.text.end(), it->second));
+}
+
+}  // namespace baomi::engine::evaluation

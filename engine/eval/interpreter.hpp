@@ -1,0 +1,84 @@
+// The interpreter: evaluates IR nodes with three-valued logic (null is unknown) against a fact
+// store, recording the facts it reads as evidence.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <regex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/eval/values.hpp"
+#include "engine/plan.hpp"
+
+namespace baomi::facts {
+class calendar;
+class store;
+}  // namespace baomi::facts
+
+namespace baomi::engine::evaluation {
+
+/// One fact read while evaluating: a cell of a table.
+struct fact_read {
+  std::uint32_t table;
+  std::uint32_t row;
+  std::uint32_t field;
+  bool operator==(const fact_read&) const = default;
+};
+
+class evaluator {
+ public:
+  /// `store` is null while folding constants (no facts); `cal` may be null there too.
+  evaluator(const plan& p, const facts::store* store, facts::day_number as_of, const facts::calendar* cal)
+      : m_plan(p), m_store(store), m_as_of(as_of), m_calendar(cal) {}
+
+  std::vector<value> frame;
+  std::vector<fact_read> reads;
+  std::size_t max_reads = 24;
+  bool recording = false;
+  std::vector<std::string>* partners = nullptr;  // explain: elements a quantifier examined
+  const std::vector<value>* params = nullptr;    // param values while folding constants
+
+  value_arena& arena() { return m_arena; }
+  void reset_arena() { m_arena.clear(); }
+
+  value eval(const ir::node& n);
+
+  std::optional<bool> equals(const value& a, const value& b) { return evaluation::equals(a, b, m_calendar); }
+  std::optional<int> compare(const value& a, const value& b) { return evaluation::compare(a, b, m_calendar); }
+
+ private:
+  const plan& m_plan;
+  const facts::store* m_store;
+  facts::day_number m_as_of;
+  const facts::calendar* m_calendar;
+  value_arena m_arena;
+  std::deque<std::string> m_strings;
+  std::unordered_map<const ir::node*, std::regex> m_regexes;
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> m_unresolved;
+
+  // interpreter.cpp
+  void note_partner(const value& element, const value& condition);
+  void record(std::uint32_t table, std::uint32_t row, std::uint32_t field);
+  value field(const ir::node& n);
+  value index(const ir::node& n);
+  value builtin(const ir::node& n);
+  value call(const ir::node& n);
+  value member(const value& x, const value& collection);
+  value matches(const ir::node& n);
+
+  // arithmetic.cpp
+  value negate(const value& v);
+  value arithmetic(ir::op op, const value& a, const value& b);
+
+  // quantifiers.cpp: quantifiers and aggregates, by scan or reverse-index lookup
+  const std::vector<std::uint32_t>& unresolved(std::uint32_t table, std::uint32_t field);
+  template <typename Visit>
+  bool each(const ir::node& n, Visit visit);
+  value quantify(const ir::node& n);
+  value aggregate(const ir::node& n);
+};
+
+}  // namespace baomi::engine::evaluation

@@ -1,0 +1,43 @@
+// Applying waivers to findings.
+#include "engine/eval/waivers.hpp"
+
+#include <fmt/format.h>
+
+#include "engine/eval/codes.hpp"
+
+namespace baomi::engine::evaluation {
+
+void apply_waivers(finding& f, const std::vector<waiver>& waivers, std::vector<bool>& used, facts::day_number as_of) {
+  for (std::size_t w = 0; w < waivers.size(); ++w) {
+    const auto& wv = waivers[w];
+    if (wv.rule != f.rule->id || wv.subject != f.subject.key) continue;
+    used[w] = true;
+    bool active = wv.granted <= as_of && as_of <= wv.expires;
+    if (active && (f.outcome == outcome::fail || f.outcome == outcome::unknown || f.outcome == outcome::pending)) {
+      f.outcome = outcome::waived;
+      f.waiver_reason =
+          fmt::format("{}（批准人：{}，有效期至 {}）", wv.reason, wv.approver, facts::format_date(wv.expires));
+    }
+  }
+}
+
+void report_waivers(run_result& run, const std::vector<waiver>& waivers, const std::vector<bool>& used,
+                    facts::day_number as_of) {
+  for (std::size_t w = 0; w < waivers.size(); ++w) {
+    const auto& wv = waivers[w];
+    if (as_of > wv.expires) {
+      run.issues.push_back(
+          {std::string(codes::waiver_expired), wv.pointer,
+           fmt::format("豁免已于 {} 过期：规则 {}，对象 {}", facts::format_date(wv.expires), wv.rule, wv.subject)});
+    } else if (as_of < wv.granted) {
+      run.issues.push_back({std::string(codes::waiver_not_yet_valid), wv.pointer,
+                            fmt::format("豁免尚未生效（{} 起）：规则 {}，对象 {}", facts::format_date(wv.granted),
+                                        wv.rule, wv.subject)});
+    } else if (!used[w]) {
+      run.issues.push_back({std::string(codes::waiver_unused), wv.pointer,
+                            fmt::format("豁免未匹配任何检查对象：规则 {}，对象 {}", wv.rule, wv.subject)});
+    }
+  }
+}
+
+}  // namespace baomi::engine::evaluation

@@ -1,0 +1,42 @@
+// Loading `.baomi` modules from files or from memory: parsed modules with their source text.
+// The checker reads these (it sees the AST); the evaluator never does.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "dsl/ast.hpp"
+#include "dsl/diagnostic.hpp"
+#include "dsl/source.hpp"
+
+namespace baomi::engine {
+
+/// One parsed `.baomi` file and its module name (`cn.personnel`).
+struct module_source {
+  std::string name;
+  dsl::source_file source;
+  dsl::ast::module ast;
+};
+
+/// Parsed modules; parse errors are in `diagnostics` and their files are not in `modules`.
+struct module_set {
+  std::vector<module_source> modules;
+  std::vector<dsl::diagnostic> diagnostics;
+  /// Every file read whose module did not parse, with its text (for carets in diagnostics).
+  std::vector<dsl::source_file> unparsed;
+  /// The text of any file loaded (parsed or not), embedded ones included; nullptr if none.
+  const dsl::source_file* find_source(const std::string& path) const;
+};
+
+/// Parses every `.baomi` file under `paths` (files or folders), then the modules they import that
+/// are not loaded yet, found as `<folder>/a/b.baomi` for `import a.b` in the importing file's folder
+/// or one of its parents. Module names are the `ruleset` header's, else the path below the folder
+/// given (`rulesets/cn/x.baomi` under `rulesets` is `cn.x`).
+module_set load_modules(const std::vector<std::string>& paths);
+
+/// Parses modules held in memory (the baseline embedded in the binary): (path, text) pairs whose
+/// path below the root gives the module name.
+module_set load_embedded(const std::vector<std::pair<std::string, std::string>>& files);
+
+}  // namespace baomi::engine
