@@ -18,15 +18,6 @@ dsl::diagnostic missing_path(const std::string& path) {
   return {std::string(engine::missing_file_code), dsl::severity::error, path, {}, "no such file or folder", {}};
 }
 
-// The text a diagnostic points into: the module set keeps every source it read.
-const dsl::source_file* source_of(const checked_rules& rules, const dsl::diagnostic& d,
-                                  std::optional<dsl::source_file>& reread) {
-  if (const auto* source = rules.modules.find_source(d.path)) return source;
-  // Until engine/modules.cpp keeps the sources of files that fail to parse (issue 9), read them again.
-  reread = dsl::source_file::read(d.path);
-  return reread ? &*reread : nullptr;
-}
-
 }  // namespace
 
 checked_rules load_rules(const std::vector<std::string>& paths) {
@@ -46,6 +37,7 @@ checked_rules load_rules(const std::vector<std::string>& paths) {
     auto loaded = engine::load_modules(existing);
     for (auto& d : loaded.diagnostics) out.modules.diagnostics.push_back(std::move(d));
     out.modules.modules = std::move(loaded.modules);
+    out.modules.unparsed = std::move(loaded.unparsed);
   }
   out.checked = engine::check(out.modules);
   auto count = [&](const std::vector<dsl::diagnostic>& ds) {
@@ -78,8 +70,7 @@ void print_diagnostics(const checked_rules& rules) {
       fmt::print(stderr, "{}: {}[{}]: {}\n", d.path, dsl::to_string(d.severity), d.code, d.message);
       continue;
     }
-    std::optional<dsl::source_file> reread;
-    fmt::print(stderr, "{}", dsl::render(d, source_of(rules, d, reread)));
+    fmt::print(stderr, "{}", dsl::render(d, rules.modules.find_source(d.path)));
   }
   for (const auto& d : rules.checked.diagnostics) print(d);
 }
