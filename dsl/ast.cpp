@@ -126,7 +126,7 @@ struct expr_dumper {
   std::string operator()(const duration_literal& d) const { return fmt::format("{}{}", d.amount, to_string(d.unit)); }
   std::string operator()(const string_literal& s) const {
     std::string out = "(str";
-    // Appended piece by piece: `" " + std::string` draws a false -Wrestrict from GCC 12 at -O2 and above.
+    // Appended piece by piece: `" " + std::string` draws a false -Wrestrict from GCC 12 at -O3.
     for (const auto& part : s.parts) {
       out += ' ';
       if (part.interpolation) {

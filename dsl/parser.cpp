@@ -53,7 +53,9 @@ template <> struct action<g::expression> : p::maybe_nothing {
       ~guard() { --depth; }
     } g(in.private_depth);
     if (in.private_depth > max_expression_depth) {
-      throw p::parse_error(fmt::format("{}|expression nested too deeply (more than {} levels)", codes::nesting_too_deep, max_expression_depth), in);
+      throw p::parse_error(fmt::format("{}|expression nested too deeply (more than {} levels)", codes::nesting_too_deep,
+                                       max_expression_depth),
+                           in);
     }
     return p::match<Rule, A, M, Action, Control>(in, st...);
   }
@@ -259,12 +261,15 @@ private:
     } else if (c.is_type<g::message_item>() || c.is_type<g::remedy_item>()) {
       bool message = c.is_type<g::message_item>();
       auto& slot = message ? r.message : r.remedy;
-      if (slot) fail(codes::duplicate_rule_item, message ? "duplicate `message` in the rule" : "duplicate `remedy` in the rule", c);
+      if (slot)
+        fail(codes::duplicate_rule_item, message ? "duplicate `message` in the rule" : "duplicate `remedy` in the rule",
+             c);
       slot = expression(*c.children.at(0));
       (message ? r.message_range : r.remedy_range) = range;
     } else if (c.is_type<g::for_item>()) {
       if (r.subject) fail(codes::duplicate_rule_item, "duplicate `for` in the rule: a rule has one subject", c);
-      if (!r.steps.empty()) fail(codes::for_after_steps, "`for` must come before `let`, `where`, `due`, `require` and `forbid`", c);
+      if (!r.steps.empty())
+        fail(codes::for_after_steps, "`for` must come before `let`, `where`, `due`, `require` and `forbid`", c);
       r.subject = ast::rule_subject{name_of(*c.children.at(0)), expression(*c.children.at(1)),
                                     c.children.size() > 2 ? expression(*c.children[2]->children.at(0)) : nullptr, range};
     } else {
@@ -314,7 +319,8 @@ private:
   std::string plain_string(const node& n) {
     std::string out;
     for (const auto& part : n.children) {
-      if (part->is_type<g::interpolation>()) fail(codes::interpolation_not_allowed, "interpolation `{…}` is not allowed in this string", *part);
+      if (part->is_type<g::interpolation>())
+        fail(codes::interpolation_not_allowed, "interpolation `{…}` is not allowed in this string", *part);
       append_text(out, *part);
     }
     return out;
@@ -363,7 +369,8 @@ private:
     auto digits_end = text.find_first_not_of("0123456789");
     ast::duration_literal d;
     auto [ptr, ec] = std::from_chars(text.data(), text.data() + digits_end, d.amount);
-    if (ec != std::errc() || d.amount > 100000) fail(codes::invalid_literal, fmt::format("duration `{}` is too large", text), n);
+    if (ec != std::errc() || d.amount > 100000)
+      fail(codes::invalid_literal, fmt::format("duration `{}` is too large", text), n);
     auto unit = text.substr(digits_end);
     d.unit = unit == "wd" ? ast::duration_unit::working_day
              : unit == "mo" ? ast::duration_unit::month
@@ -389,7 +396,8 @@ private:
     depth_guard(std::size_t& d, std::size_t a, const converter& c, const node& n) : depth(d), amount(a) {
       depth += amount;
       if (depth > max_ast_depth) {
-        c.fail(codes::nesting_too_deep, fmt::format("expression nested too deeply (more than {} levels)", max_ast_depth), n);
+        c.fail(codes::nesting_too_deep,
+               fmt::format("expression nested too deeply (more than {} levels)", max_ast_depth), n);
       }
     }
     ~depth_guard() { depth -= amount; }
@@ -559,16 +567,19 @@ private:
       } else {
         bool by = text_of(*c.children.at(0)) == "by";
         if (by != (a.kind == ast::aggregate_kind::latest)) {
-          fail(codes::aggregate_form, by ? "only `latest` takes `by`; use `of` with `sum`, `min` and `max`"
-                           : "`latest` takes `by`, not `of`", *c.children.at(0));
+          fail(codes::aggregate_form,
+               by ? "only `latest` takes `by`; use `of` with `sum`, `min` and `max`" : "`latest` takes `by`, not `of`",
+               *c.children.at(0));
         }
         a.projection = expression(*c.children.at(1));
       }
     }
     bool needs_projection = a.kind != ast::aggregate_kind::count;
     if (needs_projection && !a.projection) {
-      fail(codes::aggregate_form, a.kind == ast::aggregate_kind::latest ? "`latest` needs `by <expression>`"
-                                                         : fmt::format("`{}` needs `of <expression>`", kind_text), n);
+      fail(codes::aggregate_form,
+           a.kind == ast::aggregate_kind::latest ? "`latest` needs `by <expression>`"
+                                                 : fmt::format("`{}` needs `of <expression>`", kind_text),
+           n);
     }
     if (!needs_projection && a.projection) fail(codes::aggregate_form, "`count` takes no `of`", n);
     return a;
@@ -618,8 +629,9 @@ diagnostic make_diagnostic(const source_file& source, std::string_view coded, so
 parse_result parse(const source_file& source) {
   parse_result result;
   if (auto bad = source.first_invalid_utf8()) {
-    auto d = make_diagnostic(source, fmt::format("{}|invalid UTF-8 byte sequence: the file must be UTF-8 encoded", codes::invalid_utf8),
-                            source.range(*bad, *bad + 1));
+    auto d = make_diagnostic(
+        source, fmt::format("{}|invalid UTF-8 byte sequence: the file must be UTF-8 encoded", codes::invalid_utf8),
+        source.range(*bad, *bad + 1));
     result.diagnostics.push_back(std::move(d));
     return result;
   }
@@ -627,7 +639,8 @@ parse_result parse(const source_file& source) {
     p::memory_input in(source.text(), source.path());
     auto root = pt::parse<g::file, node, selector, action, control>(in);
     if (!root) {
-      result.diagnostics.push_back(make_diagnostic(source, fmt::format("{}|unexpected input", codes::expected_declaration), source.range(0, 0)));
+      result.diagnostics.push_back(
+          make_diagnostic(source, fmt::format("{}|unexpected input", codes::expected_declaration), source.range(0, 0)));
       return result;
     }
     converter c(source);

@@ -57,7 +57,8 @@ load_result load_snapshot_file(const std::filesystem::path& file, const schema& 
   file_handle handle(std::fopen(file.c_str(), "rb"), &std::fclose);
   if (!handle) {
     load_result result{store(s), {}, file.string(), false};
-    result.issues.push_back({std::string(codes::unreadable_file), "", fmt::format("无法打开快照文件 {}", file.string())});
+    result.issues.push_back(
+        {std::string(codes::unreadable_file), "", fmt::format("无法打开快照文件 {}", file.string())});
     result.issues.back().path = file.string();
     return result;
   }

@@ -25,7 +25,7 @@ std::string clean_utf8(std::string_view text) {
 }
 
 std::string backticked(std::string_view name) {
-  // Appended piece by piece: `"`" + std::string` draws a false -Wrestrict from GCC 12 at -O2 and above.
+  // Appended piece by piece: `"`" + std::string` draws a false -Wrestrict from GCC 12 at -O3.
   std::string out = "`";
   out += clean_utf8(name);
   out += '`';
