@@ -112,7 +112,7 @@ std::string dump_type(const type_expr& t) {
       break;
     default:
       out = t.kind == type_kind::list ? "(list" : t.kind == type_kind::map ? "(map" : "(range";
-      for (const auto& a : t.args) out += " " + dump_type(a);
+      for (const auto& a : t.args) (out += ' ') += dump_type(a);
       out += ")";
   }
   return t.optional ? out + "?" : out;
@@ -126,7 +126,17 @@ struct expr_dumper {
   std::string operator()(const duration_literal& d) const { return fmt::format("{}{}", d.amount, to_string(d.unit)); }
   std::string operator()(const string_literal& s) const {
     std::string out = "(str";
-    for (const auto& part : s.parts) out += " " + (part.interpolation ? "{" + dump(*part.interpolation) + "}" : quoted(part.text));
+    // Appended piece by piece: `" " + std::string` draws a false -Wrestrict from GCC 12 at -O3.
+    for (const auto& part : s.parts) {
+      out += ' ';
+      if (part.interpolation) {
+        out += '{';
+        out += dump(*part.interpolation);
+        out += '}';
+      } else {
+        out += quoted(part.text);
+      }
+    }
     return out + ")";
   }
   std::string operator()(const variable& v) const { return v.name; }
@@ -134,7 +144,7 @@ struct expr_dumper {
   std::string operator()(const index& i) const { return "([] " + dump_ptr(i.object) + " " + dump_ptr(i.key) + ")"; }
   std::string operator()(const call& c) const {
     std::string out = "(call " + c.callee.text;
-    for (const auto& a : c.args) out += " " + dump_ptr(a);
+    for (const auto& a : c.args) (out += ' ') += dump_ptr(a);
     return out + ")";
   }
   std::string operator()(const unary& u) const {
@@ -158,7 +168,7 @@ struct expr_dumper {
   }
   std::string operator()(const list_literal& l) const {
     std::string out = "(list";
-    for (const auto& i : l.items) out += " " + dump_ptr(i);
+    for (const auto& i : l.items) (out += ' ') += dump_ptr(i);
     return out + ")";
   }
   std::string operator()(const map_literal& m) const {
@@ -185,7 +195,11 @@ struct decl_dumper {
     std::string out = "(entity " + e.type.text;
     if (e.collection) out += " in " + e.collection->text;
     if (e.key) out += " key " + e.key->text;
-    for (const auto& f : e.fields) out += " (" + f.field.text + " " + dump_type(f.type) + (f.doc ? " " + quoted(*f.doc) : "") + ")";
+    for (const auto& f : e.fields) {
+      out += fmt::format(" ({} {}", f.field.text, dump_type(f.type));
+      if (f.doc) (out += ' ') += quoted(*f.doc);
+      out += ')';
+    }
     return out + ")";
   }
   std::string operator()(const param_decl& p) const {
@@ -203,7 +217,9 @@ struct decl_dumper {
     if (r.severity) out += fmt::format(" (severity {})", to_string(r.severity->value));
     if (r.area) out += " (area " + quoted(r.area->value) + ")";
     for (const auto& c : r.cites) {
-      out += " (cite " + quoted(c.source) + " " + quoted(c.quote) + (c.locator ? " " + quoted(*c.locator) : "") + ")";
+      out += fmt::format(" (cite {} {}", quoted(c.source), quoted(c.quote));
+      if (c.locator) (out += ' ') += quoted(*c.locator);
+      out += ')';
     }
     for (const auto& t : r.tags) out += " (tag " + quoted(t.value) + ")";
     if (r.effective) out += " (effective " + dump_date(r.effective->value) + ")";

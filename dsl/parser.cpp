@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
+#include "dsl/codes.hpp"
 #include "dsl/errors.hpp"
 #include "dsl/grammar.hpp"
 
@@ -52,7 +53,9 @@ template <> struct action<g::expression> : p::maybe_nothing {
       ~guard() { --depth; }
     } g(in.private_depth);
     if (in.private_depth > max_expression_depth) {
-      throw p::parse_error(fmt::format("E0103|expression nested too deeply (more than {} levels)", max_expression_depth), in);
+      throw p::parse_error(fmt::format("{}|expression nested too deeply (more than {} levels)", codes::nesting_too_deep,
+                                       max_expression_depth),
+                           in);
     }
     return p::match<Rule, A, M, Action, Control>(in, st...);
   }
@@ -120,8 +123,8 @@ private:
     return std::string_view(m_source.text()).substr(b, n.end().byte - b);
   }
   ast::name name_of(const node& n) const { return {std::string(text_of(n)), range_of(n)}; }
-  [[noreturn]] void fail(const std::string& code, const std::string& message, const node& n) const {
-    throw conversion_error{code, message, range_of(n)};
+  [[noreturn]] void fail(std::string_view code, const std::string& message, const node& n) const {
+    throw conversion_error{std::string(code), message, range_of(n)};
   }
 
   // ---- declarations ----
@@ -216,7 +219,7 @@ private:
 
   ast::severity_level severity(const node& n) {
     auto level = ast::parse_severity(text_of(n));
-    if (!level) fail("E0111", "unknown severity", n);
+    if (!level) fail(codes::unknown_severity, "unknown severity", n);
     return *level;
   }
 
@@ -226,7 +229,7 @@ private:
   }
 
   template <typename T> void set_once(std::optional<T>& slot, T value, const node& item, std::string_view what) {
-    if (slot) fail("E0114", fmt::format("duplicate `{}` in the rule", what), item);
+    if (slot) fail(codes::duplicate_rule_item, fmt::format("duplicate `{}` in the rule", what), item);
     slot = std::move(value);
   }
 
@@ -258,12 +261,15 @@ private:
     } else if (c.is_type<g::message_item>() || c.is_type<g::remedy_item>()) {
       bool message = c.is_type<g::message_item>();
       auto& slot = message ? r.message : r.remedy;
-      if (slot) fail("E0114", message ? "duplicate `message` in the rule" : "duplicate `remedy` in the rule", c);
+      if (slot)
+        fail(codes::duplicate_rule_item, message ? "duplicate `message` in the rule" : "duplicate `remedy` in the rule",
+             c);
       slot = expression(*c.children.at(0));
       (message ? r.message_range : r.remedy_range) = range;
     } else if (c.is_type<g::for_item>()) {
-      if (r.subject) fail("E0114", "duplicate `for` in the rule: a rule has one subject", c);
-      if (!r.steps.empty()) fail("E0116", "`for` must come before `let`, `where`, `due`, `require` and `forbid`", c);
+      if (r.subject) fail(codes::duplicate_rule_item, "duplicate `for` in the rule: a rule has one subject", c);
+      if (!r.steps.empty())
+        fail(codes::for_after_steps, "`for` must come before `let`, `where`, `due`, `require` and `forbid`", c);
       r.subject = ast::rule_subject{name_of(*c.children.at(0)), expression(*c.children.at(1)),
                                     c.children.size() > 2 ? expression(*c.children[2]->children.at(0)) : nullptr, range};
     } else {
@@ -313,7 +319,8 @@ private:
   std::string plain_string(const node& n) {
     std::string out;
     for (const auto& part : n.children) {
-      if (part->is_type<g::interpolation>()) fail("E0115", "interpolation `{…}` is not allowed in this string", *part);
+      if (part->is_type<g::interpolation>())
+        fail(codes::interpolation_not_allowed, "interpolation `{…}` is not allowed in this string", *part);
       append_text(out, *part);
     }
     return out;
@@ -352,7 +359,7 @@ private:
     std::from_chars(text.data() + 5, text.data() + 7, m);
     std::from_chars(text.data() + 8, text.data() + 10, d);
     if (!std::chrono::year_month_day(std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)).ok()) {
-      fail("E0113", fmt::format("`{}` is not a valid date", text), n);
+      fail(codes::invalid_literal, fmt::format("`{}` is not a valid date", text), n);
     }
     return {y, m, d};
   }
@@ -362,7 +369,8 @@ private:
     auto digits_end = text.find_first_not_of("0123456789");
     ast::duration_literal d;
     auto [ptr, ec] = std::from_chars(text.data(), text.data() + digits_end, d.amount);
-    if (ec != std::errc() || d.amount > 100000) fail("E0113", fmt::format("duration `{}` is too large", text), n);
+    if (ec != std::errc() || d.amount > 100000)
+      fail(codes::invalid_literal, fmt::format("duration `{}` is too large", text), n);
     auto unit = text.substr(digits_end);
     d.unit = unit == "wd" ? ast::duration_unit::working_day
              : unit == "mo" ? ast::duration_unit::month
@@ -388,7 +396,8 @@ private:
     depth_guard(std::size_t& d, std::size_t a, const converter& c, const node& n) : depth(d), amount(a) {
       depth += amount;
       if (depth > max_ast_depth) {
-        c.fail("E0103", fmt::format("expression nested too deeply (more than {} levels)", max_ast_depth), n);
+        c.fail(codes::nesting_too_deep,
+               fmt::format("expression nested too deeply (more than {} levels)", max_ast_depth), n);
       }
     }
     ~depth_guard() { depth -= amount; }
@@ -443,7 +452,7 @@ private:
     if (is_any<g::additive, g::multiplicative>(n)) {
       return left_chain(n, [this](const node& o) { return arithmetic_op(text_of(o)); }, 2);
     }
-    fail("E0104", "unsupported expression", n);
+    fail(codes::expected_expression, "unsupported expression", n);
   }
 
   static ast::binary_op arithmetic_op(std::string_view op) {
@@ -558,18 +567,21 @@ private:
       } else {
         bool by = text_of(*c.children.at(0)) == "by";
         if (by != (a.kind == ast::aggregate_kind::latest)) {
-          fail("E0117", by ? "only `latest` takes `by`; use `of` with `sum`, `min` and `max`"
-                           : "`latest` takes `by`, not `of`", *c.children.at(0));
+          fail(codes::aggregate_form,
+               by ? "only `latest` takes `by`; use `of` with `sum`, `min` and `max`" : "`latest` takes `by`, not `of`",
+               *c.children.at(0));
         }
         a.projection = expression(*c.children.at(1));
       }
     }
     bool needs_projection = a.kind != ast::aggregate_kind::count;
     if (needs_projection && !a.projection) {
-      fail("E0117", a.kind == ast::aggregate_kind::latest ? "`latest` needs `by <expression>`"
-                                                         : fmt::format("`{}` needs `of <expression>`", kind_text), n);
+      fail(codes::aggregate_form,
+           a.kind == ast::aggregate_kind::latest ? "`latest` needs `by <expression>`"
+                                                 : fmt::format("`{}` needs `of <expression>`", kind_text),
+           n);
     }
-    if (!needs_projection && a.projection) fail("E0117", "`count` takes no `of`", n);
+    if (!needs_projection && a.projection) fail(codes::aggregate_form, "`count` takes no `of`", n);
     return a;
   }
 };
@@ -605,7 +617,7 @@ std::vector<ast::comment> scan_comments(const source_file& source) {
 diagnostic make_diagnostic(const source_file& source, std::string_view coded, source_range range) {
   auto bar = coded.find('|');
   diagnostic d;
-  d.code = bar == std::string_view::npos ? "E0102" : std::string(coded.substr(0, bar));
+  d.code = std::string(bar == std::string_view::npos ? codes::expected_declaration : coded.substr(0, bar));
   d.message = std::string(bar == std::string_view::npos ? coded : coded.substr(bar + 1));
   d.path = source.path();
   d.range = range;
@@ -617,7 +629,9 @@ diagnostic make_diagnostic(const source_file& source, std::string_view coded, so
 parse_result parse(const source_file& source) {
   parse_result result;
   if (auto bad = source.first_invalid_utf8()) {
-    auto d = make_diagnostic(source, "E0101|invalid UTF-8 byte sequence: the file must be UTF-8 encoded", source.range(*bad, *bad + 1));
+    auto d = make_diagnostic(
+        source, fmt::format("{}|invalid UTF-8 byte sequence: the file must be UTF-8 encoded", codes::invalid_utf8),
+        source.range(*bad, *bad + 1));
     result.diagnostics.push_back(std::move(d));
     return result;
   }
@@ -625,7 +639,8 @@ parse_result parse(const source_file& source) {
     p::memory_input in(source.text(), source.path());
     auto root = pt::parse<g::file, node, selector, action, control>(in);
     if (!root) {
-      result.diagnostics.push_back(make_diagnostic(source, "E0102|unexpected input", source.range(0, 0)));
+      result.diagnostics.push_back(
+          make_diagnostic(source, fmt::format("{}|unexpected input", codes::expected_declaration), source.range(0, 0)));
       return result;
     }
     converter c(source);

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/problem.hpp"
+
 namespace baomi::engine {
 
 enum class outcome { pass, fail, unknown, not_applicable, pending, waived };
@@ -79,12 +81,10 @@ struct finding {
   std::string waiver_reason;               // for waived
 };
 
-/// A problem with the input data or a waiver, reported alongside findings.
-struct data_issue {
-  std::string code;     // e.g. F0103 (loader) or W0201 (waiver expired)
-  std::string pointer;  // JSON Pointer, or a file:line for waivers
-  std::string message;
-};
+/// A problem with the input data or a waiver, reported alongside findings: code (e.g. F0103 from the
+/// loader, V0201 waiver expired), pointer (a JSON Pointer, or `file#pointer` for waivers), message,
+/// severity. The base layer's problem type; `{code, pointer, message}` still constructs one.
+using data_issue = base::problem;
 
 /// Everything a run produces. Findings are sorted by area, rule id, subject key.
 struct run_result {

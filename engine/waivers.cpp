@@ -8,6 +8,12 @@
 
 namespace baomi::engine {
 
+data_issue waiver_issue(std::string_view code, std::string pointer, std::string message) {
+  data_issue issue(std::string(code), std::move(pointer), std::move(message));
+  issue.severity = code.substr(0, 3) == "V02" ? base::severity::warning : base::severity::error;
+  return issue;
+}
+
 waiver_file parse_waivers(std::string_view json_text, const std::string& path) {
   waiver_file out;
   nlohmann::json doc;
@@ -15,12 +21,14 @@ waiver_file parse_waivers(std::string_view json_text, const std::string& path) {
     doc = nlohmann::json::parse(json_text);
   } catch (const nlohmann::json::parse_error& e) {
     out.readable = false;
-    out.issues.push_back({"W0101", path, fmt::format("豁免文件不是合法的 JSON：{}", e.what())});
+    out.issues.push_back(
+        waiver_issue(waiver_codes::malformed_json, path, fmt::format("豁免文件不是合法的 JSON：{}", e.what())));
     return out;
   }
   if (!doc.is_object() || !doc.contains("waivers") || !doc["waivers"].is_array()) {
     out.readable = false;
-    out.issues.push_back({"W0102", path + "#", "豁免文件应为 {\"waivers\": [...]}"});
+    out.issues.push_back(
+        waiver_issue(waiver_codes::not_a_waiver_list, path + "#", "豁免文件应为 {\"waivers\": [...]}"));
     return out;
   }
   const auto& list = doc["waivers"];
@@ -28,7 +36,7 @@ waiver_file parse_waivers(std::string_view json_text, const std::string& path) {
     auto pointer = fmt::format("{}#/waivers/{}", path, i);
     const auto& entry = list[i];
     if (!entry.is_object()) {
-      out.issues.push_back({"W0103", pointer, "豁免条目应为对象"});
+      out.issues.push_back(waiver_issue(waiver_codes::malformed_entry, pointer, "豁免条目应为对象"));
       continue;
     }
     waiver w;
@@ -36,7 +44,8 @@ waiver_file parse_waivers(std::string_view json_text, const std::string& path) {
     bool ok = true;
     auto text = [&](const char* name, std::string& into) {
       if (!entry.contains(name) || !entry[name].is_string() || entry[name].get<std::string>().empty()) {
-        out.issues.push_back({"W0103", pointer + "/" + name, fmt::format("缺少字段 `{}`（字符串）", name)});
+        out.issues.push_back(waiver_issue(waiver_codes::malformed_entry, pointer + "/" + name,
+                                          fmt::format("缺少字段 `{}`（字符串）", name)));
         ok = false;
         return;
       }
@@ -48,7 +57,8 @@ waiver_file parse_waivers(std::string_view json_text, const std::string& path) {
       if (s.empty()) return;
       auto d = facts::parse_date(s);
       if (!d) {
-        out.issues.push_back({"W0104", pointer + "/" + name, fmt::format("日期无效：\"{}\"", s)});
+        out.issues.push_back(
+            waiver_issue(waiver_codes::invalid_date, pointer + "/" + name, fmt::format("日期无效：\"{}\"", s)));
         ok = false;
         return;
       }
@@ -61,7 +71,8 @@ waiver_file parse_waivers(std::string_view json_text, const std::string& path) {
     date("granted", w.granted);
     date("expires", w.expires);
     if (ok && w.expires < w.granted) {
-      out.issues.push_back({"W0104", pointer + "/expires", "豁免的截止日期早于批准日期"});
+      out.issues.push_back(
+          waiver_issue(waiver_codes::invalid_date, pointer + "/expires", "豁免的截止日期早于批准日期"));
       ok = false;
     }
     if (ok) out.waivers.push_back(std::move(w));
@@ -74,7 +85,7 @@ waiver_file load_waivers(const std::string& path) {
   if (!in) {
     waiver_file out;
     out.readable = false;
-    out.issues.push_back({"W0100", path, "无法读取豁免文件"});
+    out.issues.push_back(waiver_issue(waiver_codes::unreadable_file, path, "无法读取豁免文件"));
     return out;
   }
   std::ostringstream buffer;

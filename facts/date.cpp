@@ -138,7 +138,9 @@ std::optional<duration> parse_duration(std::string_view text) {
 
 std::string format_duration(const duration& d) {
   if (d.months <= 0 && d.days <= 0 && d.working_days <= 0 && d != duration{}) {
-    return "-" + format_duration(-d);
+    std::string negative = "-";  // not `"-" + …`: GCC 12 -O3 reports a false -Wrestrict there
+    negative += format_duration(-d);
+    return negative;
   }
   std::string text;
   auto part = [&](std::int32_t amount, std::string_view suffix) {

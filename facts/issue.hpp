@@ -1,22 +1,18 @@
 // Data problems found while loading a snapshot: stable codes, JSON Pointers and positions.
 #pragma once
 
-#include <cstddef>
 #include <string>
 #include <string_view>
 
+#include "base/problem.hpp"
+
 namespace baomi::facts {
 
-/// One problem in a snapshot. `line` and `column` are 1-based (the column counts code points), 0 when
-/// unknown (problems found after parsing, such as dangling refs). The catalogue of codes, with an
-/// example each, is docs/facts-loader.md.
-struct issue {
-  std::string code;
-  std::string pointer;
-  std::size_t line = 0;
-  std::size_t column = 0;
-  std::string message;
-};
+/// One problem in a snapshot, an error: the snapshot's `path`, the JSON `pointer`, and in
+/// `range.begin` the 1-based line and column (the column counts code points), 0 when unknown
+/// (problems found after parsing, such as dangling refs). The catalogue of codes, with an example
+/// each, is docs/facts-loader.md.
+using issue = base::problem;
 
 /// The stable issue codes. F01xx: the file and the document's shape; F02xx: values; F03xx: entities and refs.
 namespace codes {
@@ -43,7 +39,8 @@ inline constexpr std::string_view duplicate_key = "F0303";
 inline constexpr std::string_view dangling_ref = "F0304";
 }  // namespace codes
 
-/// `path:line:col: error[F0204]: message (at /people/3/born)`; the position is left out when unknown.
+/// `path:line:col: error[F0204]: message (at /people/3/born)`, with `path` for the issue's path; the
+/// position is left out when unknown. The same as base::render_line.
 std::string render(const issue& i, std::string_view path);
 
 }  // namespace baomi::facts

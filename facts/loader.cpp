@@ -7,11 +7,11 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "facts/issue_sink.hpp"
-#include "facts/json_input.hpp"
-#include "facts/loader_access.hpp"
-#include "facts/resolve_refs.hpp"
-#include "facts/snapshot_handler.hpp"
+#include "facts/internal/issue_sink.hpp"
+#include "facts/internal/json_input.hpp"
+#include "facts/internal/loader_access.hpp"
+#include "facts/internal/resolve_refs.hpp"
+#include "facts/internal/snapshot_handler.hpp"
 
 namespace baomi::facts {
 
@@ -41,6 +41,7 @@ load_result load(json_input& input, const schema& s, std::string path, const loa
   position_finder positions(issues.offsets());
   if (!positions.done()) replay(positions);
   result.issues = issues.finish(positions.finish());
+  for (auto& i : result.issues) i.path = result.path;
   return result;
 }
 
@@ -56,7 +57,9 @@ load_result load_snapshot_file(const std::filesystem::path& file, const schema& 
   file_handle handle(std::fopen(file.c_str(), "rb"), &std::fclose);
   if (!handle) {
     load_result result{store(s), {}, file.string(), false};
-    result.issues.push_back({std::string(codes::unreadable_file), "", 0, 0, fmt::format("无法打开快照文件 {}", file.string())});
+    result.issues.push_back(
+        {std::string(codes::unreadable_file), "", fmt::format("无法打开快照文件 {}", file.string())});
+    result.issues.back().path = file.string();
     return result;
   }
   json_input input(handle.get());

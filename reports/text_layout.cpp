@@ -9,52 +9,15 @@ namespace baomi::reports {
 
 namespace {
 
-constexpr char32_t replacement = 0xFFFD;
+constexpr char32_t replacement = base::replacement_character;
 
 }  // namespace
-
-char32_t next_code_point(std::string_view s, std::size_t& i) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char lead = byte(i);
-  std::size_t n = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
-  if (n == 0 || i + n > s.size()) {
-    ++i;
-    return replacement;
-  }
-  char32_t c = n == 1 ? lead : n == 2 ? (lead & 0x1Fu) : n == 3 ? (lead & 0x0Fu) : (lead & 0x07u);
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) {
-      ++i;
-      return replacement;
-    }
-    c = (c << 6) | (byte(i + k) & 0x3Fu);
-  }
-  constexpr std::array<char32_t, 5> smallest{0, 0, 0x80, 0x800, 0x10000};
-  if (c < smallest.at(n) || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-    ++i;
-    return replacement;
-  }
-  i += n;
-  return c;
-}
 
 namespace {
 
 bool in(char32_t c, char32_t low, char32_t high) { return c >= low && c <= high; }
 
 bool is_control(char32_t c) { return c < 0x20 || in(c, 0x7F, 0x9F); }
-
-bool is_zero_width(char32_t c) {
-  return in(c, 0x0300, 0x036F) || in(c, 0x1AB0, 0x1AFF) || in(c, 0x1DC0, 0x1DFF) || in(c, 0x200B, 0x200F) ||
-         in(c, 0x20D0, 0x20FF) || in(c, 0xFE00, 0xFE0F) || in(c, 0xFE20, 0xFE2F) || c == 0xFEFF;
-}
-
-bool is_wide(char32_t c) {
-  return in(c, 0x1100, 0x115F) || in(c, 0x2E80, 0x303E) || in(c, 0x3041, 0x33FF) || in(c, 0x3400, 0x4DBF) ||
-         in(c, 0x4E00, 0x9FFF) || in(c, 0xA000, 0xA4CF) || in(c, 0xAC00, 0xD7A3) || in(c, 0xF900, 0xFAFF) ||
-         in(c, 0xFE30, 0xFE4F) || in(c, 0xFF00, 0xFF60) || in(c, 0xFFE0, 0xFFE6) || in(c, 0x1F300, 0x1F64F) ||
-         in(c, 0x1F680, 0x1F6FF) || in(c, 0x1F900, 0x1F9FF) || in(c, 0x20000, 0x3FFFD);
-}
 
 // Punctuation that may not start a line (行首禁则) or end one (行尾禁则).
 bool is_closing(char32_t c) {
@@ -91,7 +54,7 @@ std::vector<token> tokenize(std::string_view paragraph) {
       continue;
     }
     if (is_control(c)) continue;
-    if (is_zero_width(c)) {
+    if (char_width(c) == 0) {  // combining marks, joiners, variation selectors
       if (!tokens.empty()) tokens.back().text += bytes;
       continue;
     }
@@ -183,26 +146,6 @@ class line_filler {
 };
 
 }  // namespace
-
-std::size_t char_width(char32_t c) {
-  if (is_control(c) || is_zero_width(c)) return 0;
-  return is_wide(c) ? 2 : 1;
-}
-
-std::size_t display_width(std::string_view text) {
-  std::size_t width = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    if (text[i] == '\x1b' && i + 1 < text.size() && text[i + 1] == '[') {
-      // CSI: parameters and intermediates, then one final byte in @..~.
-      i += 2;
-      while (i < text.size() && !(text[i] >= '@' && text[i] <= '~')) ++i;
-      if (i < text.size()) ++i;
-      continue;
-    }
-    width += char_width(next_code_point(text, i));
-  }
-  return width;
-}
 
 std::vector<std::string> wrap(std::string_view text, std::size_t width) {
   std::vector<std::string> lines;

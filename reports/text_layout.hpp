@@ -8,19 +8,14 @@
 #include <string_view>
 #include <vector>
 
+#include "base/text.hpp"
+
 namespace baomi::reports {
 
-/// Decodes the UTF-8 code point at byte `i` and advances `i` past it; an invalid or truncated
-/// sequence yields U+FFFD and advances one byte.
-char32_t next_code_point(std::string_view text, std::size_t& i);
-
-/// Columns `c` takes in a terminal: 2 for East Asian wide and full-width characters (CJK, 全角
-/// punctuation, emoji), 0 for combining marks and controls, otherwise 1. East Asian ambiguous
-/// characters (“ ” · …) count 1, as in Unicode's default and most terminals.
-std::size_t char_width(char32_t c);
-
-/// Display width of UTF-8 text; ANSI escape sequences take no columns, an invalid byte takes one.
-std::size_t display_width(std::string_view text);
+/// UTF-8 decoding and display width come from the base layer (base/text.hpp), shared by every layer.
+using base::char_width;
+using base::display_width;
+using base::next_code_point;
 
 /// Splits text into lines of at most `width` columns. Breaks at spaces, between CJK characters and
 /// at explicit newlines; never before closing punctuation (，。）》 …) or after opening punctuation;

@@ -207,8 +207,8 @@ BOOST_AUTO_TEST_CASE(f0101_malformed_json_stops_with_a_position) {
   auto r = load("{\n  \"as_of\": \"2025-06-30\",\n  \"people\": [{\"id\": \"P1\",, }]\n}");
   BOOST_TEST(!r.complete);
   const auto& i = only_issue(r, "F0101");
-  BOOST_TEST(i.line == 3u);
-  BOOST_TEST(i.column == 26u);  // the second comma
+  BOOST_TEST(i.range.begin.line == 3u);
+  BOOST_TEST(i.range.begin.column == 26u);  // the second comma
   BOOST_TEST(i.pointer == "/people/0/id");
   BOOST_TEST(i.message.find("JSON 格式错误: syntax error while parsing object key") == 0u, i.message);
 }
@@ -217,11 +217,11 @@ BOOST_AUTO_TEST_CASE(f0101_invalid_utf8_in_a_string) {
   std::string line3 = "  \"people\": [{\"id\": \"P\xff" "1\"}]";
   auto r = load("{\n  \"as_of\": \"2025-06-30\",\n" + line3 + "\n}");
   const auto& i = only_issue(r, "F0101");
-  BOOST_TEST(i.line == 3u);
-  BOOST_TEST(i.column == line3.find('\xff') + 1);
+  BOOST_TEST(i.range.begin.line == 3u);
+  BOOST_TEST(i.range.begin.column == line3.find('\xff') + 1);
   BOOST_TEST(i.message.find("ill-formed UTF-8 byte") != std::string::npos, i.message);
   BOOST_TEST(i.message.find("\\xFF") != std::string::npos, i.message);  // the message itself stays valid UTF-8
-  BOOST_TEST(facts::render(i, r.path).find("snap.json:3:" + std::to_string(i.column) + ": error[F0101]: ") == 0u);
+  BOOST_TEST(facts::render(i, r.path).find("snap.json:3:" + std::to_string(i.range.begin.column) + ": error[F0101]: ") == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(f0102_top_level_not_an_object) {
@@ -233,7 +233,7 @@ BOOST_AUTO_TEST_CASE(f0103_missing_as_of) {
   auto r = load(R"({"people": []})");
   const auto& i = only_issue(r, "F0103");
   BOOST_TEST(i.pointer == "/as_of");
-  BOOST_TEST(i.line == 0u);
+  BOOST_TEST(i.range.begin.line == 0u);
   BOOST_TEST(!r.store.as_of().has_value());
 }
 
@@ -242,7 +242,7 @@ BOOST_AUTO_TEST_CASE(f0104_invalid_as_of) {
   const auto& i = only_issue(r, "F0104");
   BOOST_TEST(i.pointer == "/as_of");
   BOOST_TEST(i.message == "as_of 应为 YYYY-MM-DD 格式的有效日期，实为字符串 \"2025-02-30\"");
-  BOOST_TEST((i.line == 1u && i.column == 11u));
+  BOOST_TEST((i.range.begin.line == 1u && i.range.begin.column == 11u));
   only_issue(load(R"({"as_of": {"y": 2025}})"), "F0104");
 }
 
@@ -250,7 +250,7 @@ BOOST_AUTO_TEST_CASE(f0105_unknown_collection) {
   auto r = load(doc(R"("persons": [{"id": "P1"}], "$schema": "x")"));
   const auto& i = only_issue(r, "F0105");
   BOOST_TEST(i.pointer == "/persons");
-  BOOST_TEST(i.column == 25u);
+  BOOST_TEST(i.range.begin.column == 25u);
 }
 
 BOOST_AUTO_TEST_CASE(f0106_collection_not_an_array) {
@@ -321,8 +321,8 @@ BOOST_AUTO_TEST_CASE(f0204_invalid_date) {
   const auto& i = only_issue(r, "F0204");
   BOOST_TEST(i.pointer == "/people/0/born");
   BOOST_TEST(i.message == "日期无效: \"2024-02-30\"（应为 YYYY-MM-DD）");
-  BOOST_TEST(i.line == 3u);
-  BOOST_TEST(i.column == 26u);  // code points: 张三 counts two
+  BOOST_TEST(i.range.begin.line == 3u);
+  BOOST_TEST(i.range.begin.column == 26u);  // code points: 张三 counts two
   const auto& people = table(r.store, "people");
   BOOST_TEST(people.column_at(field(people, "born")).raw(0) == "2024-02-30");
 }
@@ -361,7 +361,7 @@ BOOST_AUTO_TEST_CASE(f0301_missing_required_field) {
   BOOST_TEST(r.issues[0].message == "缺少必填字段 `name`");
   BOOST_TEST(r.issues[1].pointer == "/people/1/name");
   BOOST_TEST(r.issues[1].message == "必填字段 `name` 为 null");
-  BOOST_TEST(r.issues[0].column == 36u);  // the entry's opening brace
+  BOOST_TEST(r.issues[0].range.begin.column == 36u);  // the entry's opening brace
 }
 
 BOOST_AUTO_TEST_CASE(f0302_missing_key) {
@@ -392,7 +392,7 @@ BOOST_AUTO_TEST_CASE(f0304_dangling_ref) {
   BOOST_TEST(r.issues[0].pointer == "/trainings/0/attendees/1");
   BOOST_TEST(r.issues[1].pointer == "/commitments/0/person");
   BOOST_TEST(r.issues[1].message == "引用无效: `people` 中没有键为 \"P9\" 的条目");
-  BOOST_TEST(r.issues[1].line == 0u);
+  BOOST_TEST(r.issues[1].range.begin.line == 0u);
   const auto& person_col = table(r.store, "commitments").column_at(0);
   BOOST_TEST((person_col.state(0) == cell_state::invalid));
   BOOST_TEST(person_col.raw(0) == "P9");
@@ -435,11 +435,11 @@ BOOST_AUTO_TEST_CASE(file_loading_streams_across_chunks) {
   BOOST_TEST_REQUIRE(from_file.issues.size() == 9u, issues_text(from_file));
   for (std::size_t i = 0; i < from_file.issues.size(); ++i) {
     BOOST_TEST(from_file.issues[i].pointer == from_memory.issues[i].pointer);
-    BOOST_TEST(from_file.issues[i].line == from_memory.issues[i].line);
-    BOOST_TEST(from_file.issues[i].column == from_memory.issues[i].column);
+    BOOST_TEST(from_file.issues[i].range.begin.line == from_memory.issues[i].range.begin.line);
+    BOOST_TEST(from_file.issues[i].range.begin.column == from_memory.issues[i].range.begin.column);
   }
   BOOST_TEST(from_file.issues[0].pointer == "/people/5/grade");
-  BOOST_TEST(from_file.issues[0].line == 6u);
+  BOOST_TEST(from_file.issues[0].range.begin.line == 6u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

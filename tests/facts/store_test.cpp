@@ -3,10 +3,10 @@
 
 #include <string>
 
-#include "facts/json_input.hpp"
+#include "facts/internal/json_input.hpp"
 #include "facts/key_index.hpp"
 #include "facts/string_pool.hpp"
-#include "facts/text.hpp"
+#include "facts/internal/text.hpp"
 
 namespace facts = baomi::facts;
 

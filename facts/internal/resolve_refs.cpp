@@ -1,11 +1,11 @@
 // Ref resolution after loading, so that a key may appear after the rows that refer to it.
-#include "facts/resolve_refs.hpp"
+#include "facts/internal/resolve_refs.hpp"
 
 #include <fmt/format.h>
 
-#include "facts/loader_access.hpp"
+#include "facts/internal/loader_access.hpp"
 #include "facts/pointer.hpp"
-#include "facts/text.hpp"
+#include "facts/internal/text.hpp"
 
 namespace baomi::facts {
 

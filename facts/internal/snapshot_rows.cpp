@@ -1,13 +1,13 @@
 // The SAX handler's document members, rows (required fields, keys) and the captured `org`.
-#include "facts/snapshot_handler.hpp"
+#include "facts/internal/snapshot_handler.hpp"
 
 #include <limits>
 
 #include <fmt/format.h>
 
-#include "facts/loader_access.hpp"
+#include "facts/internal/loader_access.hpp"
 #include "facts/pointer.hpp"
-#include "facts/text.hpp"
+#include "facts/internal/text.hpp"
 
 namespace baomi::facts {
 

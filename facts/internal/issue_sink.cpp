@@ -1,5 +1,5 @@
 // Issue collection for the loader, and the one-line rendering of an issue.
-#include "facts/issue_sink.hpp"
+#include "facts/internal/issue_sink.hpp"
 
 #include <algorithm>
 
@@ -34,7 +34,7 @@ void issue_sink::add(std::string_view code, std::string pointer, std::optional<s
   auto [it, inserted] = m_place_index.emplace(place, m_places.size());
   if (inserted) m_places.push_back({std::string(code), std::move(pattern), 0});
   if (++m_places[it->second].count > m_max_per_place) return;
-  m_pending.push_back({issue{std::string(code), std::move(pointer), 0, 0, std::move(message)}, offset});
+  m_pending.push_back({issue{std::string(code), std::move(pointer), std::move(message)}, offset});
 }
 
 std::vector<std::size_t> issue_sink::offsets() const {
@@ -51,7 +51,10 @@ std::vector<issue> issue_sink::finish(const std::vector<std::pair<std::size_t, s
   for (auto& p : m_pending) {
     if (!p.offset) continue;
     auto at = static_cast<std::size_t>(std::lower_bound(sorted.begin(), sorted.end(), *p.offset) - sorted.begin());
-    if (at < positions.size()) std::tie(p.item.line, p.item.column) = positions[at];
+    if (at >= positions.size()) continue;
+    auto [line, column] = positions[at];
+    p.item.range.begin = {static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column)};
+    p.item.range.end = p.item.range.begin;
   }
   std::stable_sort(m_pending.begin(), m_pending.end(), [](const pending& a, const pending& b) {
     return a.offset.has_value() && (!b.offset.has_value() || *a.offset < *b.offset);
@@ -63,16 +66,16 @@ std::vector<issue> issue_sink::finish(const std::vector<std::pair<std::size_t, s
     if (place.count <= m_max_per_place) continue;
     // The summary points at the deepest pointer the place shares by all its occurrences.
     std::string pointer = place.pattern.substr(0, place.pattern.find("/*"));
-    result.push_back({place.code, std::move(pointer), 0, 0,
+    result.push_back({place.code, std::move(pointer),
                       fmt::format("另有 {} 处同类问题未逐一列出（{}）", place.count - m_max_per_place, place.pattern)});
   }
   return result;
 }
 
 std::string render(const issue& i, std::string_view path) {
-  std::string where = i.line > 0 ? fmt::format("{}:{}:{}", path, i.line, i.column) : std::string(path);
-  std::string at = i.pointer.empty() ? "" : fmt::format(" (at {})", i.pointer);
-  return fmt::format("{}: error[{}]: {}{}", where, i.code, i.message, at);
+  issue shown = i;
+  shown.path = path;
+  return base::render_line(shown);
 }
 
 }  // namespace baomi::facts

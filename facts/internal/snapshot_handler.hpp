@@ -7,9 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "facts/issue_sink.hpp"
-#include "facts/json_input.hpp"
-#include "facts/sax_value.hpp"
+#include "facts/internal/issue_sink.hpp"
+#include "facts/internal/json_input.hpp"
+#include "facts/internal/sax_value.hpp"
 #include "facts/store.hpp"
 
 namespace baomi::facts {

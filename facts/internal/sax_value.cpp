@@ -1,11 +1,11 @@
 // Message text for scalar values.
-#include "facts/sax_value.hpp"
+#include "facts/internal/sax_value.hpp"
 
 #include <charconv>
 
 #include <nlohmann/json.hpp>
 
-#include "facts/text.hpp"
+#include "facts/internal/text.hpp"
 
 namespace baomi::facts {
 

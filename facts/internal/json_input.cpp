@@ -1,5 +1,5 @@
 // Chunked input with a look-back window, and the one-pass offset to line/column conversion.
-#include "facts/json_input.hpp"
+#include "facts/internal/json_input.hpp"
 
 #include <algorithm>
 #include <cstring>

@@ -1,13 +1,13 @@
 // The SAX handler's events and dispatch: frames follow the snapshot's nesting.
-#include "facts/snapshot_handler.hpp"
+#include "facts/internal/snapshot_handler.hpp"
 
 #include <limits>
 
 #include <fmt/format.h>
 
-#include "facts/loader_access.hpp"
+#include "facts/internal/loader_access.hpp"
 #include "facts/pointer.hpp"
-#include "facts/text.hpp"
+#include "facts/internal/text.hpp"
 
 namespace baomi::facts {
 

@@ -1,12 +1,12 @@
 // The SAX handler's typed writes: each value lands in its cell as the schema types it, or is invalid.
-#include "facts/snapshot_handler.hpp"
+#include "facts/internal/snapshot_handler.hpp"
 
 #include <limits>
 
 #include <fmt/format.h>
 
-#include "facts/loader_access.hpp"
-#include "facts/text.hpp"
+#include "facts/internal/loader_access.hpp"
+#include "facts/internal/text.hpp"
 
 namespace baomi::facts {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "facts/json_input.hpp"
+#include "facts/internal/json_input.hpp"
 #include "facts/schema.hpp"
 
 namespace baomi::facts {

@@ -1,7 +1,7 @@
 // Private to the loader: turns refs' key ids into row indexes once every collection is loaded.
 #pragma once
 
-#include "facts/issue_sink.hpp"
+#include "facts/internal/issue_sink.hpp"
 #include "facts/store.hpp"
 
 namespace baomi::facts {

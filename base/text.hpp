@@ -1,0 +1,54 @@
+// The one UTF-8 module: validation, decoding, code-point counting and terminal display width.
+// Written by hand: neither fmt nor the standard library decodes UTF-8 or knows that a CJK character
+// or an emoji takes two terminal columns.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace baomi::base {
+
+/// U+FFFD, what an invalid byte decodes to.
+inline constexpr char32_t replacement_character = 0xFFFD;
+
+/// Length (1–4) of the valid UTF-8 sequence starting at byte `i` of `text`, or 0 when the bytes
+/// there are not valid UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF, no
+/// truncated sequence). `i` must be less than `text.size()`.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
+
+/// The byte offset of the first invalid UTF-8 sequence in `text`, if any.
+std::optional<std::size_t> first_invalid_utf8(std::string_view text);
+inline bool is_valid_utf8(std::string_view text) { return !first_invalid_utf8(text).has_value(); }
+
+/// Decodes the code point at byte `i` and advances `i` past it; an invalid byte yields U+FFFD and
+/// advances one byte.
+char32_t next_code_point(std::string_view text, std::size_t& i);
+
+/// All the code points of `text` (an invalid byte becomes U+FFFD).
+std::u32string decode_utf8(std::string_view text);
+
+/// The number of code points in `text`; an invalid byte counts as one.
+std::size_t count_code_points(std::string_view text);
+
+/// The byte offset where code point number `index` (0-based) starts; `text.size()` past the end.
+std::size_t byte_of_code_point(std::string_view text, std::size_t index);
+
+/// The first `max_code_points` code points of `text`, never cutting a sequence in two.
+std::string_view cut_code_points(std::string_view text, std::size_t max_code_points);
+
+/// Columns one code point takes in a terminal, on its own: 2 for East Asian wide and full-width
+/// characters (CJK, 全角 punctuation, Hangul) and emoji with emoji presentation; 0 for combining
+/// marks, zero-width characters (ZWJ, variation selectors) and controls; otherwise 1. East Asian
+/// ambiguous characters (“ ” · …) count 1, as in Unicode's default and most terminals.
+std::size_t char_width(char32_t c);
+
+/// Display width of UTF-8 text in a terminal: the sum of char_width, with three emoji sequences
+/// counted as one picture: a character joined by U+200D ZWJ to the one before it (👨‍👩‍👧 is 2),
+/// a skin-tone modifier after a wide character (👍🏽 is 2), and U+FE0F (emoji presentation) after
+/// a narrow character, which makes it 2 (❤️). ANSI CSI escape sequences take no columns; an
+/// invalid byte takes one (it is shown as U+FFFD).
+std::size_t display_width(std::string_view text);
+
+}  // namespace baomi::base

@@ -1,0 +1,3 @@
+// Part of the layering self-test: a fake tree (never compiled).
+#pragma once
+#include "base/text.hpp"
