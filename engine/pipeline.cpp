@@ -8,7 +8,7 @@
 
 namespace baomi::engine {
 
-bool is_input_error(const dsl::diagnostic& d) { return d.code == missing_file_code; }
+bool is_input_error(const dsl::diagnostic& d) { return base::is_usage_error(d); }
 
 snapshot_source snapshot_source::file(std::string path) {
   snapshot_source s;
@@ -44,14 +44,6 @@ bool fail(pipeline_result& result, stage at, run_status status) {
   result.failed_stage = at;
   result.status = status;
   return false;
-}
-
-data_issue to_data_issue(std::string code, std::string pointer, std::string message) {
-  data_issue d;
-  d.code = std::move(code);
-  d.pointer = std::move(pointer);
-  d.message = std::move(message);
-  return d;
 }
 
 // Reads the waivers and loads the snapshot (unless already loaded). False when either cannot be read.
@@ -116,7 +108,7 @@ pipeline_result run_pipeline(const plan& compiled, const snapshot_source& snapsh
     fail(result, stage::evaluate, run_status::evaluate_failed);
     return result;
   }
-  for (const auto& i : result.data_issues) evaluated.run->issues.push_back(to_data_issue(i.code, i.pointer, i.message));
+  for (const auto& i : result.data_issues) evaluated.run->issues.push_back(i);
   for (const auto& i : result.waiver_issues) evaluated.run->issues.push_back(i);
   result.run = std::move(evaluated.run);
   if (options.keep_store) keep_store(result, in);

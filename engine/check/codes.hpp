@@ -5,12 +5,14 @@
 
 #include <string_view>
 
+#include "base/problem.hpp"
+
 namespace baomi::engine::codes {
 
 /// A clause given twice in one rule (`due`).
 inline constexpr std::string_view duplicate_clause = "E0114";
 /// A rules file or folder that cannot be read.
-inline constexpr std::string_view cannot_read = "E0200";
+inline constexpr std::string_view cannot_read = base::codes::missing_file;
 /// A name that is no local, param, collection or enum value (or not of the enum expected).
 inline constexpr std::string_view unknown_name = "E0201";
 /// A field access on a type without that field (or without fields).

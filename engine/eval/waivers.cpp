@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "engine/eval/codes.hpp"
+#include "engine/waivers.hpp"
 
 namespace baomi::engine::evaluation {
 
@@ -27,15 +27,15 @@ void report_waivers(run_result& run, const std::vector<waiver>& waivers, const s
     const auto& wv = waivers[w];
     if (as_of > wv.expires) {
       run.issues.push_back(
-          {std::string(codes::waiver_expired), wv.pointer,
-           fmt::format("豁免已于 {} 过期：规则 {}，对象 {}", facts::format_date(wv.expires), wv.rule, wv.subject)});
+          waiver_issue(waiver_codes::expired, wv.pointer,
+           fmt::format("豁免已于 {} 过期：规则 {}，对象 {}", facts::format_date(wv.expires), wv.rule, wv.subject)));
     } else if (as_of < wv.granted) {
-      run.issues.push_back({std::string(codes::waiver_not_yet_valid), wv.pointer,
+      run.issues.push_back(waiver_issue(waiver_codes::not_yet_granted, wv.pointer,
                             fmt::format("豁免尚未生效（{} 起）：规则 {}，对象 {}", facts::format_date(wv.granted),
-                                        wv.rule, wv.subject)});
+                                        wv.rule, wv.subject)));
     } else if (!used[w]) {
-      run.issues.push_back({std::string(codes::waiver_unused), wv.pointer,
-                            fmt::format("豁免未匹配任何检查对象：规则 {}，对象 {}", wv.rule, wv.subject)});
+      run.issues.push_back(waiver_issue(waiver_codes::unmatched, wv.pointer,
+                            fmt::format("豁免未匹配任何检查对象：规则 {}，对象 {}", wv.rule, wv.subject)));
     }
   }
 }

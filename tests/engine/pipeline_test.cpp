@@ -40,7 +40,7 @@ BOOST_AUTO_TEST_CASE(the_result_carries_loader_and_waiver_issues) {
   BOOST_TEST(!r.data_issues.empty());
   BOOST_TEST(r.data_issues.front().pointer.starts_with("/people/0/status"), r.data_issues.front().pointer);
   BOOST_TEST(!r.waiver_issues.empty());
-  BOOST_TEST(has_code(r.waiver_issues, "W01"));
+  BOOST_TEST(has_code(r.waiver_issues, "V01"));
   // The run's issues are complete: the loader's, then the waivers' (as `check` reports them).
   const auto& issues = r.run->issues;
   auto loader =

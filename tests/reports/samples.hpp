@@ -195,7 +195,7 @@ inline run_result full() {
   };
   r.issues = {
       {"F0103", "/departures/18/approved_on", "日期无效：“2025-02-30” 不是有效的 ISO 日期"},
-      {"W0201", "waivers/2026.json:12", "豁免 PER-010 departures/9 已于 2026-01-01 过期，不再适用"},
+      {"V0201", "waivers/2026.json:12", "豁免 PER-010 departures/9 已于 2026-01-01 过期，不再适用"},
   };
   return r;
 }
