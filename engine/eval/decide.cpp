@@ -72,8 +72,9 @@ decision decide(evaluator& ev, const rule_program& rule, std::uint32_t row, fact
   else if (unknown)
     d.result = outcome::unknown;
   if (!filtered && d.result != outcome::pass) {
-    // Before the due date a requirement not yet met is pending; a known date is needed to fail.
-    if (d.due && as_of < *d.due) {
+    // Up to and including the due date a requirement not yet met is pending ("within N days of X" is
+    // met on day X+N, language.md §6 `due`); it decides the day after. A known date is needed to fail.
+    if (d.due && as_of <= *d.due) {
       d.result = outcome::pending;
       d.days_left = *d.due - as_of;
     } else if (due_unknown && d.result == outcome::fail) {

@@ -63,7 +63,7 @@ BOOST_AUTO_TEST_CASE(test_command_reports_each_case) {
 
 BOOST_AUTO_TEST_CASE(explain_for_fail_pass_and_not_applicable) {
   const std::pair<const char*, const char*> cases[] = {
-      {"TRN-010 P012", "explain-fail.txt"},
+      {"TRN-030 P012", "explain-fail.txt"},
       {"DEP-040 LG-2025-03", "explain-pass.txt"},
       {"TRN-010 P001", "explain-not-applicable.txt"},
   };
