@@ -7,6 +7,9 @@ namespace baomi::dsl::grammar {
 
 namespace p = tao::pegtl;
 
+// The grammar is laid out by hand, one rule per line: keep clang-format away from it.
+// clang-format off
+
 // ---- trivia: whitespace and `#` comments; every token skips the trivia before it ----
 struct comment : p::seq<p::one<'#'>, p::star<p::not_one<'\n'>>> {};
 struct trivia : p::star<p::sor<p::plus<p::space>, comment>> {};
@@ -243,5 +246,7 @@ struct declaration : p::sor<ruleset_decl, import_decl, source_decl, enum_decl, e
                             rule_decl, profile_decl> {};
 struct end_of_file : p::seq<trivia, p::eof> {};
 struct file : p::seq<p::star<declaration>, p::must<end_of_file>> {};
+
+// clang-format on
 
 }  // namespace baomi::dsl::grammar
