@@ -7,11 +7,16 @@ namespace baomi::dsl::ast {
 
 const char* to_string(severity_level s) {
   switch (s) {
-    case severity_level::info: return "info";
-    case severity_level::low: return "low";
-    case severity_level::medium: return "medium";
-    case severity_level::high: return "high";
-    case severity_level::critical: return "critical";
+    case severity_level::info:
+      return "info";
+    case severity_level::low:
+      return "low";
+    case severity_level::medium:
+      return "medium";
+    case severity_level::high:
+      return "high";
+    case severity_level::critical:
+      return "critical";
   }
   return "medium";
 }
@@ -26,35 +31,58 @@ std::optional<severity_level> parse_severity(std::string_view text) {
 
 const char* to_string(binary_op op) {
   switch (op) {
-    case binary_op::logical_or: return "or";
-    case binary_op::logical_and: return "and";
-    case binary_op::eq: return "==";
-    case binary_op::ne: return "!=";
-    case binary_op::lt: return "<";
-    case binary_op::le: return "<=";
-    case binary_op::gt: return ">";
-    case binary_op::ge: return ">=";
-    case binary_op::in: return "in";
-    case binary_op::not_in: return "not in";
-    case binary_op::matches: return "matches";
-    case binary_op::range: return "..";
-    case binary_op::coalesce: return "??";
-    case binary_op::add: return "+";
-    case binary_op::sub: return "-";
-    case binary_op::mul: return "*";
-    case binary_op::div: return "/";
-    case binary_op::mod: return "%";
+    case binary_op::logical_or:
+      return "or";
+    case binary_op::logical_and:
+      return "and";
+    case binary_op::eq:
+      return "==";
+    case binary_op::ne:
+      return "!=";
+    case binary_op::lt:
+      return "<";
+    case binary_op::le:
+      return "<=";
+    case binary_op::gt:
+      return ">";
+    case binary_op::ge:
+      return ">=";
+    case binary_op::in:
+      return "in";
+    case binary_op::not_in:
+      return "not in";
+    case binary_op::matches:
+      return "matches";
+    case binary_op::range:
+      return "..";
+    case binary_op::coalesce:
+      return "??";
+    case binary_op::add:
+      return "+";
+    case binary_op::sub:
+      return "-";
+    case binary_op::mul:
+      return "*";
+    case binary_op::div:
+      return "/";
+    case binary_op::mod:
+      return "%";
   }
   return "?";
 }
 
 const char* to_string(duration_unit u) {
   switch (u) {
-    case duration_unit::day: return "d";
-    case duration_unit::working_day: return "wd";
-    case duration_unit::week: return "w";
-    case duration_unit::month: return "mo";
-    case duration_unit::year: return "y";
+    case duration_unit::day:
+      return "d";
+    case duration_unit::working_day:
+      return "wd";
+    case duration_unit::week:
+      return "w";
+    case duration_unit::month:
+      return "mo";
+    case duration_unit::year:
+      return "y";
   }
   return "d";
 }
@@ -67,22 +95,32 @@ const char* to_string(quantifier_kind k) {
 
 const char* to_string(aggregate_kind k) {
   switch (k) {
-    case aggregate_kind::count: return "count";
-    case aggregate_kind::sum: return "sum";
-    case aggregate_kind::min: return "min";
-    case aggregate_kind::max: return "max";
-    case aggregate_kind::latest: return "latest";
+    case aggregate_kind::count:
+      return "count";
+    case aggregate_kind::sum:
+      return "sum";
+    case aggregate_kind::min:
+      return "min";
+    case aggregate_kind::max:
+      return "max";
+    case aggregate_kind::latest:
+      return "latest";
   }
   return "count";
 }
 
 const char* to_string(step_kind k) {
   switch (k) {
-    case step_kind::let: return "let";
-    case step_kind::where: return "where";
-    case step_kind::due: return "due";
-    case step_kind::require: return "require";
-    case step_kind::forbid: return "forbid";
+    case step_kind::let:
+      return "let";
+    case step_kind::where:
+      return "where";
+    case step_kind::due:
+      return "due";
+    case step_kind::require:
+      return "require";
+    case step_kind::forbid:
+      return "forbid";
   }
   return "where";
 }
@@ -103,8 +141,12 @@ std::string dump_date(const date_literal& d) { return fmt::format("{:04}-{:02}-{
 std::string dump_type(const type_expr& t) {
   std::string out;
   switch (t.kind) {
-    case type_kind::named: out = t.target.text; break;
-    case type_kind::ref: out = "(ref " + t.target.text + ")"; break;
+    case type_kind::named:
+      out = t.target.text;
+      break;
+    case type_kind::ref:
+      out = "(ref " + t.target.text + ")";
+      break;
     case type_kind::inline_enum:
       out = "(enum";
       for (const auto& m : t.members) out += " " + m.symbol.text + " " + quoted(m.label);
@@ -160,7 +202,8 @@ struct expr_dumper {
     return fmt::format("(if {} {} {})", dump_ptr(c.condition), dump_ptr(c.then_branch), dump_ptr(c.else_branch));
   }
   std::string operator()(const quantifier& q) const {
-    return fmt::format("({} {} {} {})", to_string(q.kind), q.binder.text, dump_ptr(q.collection), dump_ptr(q.condition));
+    return fmt::format("({} {} {} {})", to_string(q.kind), q.binder.text, dump_ptr(q.collection),
+                       dump_ptr(q.condition));
   }
   std::string operator()(const aggregate& a) const {
     return fmt::format("({} {} {} {} {})", to_string(a.kind), a.binder.text, dump_ptr(a.collection),
@@ -236,12 +279,19 @@ struct decl_dumper {
     return out + ")";
   }
   std::string operator()(const profile_decl& p) const {
-    std::string out = "(profile " + p.profile.text + (p.title ? " " + quoted(*p.title) : "") + " extends " + p.extends.text;
+    std::string out =
+        "(profile " + p.profile.text + (p.title ? " " + quoted(*p.title) : "") + " extends " + p.extends.text;
     for (const auto& i : p.items) {
       switch (i.kind) {
-        case profile_item_kind::param: out += " (param " + i.target.text + " " + dump_ptr(i.value) + ")"; break;
-        case profile_item_kind::disable: out += " (disable " + i.target.text + ")"; break;
-        case profile_item_kind::severity: out += fmt::format(" (severity {} {})", i.target.text, to_string(i.level)); break;
+        case profile_item_kind::param:
+          out += " (param " + i.target.text + " " + dump_ptr(i.value) + ")";
+          break;
+        case profile_item_kind::disable:
+          out += " (disable " + i.target.text + ")";
+          break;
+        case profile_item_kind::severity:
+          out += fmt::format(" (severity {} {})", i.target.text, to_string(i.level));
+          break;
       }
     }
     return out + ")";

@@ -23,34 +23,96 @@ struct name {
 
 enum class duration_unit { day, working_day, week, month, year };
 enum class unary_op { negate, logical_not };
-enum class binary_op { logical_or, logical_and, eq, ne, lt, le, gt, ge, in, not_in, matches, range, coalesce,
-                       add, sub, mul, div, mod };
+enum class binary_op {
+  logical_or,
+  logical_and,
+  eq,
+  ne,
+  lt,
+  le,
+  gt,
+  ge,
+  in,
+  not_in,
+  matches,
+  range,
+  coalesce,
+  add,
+  sub,
+  mul,
+  div,
+  mod
+};
 enum class quantifier_kind { exists, all, none };
 enum class aggregate_kind { count, sum, min, max, latest };
 enum class severity_level { info, low, medium, high, critical };
 
 struct null_literal {};
-struct bool_literal { bool value = false; };
+struct bool_literal {
+  bool value = false;
+};
 /// A number as written (`2`, `0.5`); `is_integer` when it has no fraction.
-struct number_literal { std::string text; bool is_integer = true; };
-struct date_literal { int year = 0; unsigned month = 0; unsigned day = 0; };
-struct duration_literal { std::int64_t amount = 0; duration_unit unit = duration_unit::day; };
+struct number_literal {
+  std::string text;
+  bool is_integer = true;
+};
+struct date_literal {
+  int year = 0;
+  unsigned month = 0;
+  unsigned day = 0;
+};
+struct duration_literal {
+  std::int64_t amount = 0;
+  duration_unit unit = duration_unit::day;
+};
 /// One piece of a string: literal text, or an interpolated `{expr}`.
 struct string_part {
   std::string text;
   expr_ptr interpolation;
 };
-struct string_literal { std::vector<string_part> parts; };
-struct variable { std::string name; };
-struct member { expr_ptr object; name field; };
-struct index { expr_ptr object; expr_ptr key; };
-struct call { name callee; std::vector<expr_ptr> args; };
-struct unary { unary_op op = unary_op::negate; expr_ptr operand; };
-struct binary { binary_op op = binary_op::add; expr_ptr lhs; expr_ptr rhs; };
-struct is_null { expr_ptr operand; bool negated = false; };
-struct conditional { expr_ptr condition; expr_ptr then_branch; expr_ptr else_branch; };
+struct string_literal {
+  std::vector<string_part> parts;
+};
+struct variable {
+  std::string name;
+};
+struct member {
+  expr_ptr object;
+  name field;
+};
+struct index {
+  expr_ptr object;
+  expr_ptr key;
+};
+struct call {
+  name callee;
+  std::vector<expr_ptr> args;
+};
+struct unary {
+  unary_op op = unary_op::negate;
+  expr_ptr operand;
+};
+struct binary {
+  binary_op op = binary_op::add;
+  expr_ptr lhs;
+  expr_ptr rhs;
+};
+struct is_null {
+  expr_ptr operand;
+  bool negated = false;
+};
+struct conditional {
+  expr_ptr condition;
+  expr_ptr then_branch;
+  expr_ptr else_branch;
+};
 /// `exists x in C where P`; `condition` may be null.
-struct quantifier { quantifier_kind kind = quantifier_kind::exists; name binder; expr_ptr collection; expr_ptr condition; };
+struct quantifier {
+  quantifier_kind kind = quantifier_kind::exists;
+  name binder;
+  expr_ptr collection;
+  expr_ptr condition;
+};
 /// `count x in C where P`, `sum x in C where P of E`, `latest x in C where P by E`.
 struct aggregate {
   aggregate_kind kind = aggregate_kind::count;
@@ -59,9 +121,16 @@ struct aggregate {
   expr_ptr condition;   // may be null
   expr_ptr projection;  // `of E` / `by E`; null for a plain count
 };
-struct list_literal { std::vector<expr_ptr> items; };
-struct map_entry { expr_ptr key; expr_ptr value; };
-struct map_literal { std::vector<map_entry> entries; };
+struct list_literal {
+  std::vector<expr_ptr> items;
+};
+struct map_entry {
+  expr_ptr key;
+  expr_ptr value;
+};
+struct map_literal {
+  std::vector<map_entry> entries;
+};
 
 using expr_node = std::variant<null_literal, bool_literal, number_literal, date_literal, duration_literal,
                                string_literal, variable, member, index, call, unary, binary, is_null, conditional,
@@ -81,19 +150,35 @@ struct enum_member {
 };
 struct type_expr {
   type_kind kind = type_kind::named;
-  name target;                           // the type name (named) or the entity (ref)
-  std::vector<type_expr> args;           // list<T>: 1, map<K, V>: 2, range<T>: 1
-  std::vector<enum_member> members;      // inline enum
+  name target;                       // the type name (named) or the entity (ref)
+  std::vector<type_expr> args;       // list<T>: 1, map<K, V>: 2, range<T>: 1
+  std::vector<enum_member> members;  // inline enum
   bool optional = false;
   source_range range;
 };
 
 // ---- declarations ----
-struct metadata_entry { name key; std::string value; source_range range; };
-struct ruleset_decl { name module; std::optional<std::string> title; std::vector<metadata_entry> entries; };
-struct import_decl { name module; };
-struct source_decl { std::string id; std::string title; };
-struct enum_decl { name type; std::vector<enum_member> members; };
+struct metadata_entry {
+  name key;
+  std::string value;
+  source_range range;
+};
+struct ruleset_decl {
+  name module;
+  std::optional<std::string> title;
+  std::vector<metadata_entry> entries;
+};
+struct import_decl {
+  name module;
+};
+struct source_decl {
+  std::string id;
+  std::string title;
+};
+struct enum_decl {
+  name type;
+  std::vector<enum_member> members;
+};
 struct field_decl {
   name field;
   type_expr type;
@@ -107,12 +192,35 @@ struct entity_decl {
   std::optional<name> key;
   std::vector<field_decl> fields;
 };
-struct param_decl { name param; type_expr type; expr_ptr value; };
-struct fn_param { name param; type_expr type; };
-struct function_decl { name function; std::vector<fn_param> params; std::optional<type_expr> result; expr_ptr body; };
+struct param_decl {
+  name param;
+  type_expr type;
+  expr_ptr value;
+};
+struct fn_param {
+  name param;
+  type_expr type;
+};
+struct function_decl {
+  name function;
+  std::vector<fn_param> params;
+  std::optional<type_expr> result;
+  expr_ptr body;
+};
 
-struct cite { std::string source; std::string quote; std::optional<std::string> locator; source_range quote_range; source_range range; };
-struct rule_subject { name binder; expr_ptr collection; expr_ptr condition; source_range range; };
+struct cite {
+  std::string source;
+  std::string quote;
+  std::optional<std::string> locator;
+  source_range quote_range;
+  source_range range;
+};
+struct rule_subject {
+  name binder;
+  expr_ptr collection;
+  expr_ptr condition;
+  source_range range;
+};
 enum class step_kind { let, where, due, require, forbid };
 /// One step of a rule body, in order: `let x = E`, `where P`, `due D`, `require P`, `forbid P`.
 struct rule_step {
@@ -121,7 +229,11 @@ struct rule_step {
   expr_ptr value;
   source_range range;
 };
-template <typename T> struct located { T value; source_range range; };
+template <typename T>
+struct located {
+  T value;
+  source_range range;
+};
 struct rule_decl {
   name id;
   std::string title;
@@ -147,7 +259,12 @@ struct profile_item {
   severity_level level = severity_level::medium;
   source_range range;
 };
-struct profile_decl { name profile; std::optional<std::string> title; name extends; std::vector<profile_item> items; };
+struct profile_decl {
+  name profile;
+  std::optional<std::string> title;
+  name extends;
+  std::vector<profile_item> items;
+};
 
 using decl_node = std::variant<ruleset_decl, import_decl, source_decl, enum_decl, entity_decl, param_decl,
                                function_decl, rule_decl, profile_decl>;

@@ -24,9 +24,11 @@ consteval std::array<char, N + 6> coded_message(std::string_view code, const cha
 }
 
 /// The message of a rule: none (nullptr_t) by default, else an array from coded_message.
-template <typename Rule> inline constexpr auto error_text = nullptr;
+template <typename Rule>
+inline constexpr auto error_text = nullptr;
 
-template <typename Rule> constexpr const char* error_message() {
+template <typename Rule>
+constexpr const char* error_message() {
   if constexpr (std::is_null_pointer_v<std::remove_cv_t<decltype(error_text<Rule>)>>) {
     return nullptr;
   } else {
@@ -35,8 +37,11 @@ template <typename Rule> constexpr const char* error_message() {
 }
 
 #define BAOMI_ERROR(rule, code, text) \
-  template <> inline constexpr auto error_text<rule> = coded_message(codes::code, text)
-BAOMI_ERROR(end_of_file, expected_declaration, "expected a declaration: `rule`, `entity`, `enum`, `param`, `fn`, `import`, `source`, `profile` or `ruleset`");
+  template <>                         \
+  inline constexpr auto error_text<rule> = coded_message(codes::code, text)
+BAOMI_ERROR(
+    end_of_file, expected_declaration,
+    "expected a declaration: `rule`, `entity`, `enum`, `param`, `fn`, `import`, `source`, `profile` or `ruleset`");
 BAOMI_ERROR(expression, expected_expression, "expected an expression");
 BAOMI_ERROR(unary, expected_expression, "expected an operand after the operator");
 BAOMI_ERROR(multiplicative, expected_expression, "expected an operand after the operator");
@@ -56,8 +61,11 @@ BAOMI_ERROR(index_close, unclosed_delimiter, "expected `]` to close the index");
 BAOMI_ERROR(fn_close, unclosed_delimiter, "expected `,` or `)` in the parameter list");
 BAOMI_ERROR(enum_close, unclosed_delimiter, "expected an enum member `symbol \"标签\"` or `}`");
 BAOMI_ERROR(entity_close, unclosed_delimiter, "expected a field `name: type` or `}` to close the entity");
-BAOMI_ERROR(ruleset_close, unclosed_delimiter, "expected a metadata entry `key \"value\"` or `}` to close the ruleset header");
-BAOMI_ERROR(rule_close, unclosed_delimiter, "expected a rule item (`severity`, `area`, `cite`, `for`, `let`, `where`, `due`, `require`, `forbid`, `message`, `remedy`, …) or `}`");
+BAOMI_ERROR(ruleset_close, unclosed_delimiter,
+            "expected a metadata entry `key \"value\"` or `}` to close the ruleset header");
+BAOMI_ERROR(rule_close, unclosed_delimiter,
+            "expected a rule item (`severity`, `area`, `cite`, `for`, `let`, `where`, `due`, `require`, `forbid`, "
+            "`message`, `remedy`, …) or `}`");
 BAOMI_ERROR(profile_close, unclosed_delimiter, "expected a profile item (`param`, `disable`, `severity`) or `}`");
 BAOMI_ERROR(string_close, string_problem, "unterminated string: expected `\"`");
 BAOMI_ERROR(escape_char, string_problem, "unknown escape sequence: use `\\\"`, `\\\\`, `\\n`, `\\t`, `\\{` or `\\}`");
@@ -68,7 +76,8 @@ BAOMI_ERROR(dotted_name, expected_name, "expected a module name such as `cn.pers
 BAOMI_ERROR(rule_id, expected_name, "expected a rule id such as `PER-010`");
 BAOMI_ERROR(member_name, expected_name, "expected a field name after `.`");
 BAOMI_ERROR(any_word, expected_name, "expected a name");
-BAOMI_ERROR(collection, expected_expression, "expected a collection after `in`, such as `people` or `d.person.trainings`");
+BAOMI_ERROR(collection, expected_expression,
+            "expected a collection after `in`, such as `people` or `d.person.trainings`");
 BAOMI_ERROR(kw_in, expected_token, "expected `in`");
 BAOMI_ERROR(kw_then, expected_token, "expected `then`");
 BAOMI_ERROR(kw_else, expected_token, "expected `else`: every `if` needs an `else`");
@@ -87,7 +96,8 @@ BAOMI_ERROR(enum_body, expected_token, "expected `{` and the enum members");
 BAOMI_ERROR(type, expected_type, "expected a type such as `string`, `date`, `ref person` or `list<string>`");
 BAOMI_ERROR(string_lit, expected_string, "expected a string in double quotes");
 BAOMI_ERROR(rule_title, expected_string, "expected the rule title as a string after the rule id");
-BAOMI_ERROR(cite_quote, expected_string, "expected the quoted regulation text after the source id: `cite \"004\" \"原文\"`");
+BAOMI_ERROR(cite_quote, expected_string,
+            "expected the quoted regulation text after the source id: `cite \"004\" \"原文\"`");
 BAOMI_ERROR(source_title, expected_string, "expected the source title after the source id");
 BAOMI_ERROR(severity_level, unknown_severity, "expected a severity: `info`, `low`, `medium`, `high` or `critical`");
 BAOMI_ERROR(rule_date, expected_date, "expected a date such as `2024-05-01`");
@@ -96,8 +106,10 @@ BAOMI_ERROR(rule_date, expected_date, "expected a date such as `2024-05-01`");
 /// The error policy given to `must_if`: a `must<>` failure raises with the message above; nothing
 /// else raises.
 struct errors {
-  template <typename Rule> static constexpr const char* message = error_message<Rule>();
-  template <typename Rule> static constexpr bool raise_on_failure = false;
+  template <typename Rule>
+  static constexpr const char* message = error_message<Rule>();
+  template <typename Rule>
+  static constexpr bool raise_on_failure = false;
 };
 
 }  // namespace baomi::dsl::grammar

@@ -14,16 +14,23 @@ enum prec : int { p_cond = 1, p_or, p_and, p_not, p_cmp, p_range, p_coalesce, p_
 
 int precedence(binary_op op) {
   switch (op) {
-    case binary_op::logical_or: return p_or;
-    case binary_op::logical_and: return p_and;
-    case binary_op::range: return p_range;
-    case binary_op::coalesce: return p_coalesce;
+    case binary_op::logical_or:
+      return p_or;
+    case binary_op::logical_and:
+      return p_and;
+    case binary_op::range:
+      return p_range;
+    case binary_op::coalesce:
+      return p_coalesce;
     case binary_op::add:
-    case binary_op::sub: return p_add;
+    case binary_op::sub:
+      return p_add;
     case binary_op::mul:
     case binary_op::div:
-    case binary_op::mod: return p_mul;
-    default: return p_cmp;
+    case binary_op::mod:
+      return p_mul;
+    default:
+      return p_cmp;
   }
 }
 
@@ -31,13 +38,20 @@ int precedence(const expr& e) {
   return std::visit(
       [](const auto& n) -> int {
         using T = std::decay_t<decltype(n)>;
-        if constexpr (std::is_same_v<T, binary>) return precedence(n.op);
-        else if constexpr (std::is_same_v<T, unary>) return n.op == unary_op::negate ? p_neg : p_not;
-        else if constexpr (std::is_same_v<T, is_null>) return p_cmp;
+        if constexpr (std::is_same_v<T, binary>)
+          return precedence(n.op);
+        else if constexpr (std::is_same_v<T, unary>)
+          return n.op == unary_op::negate ? p_neg : p_not;
+        else if constexpr (std::is_same_v<T, is_null>)
+          return p_cmp;
         // A conditional, quantifier or aggregate swallows everything after it: parenthesize as operand.
-        else if constexpr (std::is_same_v<T, conditional> || std::is_same_v<T, quantifier> || std::is_same_v<T, aggregate>) return p_cond;
-        else if constexpr (std::is_same_v<T, member> || std::is_same_v<T, index>) return p_postfix;
-        else return p_atom;
+        else if constexpr (std::is_same_v<T, conditional> || std::is_same_v<T, quantifier> ||
+                           std::is_same_v<T, aggregate>)
+          return p_cond;
+        else if constexpr (std::is_same_v<T, member> || std::is_same_v<T, index>)
+          return p_postfix;
+        else
+          return p_atom;
       },
       e.node);
 }
@@ -76,7 +90,9 @@ struct expr_printer {
   std::string operator()(const string_literal& s) const { return string_text(s); }
   std::string operator()(const variable& v) const { return v.name; }
   std::string operator()(const member& m) const { return operand(m.object, p_postfix) + "." + m.field.text; }
-  std::string operator()(const index& i) const { return operand(i.object, p_postfix) + "[" + format_expr(*i.key) + "]"; }
+  std::string operator()(const index& i) const {
+    return operand(i.object, p_postfix) + "[" + format_expr(*i.key) + "]";
+  }
   std::string operator()(const call& c) const {
     std::string out = c.callee.text + "(";
     for (std::size_t i = 0; i < c.args.size(); ++i) out += (i ? ", " : "") + format_expr(*c.args[i]);
@@ -102,7 +118,8 @@ struct expr_printer {
     return operand(n.operand, p_cmp + 1) + (n.negated ? " is not null" : " is null");
   }
   std::string operator()(const conditional& c) const {
-    return "if " + format_expr(*c.condition) + " then " + format_expr(*c.then_branch) + " else " + format_expr(*c.else_branch);
+    return "if " + format_expr(*c.condition) + " then " + format_expr(*c.then_branch) + " else " +
+           format_expr(*c.else_branch);
   }
   std::string operator()(const quantifier& q) const {
     const char* kind = q.kind == quantifier_kind::exists ? "exists" : q.kind == quantifier_kind::all ? "all" : "none";
@@ -112,7 +129,8 @@ struct expr_printer {
   }
   std::string operator()(const aggregate& a) const {
     static constexpr const char* names[] = {"count", "sum", "min", "max", "latest"};
-    std::string out = fmt::format("{} {} in {}", names[static_cast<int>(a.kind)], a.binder.text, operand(a.collection, p_postfix));
+    std::string out =
+        fmt::format("{} {} in {}", names[static_cast<int>(a.kind)], a.binder.text, operand(a.collection, p_postfix));
     // A projection follows the filter, so the filter must not end in something that would swallow it.
     if (a.condition) out += " where " + (a.projection ? operand(a.condition, p_or) : format_expr(*a.condition));
     if (a.projection) out += (a.kind == aggregate_kind::latest ? " by " : " of ") + format_expr(*a.projection);
@@ -134,11 +152,16 @@ struct expr_printer {
 
 const char* step_keyword(step_kind k) {
   switch (k) {
-    case step_kind::let: return "let";
-    case step_kind::where: return "where";
-    case step_kind::due: return "due";
-    case step_kind::require: return "require";
-    case step_kind::forbid: return "forbid";
+    case step_kind::let:
+      return "let";
+    case step_kind::where:
+      return "where";
+    case step_kind::due:
+      return "due";
+    case step_kind::require:
+      return "require";
+    case step_kind::forbid:
+      return "forbid";
   }
   return "where";
 }
@@ -146,7 +169,7 @@ const char* step_keyword(step_kind k) {
 // Writes lines with indentation, and places the source's comments before the units that follow
 // them (or at the end of the line they trail).
 class printer {
-public:
+ public:
   printer(const module& m, const source_file& source) : m_module(m), m_source(source) {}
 
   std::string run() {
@@ -160,7 +183,7 @@ public:
     return m_out;
   }
 
-private:
+ private:
   const module& m_module;
   const source_file& m_source;
   std::string m_out;
@@ -263,11 +286,21 @@ private:
   static std::string type_text(const type_expr& t) {
     std::string out;
     switch (t.kind) {
-      case type_kind::named: out = t.target.text; break;
-      case type_kind::ref: out = "ref " + t.target.text; break;
-      case type_kind::list: out = "list<" + type_text(t.args.at(0)) + ">"; break;
-      case type_kind::map: out = "map<" + type_text(t.args.at(0)) + ", " + type_text(t.args.at(1)) + ">"; break;
-      case type_kind::range: out = "range<" + type_text(t.args.at(0)) + ">"; break;
+      case type_kind::named:
+        out = t.target.text;
+        break;
+      case type_kind::ref:
+        out = "ref " + t.target.text;
+        break;
+      case type_kind::list:
+        out = "list<" + type_text(t.args.at(0)) + ">";
+        break;
+      case type_kind::map:
+        out = "map<" + type_text(t.args.at(0)) + ", " + type_text(t.args.at(1)) + ">";
+        break;
+      case type_kind::range:
+        out = "range<" + type_text(t.args.at(0)) + ">";
+        break;
       case type_kind::inline_enum:
         out = "enum {";
         for (std::size_t i = 0; i < t.members.size(); ++i) {
@@ -333,7 +366,8 @@ private:
   void step_unit(const source_range& r, const std::string& head, const expr& value) {
     auto single = head + format_expr(value);
     const auto* b = std::get_if<binary>(&value.node);
-    if (fits(single) || !b || (b->op != binary_op::logical_and && b->op != binary_op::logical_or)) return unit(r, single);
+    if (fits(single) || !b || (b->op != binary_op::logical_and && b->op != binary_op::logical_or))
+      return unit(r, single);
     std::vector<const expr*> operands;
     const expr* e = &value;
     for (const binary* chain = b; chain && chain->op == b->op;) {
@@ -369,14 +403,18 @@ private:
     if (d.expires) unit(d.expires->range, "expires " + date_text(d.expires->value));
     if (d.subject) {
       std::string head = "for " + d.subject->binder.text + " in " + operand(d.subject->collection, p_postfix);
-      if (d.subject->condition) step_unit(d.subject->range, head + " where ", *d.subject->condition);
-      else unit(d.subject->range, head);
+      if (d.subject->condition)
+        step_unit(d.subject->range, head + " where ", *d.subject->condition);
+      else
+        unit(d.subject->range, head);
     }
     for (const auto& s : d.steps) {
       std::string head = std::string(step_keyword(s.kind)) + " ";
       if (s.binding) head += s.binding->text + " = ";
-      if (s.kind == step_kind::let) valued_unit(s.range, head, *s.value);
-      else step_unit(s.range, head, *s.value);
+      if (s.kind == step_kind::let)
+        valued_unit(s.range, head, *s.value);
+      else
+        step_unit(s.range, head, *s.value);
     }
     if (d.message) unit(d.message_range, "message " + format_expr(*d.message));
     if (d.remedy) unit(d.remedy_range, "remedy " + format_expr(*d.remedy));
@@ -384,12 +422,17 @@ private:
   }
 
   void print(const source_range& r, const profile_decl& d) {
-    std::string head = "profile " + d.profile.text + (d.title ? " " + quote_string(*d.title) : "") + " extends " + d.extends.text;
+    std::string head =
+        "profile " + d.profile.text + (d.title ? " " + quote_string(*d.title) : "") + " extends " + d.extends.text;
     open_block(r, head);
     for (const auto& i : d.items) {
       switch (i.kind) {
-        case profile_item_kind::param: valued_unit(i.range, "param " + i.target.text + " = ", *i.value); break;
-        case profile_item_kind::disable: unit(i.range, "disable " + i.target.text); break;
+        case profile_item_kind::param:
+          valued_unit(i.range, "param " + i.target.text + " = ", *i.value);
+          break;
+        case profile_item_kind::disable:
+          unit(i.range, "disable " + i.target.text);
+          break;
         case profile_item_kind::severity:
           unit(i.range, "severity " + i.target.text + " " + to_string(i.level));
           break;
@@ -405,13 +448,26 @@ std::string quote_string(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '{': out += "\\{"; break;
-      case '}': out += "\\}"; break;
-      default: out += c;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '{':
+        out += "\\{";
+        break;
+      case '}':
+        out += "\\}";
+        break;
+      default:
+        out += c;
     }
   }
   return out + "\"";

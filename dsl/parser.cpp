@@ -1,9 +1,9 @@
 // The one translation unit that instantiates the PEGTL grammar: parse tree, then conversion to the AST.
 #include "dsl/parser.hpp"
 
+#include <fmt/format.h>
 #include <charconv>
 #include <chrono>
-#include <fmt/format.h>
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
 #include "dsl/codes.hpp"
@@ -25,25 +25,26 @@ using selector = pt::selector<
     Rule,
     pt::store_content::on<
         g::ruleset_decl, g::ruleset_entry, g::import_decl, g::source_decl, g::source_title, g::enum_decl,
-        g::enum_member, g::entity_decl, g::entity_collection, g::entity_key, g::field_decl, g::field_doc,
-        g::param_decl, g::function_decl, g::fn_param, g::fn_result, g::rule_decl, g::rule_id, g::rule_title,
-        g::severity_item, g::severity_level, g::area_item, g::cite_item, g::cite_quote, g::cite_locator,
-        g::tags_item, g::effective_item, g::expires_item, g::rule_date, g::message_item, g::remedy_item,
-        g::for_item, g::let_item, g::where_item, g::due_item, g::require_item, g::forbid_item, g::profile_decl,
-        g::profile_param, g::profile_disable, g::profile_severity, g::type, g::primitive_type, g::ref_type,
-        g::list_type, g::map_type, g::range_type, g::inline_enum, g::optional_mark, g::name, g::word,
-        g::dotted_name, g::binder, g::string_lit, g::string_text, g::escape_char, g::interpolation,
-        g::date_lit, g::duration_lit, g::number_lit, g::true_lit, g::false_lit, g::null_lit, g::variable,
-        g::call, g::callee, g::member, g::index, g::quantifier, g::quantifier_kind, g::aggregate,
-        g::aggregate_kind, g::filter, g::projection, g::projection_kind, g::list_lit, g::map_lit, g::map_entry,
-        g::map_key, g::conditional, g::compare_op, g::is_null, g::is_not, g::logical_not, g::negate,
+        g::enum_member, g::entity_decl, g::entity_collection, g::entity_key, g::field_decl, g::field_doc, g::param_decl,
+        g::function_decl, g::fn_param, g::fn_result, g::rule_decl, g::rule_id, g::rule_title, g::severity_item,
+        g::severity_level, g::area_item, g::cite_item, g::cite_quote, g::cite_locator, g::tags_item, g::effective_item,
+        g::expires_item, g::rule_date, g::message_item, g::remedy_item, g::for_item, g::let_item, g::where_item,
+        g::due_item, g::require_item, g::forbid_item, g::profile_decl, g::profile_param, g::profile_disable,
+        g::profile_severity, g::type, g::primitive_type, g::ref_type, g::list_type, g::map_type, g::range_type,
+        g::inline_enum, g::optional_mark, g::name, g::word, g::dotted_name, g::binder, g::string_lit, g::string_text,
+        g::escape_char, g::interpolation, g::date_lit, g::duration_lit, g::number_lit, g::true_lit, g::false_lit,
+        g::null_lit, g::variable, g::call, g::callee, g::member, g::index, g::quantifier, g::quantifier_kind,
+        g::aggregate, g::aggregate_kind, g::filter, g::projection, g::projection_kind, g::list_lit, g::map_lit,
+        g::map_entry, g::map_key, g::conditional, g::compare_op, g::is_null, g::is_not, g::logical_not, g::negate,
         g::add_op, g::mul_op>,
-    pt::fold_one::on<g::disjunction, g::conjunction, g::negation, g::comparison, g::range, g::coalesce,
-                     g::additive, g::multiplicative, g::unary, g::postfix, g::collection>>;
+    pt::fold_one::on<g::disjunction, g::conjunction, g::negation, g::comparison, g::range, g::coalesce, g::additive,
+                     g::multiplicative, g::unary, g::postfix, g::collection>>;
 
 // ---- nesting guard: deep input is a diagnostic, not a stack overflow ----
-template <typename Rule> struct action : p::nothing<Rule> {};
-template <> struct action<g::expression> : p::maybe_nothing {
+template <typename Rule>
+struct action : p::nothing<Rule> {};
+template <>
+struct action<g::expression> : p::maybe_nothing {
   template <typename Rule, p::apply_mode A, p::rewind_mode M, template <typename...> class Action,
             template <typename...> class Control, typename ParseInput, typename... States>
   static bool match(ParseInput& in, States&&... st) {
@@ -61,7 +62,8 @@ template <> struct action<g::expression> : p::maybe_nothing {
   }
 };
 
-template <typename Rule> using control = p::must_if<g::errors>::control<Rule>;
+template <typename Rule>
+using control = p::must_if<g::errors>::control<Rule>;
 
 // ---- helpers ----
 std::size_t skip_trivia(std::string_view text, std::size_t offset) {
@@ -80,9 +82,14 @@ std::size_t skip_trivia(std::string_view text, std::size_t offset) {
 
 /// The range from the start of `a` to the end of `b`. Nodes folded by `fold_one` keep no end, so
 /// operator nodes take their range from their operands.
-source_range span(const source_range& a, const source_range& b) { return {a.begin, b.end, a.begin_offset, b.end_offset}; }
+source_range span(const source_range& a, const source_range& b) {
+  return {a.begin, b.end, a.begin_offset, b.end_offset};
+}
 
-template <typename... Rules> bool is_any(const node& n) { return (n.is_type<Rules>() || ...); }
+template <typename... Rules>
+bool is_any(const node& n) {
+  return (n.is_type<Rules>() || ...);
+}
 
 bool is_string_node(const node& n) {
   return is_any<g::string_lit, g::rule_title, g::cite_quote, g::source_title, g::field_doc>(n);
@@ -97,7 +104,7 @@ struct conversion_error {
 };
 
 class converter {
-public:
+ public:
   explicit converter(const source_file& source) : m_source(source) {}
 
   ast::module convert(const node& root) {
@@ -107,7 +114,7 @@ public:
     return m;
   }
 
-private:
+ private:
   const source_file& m_source;
   std::size_t m_depth = 0;
 
@@ -130,15 +137,24 @@ private:
   // ---- declarations ----
   ast::declaration declaration(const node& n) {
     ast::declaration d{range_of(n), ast::import_decl{}};
-    if (n.is_type<g::ruleset_decl>()) d.node = ruleset(n);
-    else if (n.is_type<g::import_decl>()) d.node = ast::import_decl{name_of(*n.children.at(0))};
-    else if (n.is_type<g::source_decl>()) d.node = ast::source_decl{plain_string(*n.children.at(0)), plain_string(*n.children.at(1))};
-    else if (n.is_type<g::enum_decl>()) d.node = enumeration(n);
-    else if (n.is_type<g::entity_decl>()) d.node = entity(n);
-    else if (n.is_type<g::param_decl>()) d.node = ast::param_decl{name_of(*n.children.at(0)), type(*n.children.at(1)), expression(*n.children.at(2))};
-    else if (n.is_type<g::function_decl>()) d.node = function(n);
-    else if (n.is_type<g::rule_decl>()) d.node = rule(n);
-    else if (n.is_type<g::profile_decl>()) d.node = profile(n);
+    if (n.is_type<g::ruleset_decl>())
+      d.node = ruleset(n);
+    else if (n.is_type<g::import_decl>())
+      d.node = ast::import_decl{name_of(*n.children.at(0))};
+    else if (n.is_type<g::source_decl>())
+      d.node = ast::source_decl{plain_string(*n.children.at(0)), plain_string(*n.children.at(1))};
+    else if (n.is_type<g::enum_decl>())
+      d.node = enumeration(n);
+    else if (n.is_type<g::entity_decl>())
+      d.node = entity(n);
+    else if (n.is_type<g::param_decl>())
+      d.node = ast::param_decl{name_of(*n.children.at(0)), type(*n.children.at(1)), expression(*n.children.at(2))};
+    else if (n.is_type<g::function_decl>())
+      d.node = function(n);
+    else if (n.is_type<g::rule_decl>())
+      d.node = rule(n);
+    else if (n.is_type<g::profile_decl>())
+      d.node = profile(n);
     return d;
   }
 
@@ -198,7 +214,7 @@ private:
       t.kind = ast::type_kind::inline_enum;
       t.members = enum_members(base, 0);
     } else {
-      t.kind = base.is_type<g::list_type>() ? ast::type_kind::list
+      t.kind = base.is_type<g::list_type>()  ? ast::type_kind::list
                : base.is_type<g::map_type>() ? ast::type_kind::map
                                              : ast::type_kind::range;
       for (const auto& arg : base.children) t.args.push_back(type(*arg));
@@ -210,8 +226,10 @@ private:
     ast::function_decl f{name_of(*n.children.at(0)), {}, std::nullopt, nullptr};
     for (std::size_t i = 1; i + 1 < n.children.size(); ++i) {
       const node& c = *n.children[i];
-      if (c.is_type<g::fn_param>()) f.params.push_back({name_of(*c.children.at(0)), type(*c.children.at(1))});
-      else f.result = type(*c.children.at(0));
+      if (c.is_type<g::fn_param>())
+        f.params.push_back({name_of(*c.children.at(0)), type(*c.children.at(1))});
+      else
+        f.result = type(*c.children.at(0));
     }
     f.body = expression(*n.children.back());
     return f;
@@ -228,7 +246,8 @@ private:
     return {date(d), range_of(d)};
   }
 
-  template <typename T> void set_once(std::optional<T>& slot, T value, const node& item, std::string_view what) {
+  template <typename T>
+  void set_once(std::optional<T>& slot, T value, const node& item, std::string_view what) {
     if (slot) fail(codes::duplicate_rule_item, fmt::format("duplicate `{}` in the rule", what), item);
     slot = std::move(value);
   }
@@ -270,8 +289,9 @@ private:
       if (r.subject) fail(codes::duplicate_rule_item, "duplicate `for` in the rule: a rule has one subject", c);
       if (!r.steps.empty())
         fail(codes::for_after_steps, "`for` must come before `let`, `where`, `due`, `require` and `forbid`", c);
-      r.subject = ast::rule_subject{name_of(*c.children.at(0)), expression(*c.children.at(1)),
-                                    c.children.size() > 2 ? expression(*c.children[2]->children.at(0)) : nullptr, range};
+      r.subject =
+          ast::rule_subject{name_of(*c.children.at(0)), expression(*c.children.at(1)),
+                            c.children.size() > 2 ? expression(*c.children[2]->children.at(0)) : nullptr, range};
     } else {
       ast::rule_step step;
       step.range = range;
@@ -280,8 +300,8 @@ private:
         step.binding = name_of(*c.children.at(0));
         step.value = expression(*c.children.at(1));
       } else {
-        step.kind = c.is_type<g::where_item>() ? ast::step_kind::where
-                    : c.is_type<g::due_item>()  ? ast::step_kind::due
+        step.kind = c.is_type<g::where_item>()     ? ast::step_kind::where
+                    : c.is_type<g::due_item>()     ? ast::step_kind::due
                     : c.is_type<g::require_item>() ? ast::step_kind::require
                                                    : ast::step_kind::forbid;
         step.value = expression(*c.children.at(0));
@@ -332,9 +352,15 @@ private:
       return;
     }
     switch (part.string_view().front()) {
-      case 'n': out += '\n'; break;
-      case 't': out += '\t'; break;
-      default: out += part.string_view().front(); break;
+      case 'n':
+        out += '\n';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      default:
+        out += part.string_view().front();
+        break;
     }
   }
 
@@ -372,7 +398,7 @@ private:
     if (ec != std::errc() || d.amount > 100000)
       fail(codes::invalid_literal, fmt::format("duration `{}` is too large", text), n);
     auto unit = text.substr(digits_end);
-    d.unit = unit == "wd" ? ast::duration_unit::working_day
+    d.unit = unit == "wd"   ? ast::duration_unit::working_day
              : unit == "mo" ? ast::duration_unit::month
              : unit == "w"  ? ast::duration_unit::week
              : unit == "y"  ? ast::duration_unit::year
@@ -444,29 +470,37 @@ private:
       return make(range, ast::binary{ast::binary_op::range, std::move(lhs), std::move(rhs)});
     }
     if (is_any<g::coalesce, g::disjunction, g::conjunction>(n)) {
-      auto op = n.is_type<g::coalesce>() ? ast::binary_op::coalesce
+      auto op = n.is_type<g::coalesce>()      ? ast::binary_op::coalesce
                 : n.is_type<g::disjunction>() ? ast::binary_op::logical_or
                                               : ast::binary_op::logical_and;
-      return left_chain(n, [op](const node&) { return op; }, 1);
+      return left_chain(
+          n, [op](const node&) { return op; }, 1);
     }
     if (is_any<g::additive, g::multiplicative>(n)) {
-      return left_chain(n, [this](const node& o) { return arithmetic_op(text_of(o)); }, 2);
+      return left_chain(
+          n, [this](const node& o) { return arithmetic_op(text_of(o)); }, 2);
     }
     fail(codes::expected_expression, "unsupported expression", n);
   }
 
   static ast::binary_op arithmetic_op(std::string_view op) {
     switch (op.front()) {
-      case '+': return ast::binary_op::add;
-      case '-': return ast::binary_op::sub;
-      case '*': return ast::binary_op::mul;
-      case '/': return ast::binary_op::div;
-      default: return ast::binary_op::mod;
+      case '+':
+        return ast::binary_op::add;
+      case '-':
+        return ast::binary_op::sub;
+      case '*':
+        return ast::binary_op::mul;
+      case '/':
+        return ast::binary_op::div;
+      default:
+        return ast::binary_op::mod;
     }
   }
 
   /// Builds a left-associative chain; `stride` is 1 when operators are not nodes, 2 when they are.
-  template <typename OpOf> ast::expr_ptr left_chain(const node& n, OpOf op_of, std::size_t stride) {
+  template <typename OpOf>
+  ast::expr_ptr left_chain(const node& n, OpOf op_of, std::size_t stride) {
     depth_guard guard(m_depth, n.children.size() / stride, *this, n);
     auto lhs = expression(*n.children.at(0));
     for (std::size_t i = stride; i < n.children.size(); i += stride) {
@@ -485,7 +519,8 @@ private:
       const node& op = *n.children[i];
       auto kind = op.is_type<g::negate>() ? ast::unary_op::negate : ast::unary_op::logical_not;
       auto b = begin_of(op);
-      source_range range{m_source.locate(b), operand->range.end, static_cast<std::uint32_t>(b), operand->range.end_offset};
+      source_range range{m_source.locate(b), operand->range.end, static_cast<std::uint32_t>(b),
+                         operand->range.end_offset};
       operand = make(range, ast::unary{kind, std::move(operand)});
     }
     return operand;
@@ -499,13 +534,13 @@ private:
       return make(range, ast::is_null{std::move(lhs), !op.children.empty()});
     }
     auto text = text_of(op);
-    auto kind = text == "==" ? ast::binary_op::eq
-                : text == "!=" ? ast::binary_op::ne
-                : text == "<=" ? ast::binary_op::le
-                : text == ">=" ? ast::binary_op::ge
-                : text == "<"  ? ast::binary_op::lt
-                : text == ">"  ? ast::binary_op::gt
-                : text == "in" ? ast::binary_op::in
+    auto kind = text == "=="        ? ast::binary_op::eq
+                : text == "!="      ? ast::binary_op::ne
+                : text == "<="      ? ast::binary_op::le
+                : text == ">="      ? ast::binary_op::ge
+                : text == "<"       ? ast::binary_op::lt
+                : text == ">"       ? ast::binary_op::gt
+                : text == "in"      ? ast::binary_op::in
                 : text == "matches" ? ast::binary_op::matches
                                     : ast::binary_op::not_in;
     auto rhs = expression(*n.children.at(2));
@@ -595,9 +630,12 @@ std::vector<ast::comment> scan_comments(const source_file& source) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (in_string.back()) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string.pop_back();
-      else if (c == '{') in_string.push_back(false);
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string.pop_back();
+      else if (c == '{')
+        in_string.push_back(false);
     } else if (c == '"') {
       in_string.push_back(true);
     } else if (c == '}' && in_string.size() > 1) {

@@ -5,13 +5,13 @@
 #include <vector>
 
 #include "dsl/diagnostic.hpp"
-#include "engine/modules.hpp"
 #include "engine/checked_program.hpp"
+#include "engine/modules.hpp"
 
 namespace baomi::engine {
 
 struct check_result {
-  std::optional<checked_program> program;  // set when there is no error (warnings allowed)
+  std::optional<checked_program> program;    // set when there is no error (warnings allowed)
   std::vector<dsl::diagnostic> diagnostics;  // sorted by file and position
 };
 

@@ -1,8 +1,8 @@
 // Quote verification: whitespace-insensitive substring search in the cited document.
 #include "engine/citations.hpp"
 
-#include <filesystem>
 #include <fmt/format.h>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -55,12 +55,20 @@ std::vector<dsl::diagnostic> verify_citations(const module_set& modules, const s
       for (const auto& c : rule->cites) {
         auto doc = documents.find(c.source);
         if (doc == documents.end()) {
-          out.push_back({"E0302", dsl::severity::error, m.source.path(), c.range,
-                         fmt::format("no document for source `{}` in `{}`", c.source, folder), {}});
+          out.push_back({"E0302",
+                         dsl::severity::error,
+                         m.source.path(),
+                         c.range,
+                         fmt::format("no document for source `{}` in `{}`", c.source, folder),
+                         {}});
         } else if (doc->second.second.find(without_whitespace(c.quote)) == std::string::npos) {
-          out.push_back({"E0301", dsl::severity::error, m.source.path(), c.quote_range,
-                         fmt::format("this quote does not occur in source `{}` ({})", c.source, doc->second.first),
-                         {{"quotes must be the exact text of the regulation; only whitespace may differ", std::nullopt}}});
+          out.push_back(
+              {"E0301",
+               dsl::severity::error,
+               m.source.path(),
+               c.quote_range,
+               fmt::format("this quote does not occur in source `{}` ({})", c.source, doc->second.first),
+               {{"quotes must be the exact text of the regulation; only whitespace may differ", std::nullopt}}});
         }
       }
     }

@@ -1,8 +1,8 @@
 // Compilation: profile application, param folding and join detection.
 #include "engine/compile.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 #include <functional>
 
 #include "engine/evaluate.hpp"
@@ -18,12 +18,14 @@ bool reads_slot(const ir::node& n, std::uint32_t slot) {
 }
 
 // `x.f` where x is the binder: the field index, if `f` is of the wanted kind.
-std::optional<std::uint32_t> binder_field(const ir::node& n, std::uint32_t slot, facts::type_kind kind, bool list_of_ref) {
+std::optional<std::uint32_t> binder_field(const ir::node& n, std::uint32_t slot, facts::type_kind kind,
+                                          bool list_of_ref) {
   if (n.op != ir::op::field || n.children.size() != 1) return std::nullopt;
   const auto& object = n.children[0];
   if (object.op != ir::op::local || object.slot != slot) return std::nullopt;
   if (list_of_ref) {
-    if (n.type.kind != facts::type_kind::list || n.type.args.empty() || n.type.args[0].kind != facts::type_kind::ref) return std::nullopt;
+    if (n.type.kind != facts::type_kind::list || n.type.args.empty() || n.type.args[0].kind != facts::type_kind::ref)
+      return std::nullopt;
   } else if (n.type.kind != kind) {
     return std::nullopt;
   }
@@ -53,9 +55,18 @@ void substitute_params(ir::node& n, const std::vector<ir::node>& values) {
 void optimize(ir::node& n, const facts::schema& schema) {
   for (auto& c : n.children) optimize(c, schema);
   switch (n.op) {
-    case ir::op::exists: case ir::op::all: case ir::op::none: case ir::op::count: case ir::op::sum:
-    case ir::op::min: case ir::op::max: case ir::op::latest: detect_join(n, schema); break;
-    default: break;
+    case ir::op::exists:
+    case ir::op::all:
+    case ir::op::none:
+    case ir::op::count:
+    case ir::op::sum:
+    case ir::op::min:
+    case ir::op::max:
+    case ir::op::latest:
+      detect_join(n, schema);
+      break;
+    default:
+      break;
   }
 }
 
@@ -76,8 +87,10 @@ bool detect_join(ir::node& node, const facts::schema& schema) {
     std::optional<std::uint32_t> field;
     const ir::node* key = nullptr;
     if (part->op == ir::op::eq) {
-      if ((field = binder_field(a, node.slot, facts::type_kind::ref, false)) && !reads_slot(b, node.slot)) key = &b;
-      else if ((field = binder_field(b, node.slot, facts::type_kind::ref, false)) && !reads_slot(a, node.slot)) key = &a;
+      if ((field = binder_field(a, node.slot, facts::type_kind::ref, false)) && !reads_slot(b, node.slot))
+        key = &b;
+      else if ((field = binder_field(b, node.slot, facts::type_kind::ref, false)) && !reads_slot(a, node.slot))
+        key = &a;
     } else if (part->op == ir::op::in) {
       if ((field = binder_field(b, node.slot, facts::type_kind::list, true)) && !reads_slot(a, node.slot)) key = &a;
     }
@@ -101,7 +114,8 @@ compile_result compile(const checked_program& program, const std::string& profil
     if (!profile) {
       std::string names;
       for (const auto& p : program.profiles) names += (names.empty() ? "" : ", ") + p.name;
-      result.error = fmt::format("unknown profile `{}`{}", profile_name, names.empty() ? "" : " (available: " + names + ")");
+      result.error =
+          fmt::format("unknown profile `{}`{}", profile_name, names.empty() ? "" : " (available: " + names + ")");
       return result;
     }
   }
@@ -148,15 +162,19 @@ compile_result compile(const checked_program& program, const std::string& profil
     optimize(f.body, out.schema);
   }
   for (const auto& id : rule_filter) {
-    bool known = std::any_of(program.rules.begin(), program.rules.end(), [&](const auto& r) { return r.info.id == id; });
+    bool known =
+        std::any_of(program.rules.begin(), program.rules.end(), [&](const auto& r) { return r.info.id == id; });
     if (!known) {
       result.error = fmt::format("unknown rule `{}`", id);
       return result;
     }
   }
   for (const auto& rule : program.rules) {
-    if (!rule_filter.empty() && std::find(rule_filter.begin(), rule_filter.end(), rule.info.id) == rule_filter.end()) continue;
-    if (profile && std::find(profile->disabled.begin(), profile->disabled.end(), rule.info.id) != profile->disabled.end()) continue;
+    if (!rule_filter.empty() && std::find(rule_filter.begin(), rule_filter.end(), rule.info.id) == rule_filter.end())
+      continue;
+    if (profile &&
+        std::find(profile->disabled.begin(), profile->disabled.end(), rule.info.id) != profile->disabled.end())
+      continue;
     rule_program r = rule;
     if (profile) {
       for (const auto& [id, level] : profile->severities) {

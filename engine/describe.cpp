@@ -31,15 +31,19 @@ struct describer {
   // An expression as text when its source text was not kept: locals, fields and constants.
   std::string brief(const ir::node& n) const {
     switch (n.op) {
-      case ir::op::local: return slot(n.slot);
-      case ir::op::constant: return constant(n);
-      case ir::op::as_of: return "as_of";
+      case ir::op::local:
+        return slot(n.slot);
+      case ir::op::constant:
+        return constant(n);
+      case ir::op::as_of:
+        return "as_of";
       case ir::op::field: {
         const auto& e = schema.entity_at(n.table);
         auto name = n.field < e.fields.size() ? e.fields[n.field].name : "?";
         return n.children.empty() ? name : brief(n.children[0]) + "." + name;
       }
-      default: return fmt::format("({})", op_name(n.op));
+      default:
+        return fmt::format("({})", op_name(n.op));
     }
   }
 

@@ -8,32 +8,43 @@ namespace baomi::engine {
 
 namespace {
 
-bool problem(outcome o) { return o == outcome::fail || o == outcome::unknown || o == outcome::pending || o == outcome::waived; }
+bool problem(outcome o) {
+  return o == outcome::fail || o == outcome::unknown || o == outcome::pending || o == outcome::waived;
+}
 
 }  // namespace
 
 const char* to_string(change_kind k) {
   switch (k) {
-    case change_kind::added: return "new";
-    case change_kind::resolved: return "resolved";
-    case change_kind::changed: return "changed";
-    case change_kind::unchanged: return "unchanged";
+    case change_kind::added:
+      return "new";
+    case change_kind::resolved:
+      return "resolved";
+    case change_kind::changed:
+      return "changed";
+    case change_kind::unchanged:
+      return "unchanged";
   }
   return "unchanged";
 }
 
 const char* to_chinese(change_kind k) {
   switch (k) {
-    case change_kind::added: return "新增";
-    case change_kind::resolved: return "已解决";
-    case change_kind::changed: return "有变化";
-    case change_kind::unchanged: return "未变";
+    case change_kind::added:
+      return "新增";
+    case change_kind::resolved:
+      return "已解决";
+    case change_kind::changed:
+      return "有变化";
+    case change_kind::unchanged:
+      return "未变";
   }
   return "未变";
 }
 
 std::size_t run_diff::count(change_kind k) const {
-  return static_cast<std::size_t>(std::count_if(changes.begin(), changes.end(), [&](const auto& c) { return c.kind == k; }));
+  return static_cast<std::size_t>(
+      std::count_if(changes.begin(), changes.end(), [&](const auto& c) { return c.kind == k; }));
 }
 
 bool run_diff::any_change() const {
@@ -67,10 +78,14 @@ run_diff diff_runs(const run_result& base, const run_result& head, const std::st
       c.head_severity = h->severity;
     }
     c.message = h && !h->message.empty() ? h->message : b ? b->message : "";
-    if (!was) c.kind = change_kind::added;
-    else if (!is) c.kind = change_kind::resolved;
-    else if (b->outcome != h->outcome || b->severity != h->severity) c.kind = change_kind::changed;
-    else c.kind = change_kind::unchanged;
+    if (!was)
+      c.kind = change_kind::added;
+    else if (!is)
+      c.kind = change_kind::resolved;
+    else if (b->outcome != h->outcome || b->severity != h->severity)
+      c.kind = change_kind::changed;
+    else
+      c.kind = change_kind::unchanged;
     out.changes.push_back(std::move(c));
   };
   for (const auto& [print, b] : before) {

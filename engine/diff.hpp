@@ -22,8 +22,8 @@ struct finding_change {
   std::optional<outcome> head_outcome;
   std::optional<severity> base_severity;
   std::optional<severity> head_severity;
-  std::string message;  // the head's message, else the base's
-  std::string snapshot; // for ruleset diffs over several snapshots
+  std::string message;   // the head's message, else the base's
+  std::string snapshot;  // for ruleset diffs over several snapshots
 };
 
 struct run_diff {

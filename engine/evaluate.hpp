@@ -15,11 +15,11 @@
 namespace baomi::engine {
 
 struct evaluate_options {
-  std::optional<facts::day_number> as_of;      // overrides the snapshot's `as_of`
+  std::optional<facts::day_number> as_of;  // overrides the snapshot's `as_of`
   const std::vector<waiver>* waivers = nullptr;
-  const facts::calendar* calendar = nullptr;   // default: the China holiday calendar
+  const facts::calendar* calendar = nullptr;  // default: the China holiday calendar
   std::string snapshot_path;
-  std::size_t max_evidence = 24;               // per finding
+  std::size_t max_evidence = 24;  // per finding
   /// Called after each rule with (rules done, rules in force); for a progress line.
   std::function<void(std::size_t, std::size_t)> progress;
 };
@@ -34,7 +34,8 @@ evaluate_result evaluate(const plan& p, const facts::store& store, const evaluat
 
 /// Folds an expression that reads no facts (a param value) to a value, storing lists in `pool`.
 /// `params` are the values of params it may read; `functions` those it may call.
-std::optional<value> evaluate_constant(const ir::node& n, constant_pool& pool, const std::vector<function_info>& functions = {},
+std::optional<value> evaluate_constant(const ir::node& n, constant_pool& pool,
+                                       const std::vector<function_info>& functions = {},
                                        const std::vector<value>& params = {}, const facts::calendar* cal = nullptr);
 
 /// A stable 16-hex-digit fingerprint of a (rule, collection, key).
@@ -51,9 +52,9 @@ struct explanation {
   bool in_force = true;
   engine::finding result;  // its `rule` points at `rule` above: keep the explanation where it is
   struct step {
-    std::string kind;  // for, let, where, due, require, forbid
-    std::string text;  // the expression as written
-    std::string value; // rendered
+    std::string kind;   // for, let, where, due, require, forbid
+    std::string text;   // the expression as written
+    std::string value;  // rendered
     bool unknown = false;
     bool holds = false;
     std::vector<evidence> facts;

@@ -1,12 +1,12 @@
 // Running ruleset fixtures: evaluate, compare with expectations, explain every difference.
 #include "engine/fixture.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 #include <fstream>
 #include <map>
-#include <set>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "base/files.hpp"
@@ -69,7 +69,8 @@ std::optional<fixture> parse_fixture(const std::string& text, const std::string&
     return std::nullopt;
   }
   f.snapshot = doc["snapshot"].dump();
-  if (doc.contains("waivers") && !doc["waivers"].is_null()) f.waivers = nlohmann::json{{"waivers", doc["waivers"]}}.dump();
+  if (doc.contains("waivers") && !doc["waivers"].is_null())
+    f.waivers = nlohmann::json{{"waivers", doc["waivers"]}}.dump();
   if (!doc.contains("expect") || !doc["expect"].is_array()) {
     error = "/expect must be an array of {rule, subject, outcome}";
     return std::nullopt;
@@ -133,7 +134,8 @@ fixture_result run_fixture(const checked_program& program, const fixture& f) {
     expected_keys.insert({e.rule, e.subject});
     auto it = actual.find({e.rule, e.subject});
     if (it == actual.end()) {
-      result.problems.push_back(fmt::format("{} {}: expected {}, but there is no such finding", e.rule, e.subject, to_string(e.outcome)));
+      result.problems.push_back(
+          fmt::format("{} {}: expected {}, but there is no such finding", e.rule, e.subject, to_string(e.outcome)));
     } else if (it->second->outcome != e.outcome) {
       const auto& got = *it->second;
       result.problems.push_back(fmt::format("{} {}: expected {}, got {}{}{}", e.rule, e.subject, to_string(e.outcome),
@@ -143,8 +145,8 @@ fixture_result run_fixture(const checked_program& program, const fixture& f) {
   }
   for (const auto& [key, finding] : actual) {
     if (!expected_keys.count(key)) {
-      result.problems.push_back(fmt::format("{} {}: not expected, got {}{}", key.first, key.second, to_string(finding->outcome),
-                                            evidence_lines(*finding)));
+      result.problems.push_back(fmt::format("{} {}: not expected, got {}{}", key.first, key.second,
+                                            to_string(finding->outcome), evidence_lines(*finding)));
     }
   }
   result.passed = result.problems.empty();

@@ -11,12 +11,12 @@ namespace baomi::facts {
 class column;
 class store;
 class schema;
-}
+}  // namespace baomi::facts
 
 namespace baomi::engine {
 
 enum class vkind : std::uint8_t {
-  null,         // unknown: missing, null or invalid facts, and what is computed from them
+  null,  // unknown: missing, null or invalid facts, and what is computed from them
   boolean,
   integer,
   number,
@@ -65,23 +65,69 @@ struct value {
   bool is_false() const { return kind == vkind::boolean && !u.flag; }
 
   static value null() { return {}; }
-  static value boolean(bool b) { value v; v.kind = vkind::boolean; v.u.flag = b; return v; }
-  static value integer(std::int64_t i) { value v; v.kind = vkind::integer; v.u.integer = i; return v; }
-  static value number(double n) { value v; v.kind = vkind::number; v.u.number = n; return v; }
-  static value string(std::string_view s) { value v; v.kind = vkind::string; v.text = s; return v; }
-  static value date(facts::day_number d) { value v; v.kind = vkind::date; v.u.date = d; return v; }
-  static value duration(const facts::duration& d) { value v; v.kind = vkind::duration; v.dur = d; return v; }
+  static value boolean(bool b) {
+    value v;
+    v.kind = vkind::boolean;
+    v.u.flag = b;
+    return v;
+  }
+  static value integer(std::int64_t i) {
+    value v;
+    v.kind = vkind::integer;
+    v.u.integer = i;
+    return v;
+  }
+  static value number(double n) {
+    value v;
+    v.kind = vkind::number;
+    v.u.number = n;
+    return v;
+  }
+  static value string(std::string_view s) {
+    value v;
+    v.kind = vkind::string;
+    v.text = s;
+    return v;
+  }
+  static value date(facts::day_number d) {
+    value v;
+    v.kind = vkind::date;
+    v.u.date = d;
+    return v;
+  }
+  static value duration(const facts::duration& d) {
+    value v;
+    v.kind = vkind::duration;
+    v.dur = d;
+    return v;
+  }
   static value span(facts::day_number from, facts::day_number to) {
-    value v; v.kind = vkind::span; v.u.span = {from, to}; return v;
+    value v;
+    v.kind = vkind::span;
+    v.u.span = {from, to};
+    return v;
   }
   static value enumeration(std::uint32_t enum_index, std::uint32_t index) {
-    value v; v.kind = vkind::enumeration; v.aux = enum_index; v.u.index = index; return v;
+    value v;
+    v.kind = vkind::enumeration;
+    v.aux = enum_index;
+    v.u.index = index;
+    return v;
   }
   static value entity(std::uint32_t table, std::uint32_t row) {
-    value v; v.kind = vkind::entity; v.aux = table; v.u.index = row; return v;
+    value v;
+    v.kind = vkind::entity;
+    v.aux = table;
+    v.u.index = row;
+    return v;
   }
   static value items(vkind kind, const value* items, std::uint32_t count) {
-    value v; v.kind = kind; v.source = list_source::items; v.ptr = items; v.count = count; return v;
+    value v;
+    v.kind = kind;
+    v.source = list_source::items;
+    v.ptr = items;
+    v.count = count;
+    return v;
   }
 };
 

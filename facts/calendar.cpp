@@ -50,8 +50,7 @@ std::optional<calendar> calendar::from_json(std::string_view text, std::string& 
     cal.m_title = read_string(doc, "title");
     cal.m_source = read_string(doc, "source");
     const json& covers = member(doc, "covers");
-    if (!covers.is_array() || covers.size() != 2 || !covers[0].is_number_integer() ||
-        !covers[1].is_number_integer()) {
+    if (!covers.is_array() || covers.size() != 2 || !covers[0].is_number_integer() || !covers[1].is_number_integer()) {
       throw calendar_error{"`covers` must be [first_year, last_year]"};
     }
     cal.m_first_year = covers[0].get<int>();

@@ -15,7 +15,7 @@ namespace baomi::facts {
 /// listed weekend days that are working days (调休上班). Outside the covered years it answers nullopt
 /// rather than guess, because holiday arrangements are only known once they are published.
 class calendar {
-public:
+ public:
   /// A named run of rest days, inclusive.
   struct holiday {
     std::string name;
@@ -48,7 +48,7 @@ public:
   /// result is not covered.
   std::optional<day_number> add_working_days(day_number day, std::int32_t n) const;
 
-private:
+ private:
   std::optional<std::size_t> index_of(day_number day) const;
   void build_prefix_counts();
 

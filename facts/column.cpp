@@ -16,16 +16,30 @@ std::uint32_t column::append_null() {
   auto cell = static_cast<std::uint32_t>(m_states.size());
   m_states.push_back(cell_state::null);
   switch (m_type.kind) {
-    case type_kind::integer: m_i64.push_back(0); break;
-    case type_kind::number: m_f64.push_back(0); break;
-    case type_kind::date: m_dates.push_back(0); break;
-    case type_kind::duration: m_durations.emplace_back(); break;
+    case type_kind::integer:
+      m_i64.push_back(0);
+      break;
+    case type_kind::number:
+      m_f64.push_back(0);
+      break;
+    case type_kind::date:
+      m_dates.push_back(0);
+      break;
+    case type_kind::duration:
+      m_durations.emplace_back();
+      break;
     case type_kind::list:
     case type_kind::map:
-    case type_kind::range: m_spans.emplace_back(); break;
+    case type_kind::range:
+      m_spans.emplace_back();
+      break;
     case type_kind::ref:
-    case type_kind::record: m_u32.push_back(no_row); break;
-    default: m_u32.push_back(0); break;
+    case type_kind::record:
+      m_u32.push_back(no_row);
+      break;
+    default:
+      m_u32.push_back(0);
+      break;
   }
   return cell;
 }

@@ -31,7 +31,7 @@ struct cell_span {
 /// The cells of one field. Reads are cheap and never allocate: a state byte and a typed payload per
 /// cell. Each `as_*` accessor is valid only for the column's kind and for present cells.
 class column {
-public:
+ public:
   column(const facts::type& t, const string_pool* pool);
 
   const facts::type& type() const { return m_type; }
@@ -87,7 +87,7 @@ public:
   void finish();
   std::size_t memory_bytes() const;
 
-private:
+ private:
   template <typename T>
   void set(std::uint32_t cell, std::vector<T>& payload, const T& value) {
     payload[cell] = value;

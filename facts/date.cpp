@@ -107,9 +107,7 @@ unsigned month_of(day_number day) { return unsigned(to_ymd(day).month()); }
 unsigned day_of_month(day_number day) { return unsigned(to_ymd(day).day()); }
 unsigned quarter_of(day_number day) { return (month_of(day) - 1) / 3 + 1; }
 
-unsigned weekday_of(day_number day) {
-  return chr::weekday{chr::sys_days{chr::days{day}}}.iso_encoding();
-}
+unsigned weekday_of(day_number day) { return chr::weekday{chr::sys_days{chr::days{day}}}.iso_encoding(); }
 
 bool is_weekend(day_number day) { return weekday_of(day) >= 6; }
 
@@ -181,8 +179,6 @@ std::optional<day_number> add(day_number day, const duration& d, const calendar*
   return cal->add_working_days(*result, d.working_days);
 }
 
-std::optional<day_number> subtract(day_number day, const duration& d, const calendar* cal) {
-  return add(day, -d, cal);
-}
+std::optional<day_number> subtract(day_number day, const duration& d, const calendar* cal) { return add(day, -d, cal); }
 
 }  // namespace baomi::facts

@@ -47,7 +47,8 @@ json ref_schema(const type& t, const schema& s) {
 
 json container_schema(const type& t, const schema& s) {
   switch (t.kind) {
-    case type_kind::list: return json{{"type", "array"}, {"items", type_schema(t.args.at(0), s)}};
+    case type_kind::list:
+      return json{{"type", "array"}, {"items", type_schema(t.args.at(0), s)}};
     case type_kind::range:
       return json{{"type", "array"}, {"items", type_schema(t.args.at(0), s)}, {"minItems", 2}, {"maxItems", 2}};
     default: {
@@ -62,16 +63,26 @@ json container_schema(const type& t, const schema& s) {
 
 json required_type_schema(const type& t, const schema& s) {
   switch (t.kind) {
-    case type_kind::string: return json{{"type", "string"}};
-    case type_kind::integer: return json{{"type", "integer"}};
-    case type_kind::number: return json{{"type", "number"}};
-    case type_kind::boolean: return json{{"type", "boolean"}};
-    case type_kind::date: return json{{"type", "string"}, {"format", "date"}, {"pattern", date_pattern}};
-    case type_kind::duration: return json{{"type", "string"}, {"pattern", duration_pattern}};
-    case type_kind::enumeration: return enum_schema(s.enum_at(t.target));
-    case type_kind::ref: return ref_schema(t, s);
-    case type_kind::record: return json{{"$ref", "#/$defs/" + s.entity_at(t.target).name}};
-    default: return container_schema(t, s);
+    case type_kind::string:
+      return json{{"type", "string"}};
+    case type_kind::integer:
+      return json{{"type", "integer"}};
+    case type_kind::number:
+      return json{{"type", "number"}};
+    case type_kind::boolean:
+      return json{{"type", "boolean"}};
+    case type_kind::date:
+      return json{{"type", "string"}, {"format", "date"}, {"pattern", date_pattern}};
+    case type_kind::duration:
+      return json{{"type", "string"}, {"pattern", duration_pattern}};
+    case type_kind::enumeration:
+      return enum_schema(s.enum_at(t.target));
+    case type_kind::ref:
+      return ref_schema(t, s);
+    case type_kind::record:
+      return json{{"$ref", "#/$defs/" + s.entity_at(t.target).name}};
+    default:
+      return container_schema(t, s);
   }
 }
 
@@ -89,7 +100,9 @@ json entity_schema(const entity_type& e, const schema& s) {
     properties[f.name] = std::move(value);
     if (!f.type.optional) required.push_back(f.name);
   }
-  json value{{"type", "object"}, {"properties", std::move(properties)}, {"required", std::move(required)},
+  json value{{"type", "object"},
+             {"properties", std::move(properties)},
+             {"required", std::move(required)},
              {"additionalProperties", false}};
   if (!e.doc.empty()) value["description"] = e.doc;
   return value;
@@ -100,8 +113,11 @@ json entity_schema(const entity_type& e, const schema& s) {
 json to_json_schema(const schema& s) {
   json properties{
       {"$schema", {{"type", "string"}}},
-      {"as_of", {{"type", "string"}, {"format", "date"}, {"pattern", date_pattern},
-                 {"description", "the date the facts describe; rules evaluate as of this day"}}},
+      {"as_of",
+       {{"type", "string"},
+        {"format", "date"},
+        {"pattern", date_pattern},
+        {"description", "the date the facts describe; rules evaluate as of this day"}}},
       {"org", {{"description", "the organization the snapshot is about (any JSON value)"}}},
   };
   json defs = json::object();

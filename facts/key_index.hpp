@@ -10,7 +10,7 @@ namespace baomi::facts {
 /// Maps interned key ids to rows. Open addressing with linear probing: no allocation per entry, and a
 /// lookup touches one or two cache lines.
 class key_index {
-public:
+ public:
   /// Adds `key -> row` unless the key is present; returns the row the key maps to afterwards.
   std::uint32_t insert(std::uint32_t key, std::uint32_t row);
   std::optional<std::uint32_t> find(std::uint32_t key) const;
@@ -19,7 +19,7 @@ public:
   std::size_t size() const { return m_size; }
   std::size_t memory_bytes() const { return m_entries.capacity() * sizeof(entry); }
 
-private:
+ private:
   static constexpr std::uint32_t empty = 0xFFFFFFFF;
   struct entry {
     std::uint32_t key = empty;

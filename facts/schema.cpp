@@ -28,7 +28,7 @@ bool is_ordered_scalar(type_kind kind) {
 // Checks one type; `where` names the field, `nested` is false only for a field's own type and the
 // element of a field's list, the two places a record may appear.
 class type_checker {
-public:
+ public:
   type_checker(const schema& s, std::vector<schema_problem>& problems) : m_schema(s), m_problems(problems) {}
 
   void check(const type& t, const std::string& where, bool record_allowed) {
@@ -36,23 +36,30 @@ public:
       case type_kind::enumeration:
         if (t.target >= m_schema.enums().size()) report(where, "enum index out of range");
         break;
-      case type_kind::ref: check_ref(t, where); break;
-      case type_kind::record: check_record(t, where, record_allowed); break;
+      case type_kind::ref:
+        check_ref(t, where);
+        break;
+      case type_kind::record:
+        check_record(t, where, record_allowed);
+        break;
       case type_kind::list:
         if (arity(t, 1, where)) check(t.args[0], where, record_allowed);
         break;
-      case type_kind::map: check_map(t, where); break;
+      case type_kind::map:
+        check_map(t, where);
+        break;
       case type_kind::range:
         if (!arity(t, 1, where)) break;
         if (!is_ordered_scalar(t.args[0].kind)) {
           report(where, "a range bound must be integer, number, date or duration");
         }
         break;
-      default: break;
+      default:
+        break;
     }
   }
 
-private:
+ private:
   void report(const std::string& where, std::string message) { m_problems.push_back({where, std::move(message)}); }
 
   bool arity(const type& t, std::size_t n, const std::string& where) {
@@ -194,18 +201,30 @@ std::vector<schema_problem> schema::validate() const {
 
 std::string_view to_string(type_kind kind) {
   switch (kind) {
-    case type_kind::string: return "string";
-    case type_kind::integer: return "integer";
-    case type_kind::number: return "number";
-    case type_kind::boolean: return "boolean";
-    case type_kind::date: return "date";
-    case type_kind::duration: return "duration";
-    case type_kind::enumeration: return "enum";
-    case type_kind::ref: return "ref";
-    case type_kind::list: return "list";
-    case type_kind::map: return "map";
-    case type_kind::range: return "range";
-    case type_kind::record: return "record";
+    case type_kind::string:
+      return "string";
+    case type_kind::integer:
+      return "integer";
+    case type_kind::number:
+      return "number";
+    case type_kind::boolean:
+      return "boolean";
+    case type_kind::date:
+      return "date";
+    case type_kind::duration:
+      return "duration";
+    case type_kind::enumeration:
+      return "enum";
+    case type_kind::ref:
+      return "ref";
+    case type_kind::list:
+      return "list";
+    case type_kind::map:
+      return "map";
+    case type_kind::range:
+      return "range";
+    case type_kind::record:
+      return "record";
   }
   return "?";
 }
@@ -214,9 +233,15 @@ std::string to_string(const type& t, const schema& s) {
   auto entity_name = [&](std::uint32_t i) { return i < s.entities().size() ? s.entity_at(i).name : "?"; };
   std::string text;
   switch (t.kind) {
-    case type_kind::enumeration: text = t.target < s.enums().size() ? s.enum_at(t.target).name : "?"; break;
-    case type_kind::ref: text = "ref " + entity_name(t.target); break;
-    case type_kind::record: text = entity_name(t.target); break;
+    case type_kind::enumeration:
+      text = t.target < s.enums().size() ? s.enum_at(t.target).name : "?";
+      break;
+    case type_kind::ref:
+      text = "ref " + entity_name(t.target);
+      break;
+    case type_kind::record:
+      text = entity_name(t.target);
+      break;
     case type_kind::list:
     case type_kind::map:
     case type_kind::range: {
@@ -225,7 +250,9 @@ std::string to_string(const type& t, const schema& s) {
       text += ">";
       break;
     }
-    default: text = to_string(t.kind); break;
+    default:
+      text = to_string(t.kind);
+      break;
   }
   return t.optional ? text + "?" : text;
 }

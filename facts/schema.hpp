@@ -75,7 +75,7 @@ struct schema_problem {
 
 /// Enums and entity types, addressed by index. Indexes are stable: nothing is ever removed.
 class schema {
-public:
+ public:
   std::uint32_t add_enum(enum_type e);
   std::uint32_t add_entity(entity_type e);
 
@@ -94,7 +94,7 @@ public:
   /// nested other than as a field or a list element, map keys that are not string or enum.
   std::vector<schema_problem> validate() const;
 
-private:
+ private:
   std::vector<enum_type> m_enums;
   std::vector<entity_type> m_entities;
 };

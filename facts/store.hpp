@@ -34,7 +34,7 @@ struct record_parent {
 /// The rows of one entity type: a collection's entries in snapshot order, or a record type's nested
 /// objects. Column i holds field i of the entity type.
 class table {
-public:
+ public:
   table(std::uint32_t entity, const entity_type& type, const string_pool* pool);
 
   std::uint32_t entity() const { return m_entity; }
@@ -52,7 +52,7 @@ public:
 
   std::size_t memory_bytes() const;
 
-private:
+ private:
   friend class loader_access;
 
   std::uint32_t m_entity;
@@ -69,7 +69,7 @@ private:
 /// For one ref (or list-of-ref) field: the rows whose field points at each target row, in CSR form,
 /// so that a join such as "trainings whose attendees include p" is one lookup.
 class reverse_index {
-public:
+ public:
   reverse_index(std::vector<std::uint32_t> offsets, std::vector<std::uint32_t> rows)
       : m_offsets(std::move(offsets)), m_rows(std::move(rows)) {}
   /// Referring rows in increasing order, each once.
@@ -78,14 +78,14 @@ public:
                                                           m_offsets[target_row + 1] - m_offsets[target_row]);
   }
 
-private:
+ private:
   std::vector<std::uint32_t> m_offsets;
   std::vector<std::uint32_t> m_rows;
 };
 
 /// A loaded snapshot. Table i belongs to entity type i of the schema.
 class store {
-public:
+ public:
   explicit store(facts::schema s);
   store(store&&) noexcept;
   store& operator=(store&&) noexcept;
@@ -114,7 +114,7 @@ public:
   /// Bytes held by columns, indexes and strings, for statistics.
   std::size_t memory_bytes() const;
 
-private:
+ private:
   friend class loader_access;
   struct reverse_cache;
 

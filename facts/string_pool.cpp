@@ -38,7 +38,6 @@ std::uint32_t read_u32(const char* at) {
 
 string_pool::string_pool() : m_slots(1024, 0) { intern(""); }
 
-
 // A location is chunk << 20 | offset. A long string gets a chunk of its own (at offset 0), so that the
 // current chunk's tail is not wasted.
 std::uint64_t string_pool::store(std::string_view text, std::uint32_t id) {

@@ -1,8 +1,8 @@
 // Interned strings: each distinct text is stored once in a stable arena and named by a 32-bit id.
 #pragma once
 
-#include <cstdint>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <span>
@@ -14,7 +14,7 @@ namespace baomi::facts {
 /// A string interner. Ids are dense from 0 (the empty string) and views stay valid while the pool
 /// lives, so columns hold ids and readers get `std::string_view`s without copies.
 class string_pool {
-public:
+ public:
   string_pool();
   string_pool(string_pool&&) noexcept = default;
   string_pool& operator=(string_pool&&) noexcept = default;
@@ -32,7 +32,7 @@ public:
   /// Bytes held by the arena and the tables, for statistics.
   std::size_t memory_bytes() const;
 
-private:
+ private:
   struct probe {
     std::size_t slot;
     bool found;

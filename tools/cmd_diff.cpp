@@ -1,12 +1,12 @@
 // `baomi diff`: what changed between two snapshots (same rules), or between two versions of the
 // rules over the same snapshots — the report a reviewer needs on a pull request.
-#include <cstdio>
-#include <filesystem>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <unistd.h>
+#include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <memory>
-#include <unistd.h>
 
 #include "engine/diff.hpp"
 #include "reports/writer.hpp"
@@ -53,7 +53,9 @@ std::string shell_quote(const std::string& s) {
 // returns the folder that stands for `path`.
 std::optional<std::string> checkout_rules(const std::string& ref, const std::string& path) {
   int status = 0;
-  auto files = capture("git ls-tree -r --name-only --full-name " + shell_quote(ref) + " -- " + shell_quote(path) + " 2>/dev/null", status);
+  auto files = capture(
+      "git ls-tree -r --name-only --full-name " + shell_quote(ref) + " -- " + shell_quote(path) + " 2>/dev/null",
+      status);
   if (status != 0 || files.empty()) {
     fmt::print(stderr, "error: cannot list `{}` at git revision `{}`\n", path, ref);
     return std::nullopt;
@@ -91,7 +93,8 @@ std::optional<engine::run_result> run_on(const engine::checked_program& program,
 int run_diff(const diff_options& o) {
   auto format = reports::parse_format(o.format, reports::result_kind::diff);
   if (!format) {
-    fmt::print(stderr, "error: unknown format `{}` ({})\n", o.format, reports::format_names(reports::result_kind::diff));
+    fmt::print(stderr, "error: unknown format `{}` ({})\n", o.format,
+               reports::format_names(reports::result_kind::diff));
     return exit_usage;
   }
   bool rules_mode = !o.base_rules.empty() || !o.base_ref.empty();
@@ -140,9 +143,11 @@ int run_diff(const diff_options& o) {
       auto d = engine::diff_runs(*base, *head, o.snapshots.size() > 1 ? snapshot : "");
       result.changes.insert(result.changes.end(), d.changes.begin(), d.changes.end());
     }
-    std::stable_sort(result.changes.begin(), result.changes.end(), [](const auto& a, const auto& b) { return a.kind < b.kind; });
-    title = fmt::format("规则 {} → {}，快照 {} 个", o.base_ref.empty() ? fmt::format("{}", fmt::join(o.base_rules, " ")) : o.base_ref,
-                        o.rules.empty() ? std::string("内置基线") : fmt::format("{}", fmt::join(o.rules, " ")), o.snapshots.size());
+    std::stable_sort(result.changes.begin(), result.changes.end(),
+                     [](const auto& a, const auto& b) { return a.kind < b.kind; });
+    title = fmt::format(
+        "规则 {} → {}，快照 {} 个", o.base_ref.empty() ? fmt::format("{}", fmt::join(o.base_rules, " ")) : o.base_ref,
+        o.rules.empty() ? std::string("内置基线") : fmt::format("{}", fmt::join(o.rules, " ")), o.snapshots.size());
   }
   reports::diff_report report{&result, title, rules_mode ? "rules" : "snapshots", o.unchanged};
   fmt::print("{}", reports::write_report(report, *format, {}));
@@ -153,13 +158,20 @@ int run_diff(const diff_options& o) {
 
 command add_diff(CLI::App& app) {
   auto o = std::make_shared<diff_options>();
-  auto* sub = app.add_subcommand("diff", "Compare findings: two snapshots, or two versions of the rules over snapshots");
-  sub->add_option("snapshots", o->snapshots, "OLD NEW snapshots, or the snapshots to run both rule versions on")->required();
-  sub->add_option("--rules", o->rules, "Rules (the new version in a rules diff; default: the built-in baseline)")->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  sub->add_option("--base-rules", o->base_rules, "The old version of the rules (files or folders)")->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  auto* sub =
+      app.add_subcommand("diff", "Compare findings: two snapshots, or two versions of the rules over snapshots");
+  sub->add_option("snapshots", o->snapshots, "OLD NEW snapshots, or the snapshots to run both rule versions on")
+      ->required();
+  sub->add_option("--rules", o->rules, "Rules (the new version in a rules diff; default: the built-in baseline)")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  sub->add_option("--base-rules", o->base_rules, "The old version of the rules (files or folders)")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub->add_option("--base-ref", o->base_ref, "The old version of the rules: the same paths at this git revision");
   sub->add_option("--profile", o->profile, "Profile to apply to both sides");
-  sub->add_option("--format", o->format, reports::format_names(reports::result_kind::diff, " or "))->capture_default_str();
+  sub->add_option("--format", o->format, reports::format_names(reports::result_kind::diff, " or "))
+      ->capture_default_str();
   sub->add_flag("--unchanged", o->unchanged, "Also list the findings that did not change (text)");
   return {sub, [=] { return run_diff(*o); }};
 }

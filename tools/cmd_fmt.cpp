@@ -30,7 +30,8 @@ std::optional<parsed_file> parse_file(const std::string& path) {
 
 int run_fmt(const std::vector<std::string>& paths, bool check) {
   auto found = base::find_files(paths, ".baomi");
-  for (const auto& m : found.missing) fmt::print(stderr, "{}: error[{}]: no such file or folder\n", m, engine::missing_file_code);
+  for (const auto& m : found.missing)
+    fmt::print(stderr, "{}: error[{}]: no such file or folder\n", m, engine::missing_file_code);
   int code = found.missing.empty() ? exit_clean : exit_usage;
   for (const auto& f : found.files) {
     const auto& file = f.path;

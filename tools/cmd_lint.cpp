@@ -13,7 +13,8 @@ command add_lint(CLI::App& app) {
   auto sources = std::make_shared<std::string>();
   auto* sub = app.add_subcommand("lint", "Check .baomi files: syntax, names, types, rule metadata");
   sub->add_option("paths", *paths, "Files or folders (default: the built-in baseline)");
-  sub->add_option("--sources", *sources, "A folder of source documents (ID_*.txt): verify every cite quote against them")
+  sub->add_option("--sources", *sources,
+                  "A folder of source documents (ID_*.txt): verify every cite quote against them")
       ->check(CLI::ExistingDirectory);
   return {sub, [=] {
             auto rules = load_rules(*paths);

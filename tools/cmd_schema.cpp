@@ -13,7 +13,9 @@ command add_schema(CLI::App& app) {
   auto paths = std::make_shared<std::vector<std::string>>();
   auto json = std::make_shared<bool>(false);
   auto* sub = app.add_subcommand("schema", "Print the fact schema of the rules");
-  sub->add_option("--rules", *paths, "Rule files or folders (default: the built-in baseline)")->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  sub->add_option("--rules", *paths, "Rule files or folders (default: the built-in baseline)")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub->add_flag("--json-schema", *json, "Print a JSON Schema (draft 2020-12) a snapshot can be validated against");
   return {sub, [=] {
             auto rules = load_rules(*paths);
@@ -22,8 +24,10 @@ command add_schema(CLI::App& app) {
               return int(exit_usage);
             }
             const auto& schema = rules.checked.program->schema;
-            if (*json) fmt::print("{}\n", facts::to_json_schema(schema).dump(2));
-            else fmt::print("{}", facts::describe(schema));
+            if (*json)
+              fmt::print("{}\n", facts::to_json_schema(schema).dump(2));
+            else
+              fmt::print("{}", facts::describe(schema));
             return int(exit_clean);
           }};
 }

@@ -26,16 +26,16 @@ void report_waivers(run_result& run, const std::vector<waiver>& waivers, const s
   for (std::size_t w = 0; w < waivers.size(); ++w) {
     const auto& wv = waivers[w];
     if (as_of > wv.expires) {
-      run.issues.push_back(
-          waiver_issue(waiver_codes::expired, wv.pointer,
-           fmt::format("豁免已于 {} 过期：规则 {}，对象 {}", facts::format_date(wv.expires), wv.rule, wv.subject)));
+      run.issues.push_back(waiver_issue(
+          waiver_codes::expired, wv.pointer,
+          fmt::format("豁免已于 {} 过期：规则 {}，对象 {}", facts::format_date(wv.expires), wv.rule, wv.subject)));
     } else if (as_of < wv.granted) {
-      run.issues.push_back(waiver_issue(waiver_codes::not_yet_granted, wv.pointer,
-                            fmt::format("豁免尚未生效（{} 起）：规则 {}，对象 {}", facts::format_date(wv.granted),
-                                        wv.rule, wv.subject)));
+      run.issues.push_back(waiver_issue(
+          waiver_codes::not_yet_granted, wv.pointer,
+          fmt::format("豁免尚未生效（{} 起）：规则 {}，对象 {}", facts::format_date(wv.granted), wv.rule, wv.subject)));
     } else if (!used[w]) {
       run.issues.push_back(waiver_issue(waiver_codes::unmatched, wv.pointer,
-                            fmt::format("豁免未匹配任何检查对象：规则 {}，对象 {}", wv.rule, wv.subject)));
+                                        fmt::format("豁免未匹配任何检查对象：规则 {}，对象 {}", wv.rule, wv.subject)));
     }
   }
 }

@@ -2,8 +2,8 @@
 // loads it and prints throughput and store size (run it under /usr/bin/time -v for peak memory).
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <random>
 #include <string>
@@ -26,7 +26,9 @@ facts::schema bench_schema() {
   auto text = facts::scalar(type_kind::string);
   auto date = facts::scalar(type_kind::date);
   auto dept = s.add_entity({"department", "departments", "code", {{"code", text, ""}, {"name", text, ""}}, ""});
-  auto person = s.add_entity({"person", "people", "id",
+  auto person = s.add_entity({"person",
+                              "people",
+                              "id",
                               {{"id", text, ""},
                                {"name", text, ""},
                                {"department", facts::optional_of(facts::ref_to(dept)), ""},
@@ -37,7 +39,9 @@ facts::schema bench_schema() {
                                {"phones", facts::list_of(text), ""},
                                {"cooloff", facts::optional_of(facts::scalar(type_kind::duration)), ""}},
                               ""});
-  s.add_entity({"carrier", "carriers", "id",
+  s.add_entity({"carrier",
+                "carriers",
+                "id",
                 {{"id", text, ""},
                  {"level", facts::enum_of(level), ""},
                  {"holder", facts::ref_to(person), ""},
@@ -45,21 +49,25 @@ facts::schema bench_schema() {
                  {"missing_since", facts::optional_of(date), ""},
                  {"copies", facts::scalar(type_kind::integer), ""}},
                 ""});
-  s.add_entity({"training", "trainings", "id",
+  s.add_entity({"training",
+                "trainings",
+                "id",
                 {{"id", facts::scalar(type_kind::integer), ""},
                  {"title", text, ""},
                  {"held_on", date, ""},
                  {"hours", facts::scalar(type_kind::number), ""},
                  {"attendees", facts::list_of(facts::ref_to(person)), ""}},
                 ""});
-  s.add_entity({"commitment", "commitments", std::nullopt,
+  s.add_entity({"commitment",
+                "commitments",
+                std::nullopt,
                 {{"person", facts::ref_to(person), ""}, {"kind", facts::enum_of(kind), ""}, {"signed_on", date, ""}},
                 ""});
   return s;
 }
 
 class generator {
-public:
+ public:
   explicit generator(std::size_t people) : m_people(people) {}
 
   std::string date() {
@@ -106,7 +114,7 @@ public:
     }
   }
 
-private:
+ private:
   std::size_t m_people;
   std::mt19937_64 m_rng{42};
 };

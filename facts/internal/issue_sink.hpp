@@ -12,7 +12,7 @@
 namespace baomi::facts {
 
 class issue_sink {
-public:
+ public:
   explicit issue_sink(std::size_t max_per_place) : m_max_per_place(max_per_place) {}
 
   /// Records an issue; `offset` is the byte where the offending token starts, if known. Beyond the
@@ -25,7 +25,7 @@ public:
   /// others in the order found, then one summary per capped place.
   std::vector<issue> finish(const std::vector<std::pair<std::size_t, std::size_t>>& positions);
 
-private:
+ private:
   struct pending {
     issue item;
     std::optional<std::size_t> offset;

@@ -49,7 +49,8 @@ std::size_t json_input::token_start(token_shape shape) const {
   if (shape == token_shape::number && last > 0) --last;
   std::size_t start = last;
   switch (shape) {
-    case token_shape::bracket: break;
+    case token_shape::bracket:
+      break;
     case token_shape::number:
       while (start > 0 && is_number_byte(b[start - 1])) --start;
       break;

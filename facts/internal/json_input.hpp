@@ -17,7 +17,7 @@ enum class token_shape { string, number, literal, bracket };
 /// chunks. Hand-written because nlohmann's own adapters hide the read position, and the loader needs
 /// it to give line and column for every problem (nlohmann 3.11 has no positions for SAX events).
 class json_input {
-public:
+ public:
   explicit json_input(std::string_view text);
   explicit json_input(std::FILE* file);
 
@@ -25,7 +25,7 @@ public:
   /// byte) and publishes it to the input after each step, so that offset() is right whenever the
   /// parser calls the handler.
   class iterator {
-  public:
+   public:
     using iterator_category = std::input_iterator_tag;
     using value_type = char;
     using difference_type = std::ptrdiff_t;
@@ -54,7 +54,7 @@ public:
       return a.m_pos == b.m_pos || (a.m_pos == a.m_end && b.m_pos == b.m_end);
     }
 
-  private:
+   private:
     const char* m_pos = nullptr;
     const char* m_end = nullptr;
     json_input* m_in = nullptr;
@@ -70,7 +70,7 @@ public:
   std::size_t token_start(token_shape shape) const;
   bool read_failed() const { return m_read_failed; }
 
-private:
+ private:
   void refill();
 
   std::FILE* m_file = nullptr;
@@ -84,7 +84,7 @@ private:
 
 /// 1-based line and code-point column of byte offsets, computed in one forward pass over a text.
 class position_finder {
-public:
+ public:
   /// `offsets` must be sorted; results come back in the same order.
   explicit position_finder(std::vector<std::size_t> offsets);
   /// Feeds the next chunk of the text; call with consecutive chunks from the start.
@@ -93,7 +93,7 @@ public:
   /// (line, column) per offset; offsets past the end get the end's position.
   std::vector<std::pair<std::size_t, std::size_t>> finish();
 
-private:
+ private:
   std::vector<std::size_t> m_offsets;
   std::vector<std::pair<std::size_t, std::size_t>> m_positions;
   std::size_t m_next = 0;

@@ -9,7 +9,7 @@ namespace baomi::facts {
 
 /// The loader's door into `store` and `table` (both name it a friend).
 class loader_access {
-public:
+ public:
   static table& table_at(store& s, std::uint32_t entity) { return s.m_tables[entity]; }
   static string_pool& strings(store& s) { return *s.m_strings; }
   static void set_as_of(store& s, day_number day) { s.m_as_of = day; }

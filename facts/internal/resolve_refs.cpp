@@ -4,8 +4,8 @@
 #include <fmt/format.h>
 
 #include "facts/internal/loader_access.hpp"
-#include "facts/pointer.hpp"
 #include "facts/internal/text.hpp"
+#include "facts/pointer.hpp"
 
 namespace baomi::facts {
 
@@ -20,7 +20,7 @@ bool holds_refs(const type& t) {
 }
 
 class resolver {
-public:
+ public:
   resolver(store& s, issue_sink& issues) : m_store(s), m_issues(issues) {}
 
   void run() {
@@ -38,7 +38,7 @@ public:
     }
   }
 
-private:
+ private:
   // A step below the field: a list position or a map key.
   struct step {
     bool is_key;
@@ -80,8 +80,8 @@ private:
     c.set_invalid(cell, key);
     std::string_view text = m_store.strings().view(key);
     m_issues.add(codes::dangling_ref, pointer(), std::nullopt,
-                 fmt::format("引用无效: {} 中没有键为 {} 的条目", backticked(target.type().collection.value_or(target.type().name)),
-                             quote(text)));
+                 fmt::format("引用无效: {} 中没有键为 {} 的条目",
+                             backticked(target.type().collection.value_or(target.type().name)), quote(text)));
   }
 
   std::string pointer() const {

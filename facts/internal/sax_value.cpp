@@ -11,12 +11,17 @@ namespace baomi::facts {
 
 const char* json_kind(sax_scalar::kind k) {
   switch (k) {
-    case sax_scalar::kind::null: return "null";
-    case sax_scalar::kind::boolean: return "布尔值";
+    case sax_scalar::kind::null:
+      return "null";
+    case sax_scalar::kind::boolean:
+      return "布尔值";
     case sax_scalar::kind::integer:
-    case sax_scalar::kind::big_unsigned: return "整数";
-    case sax_scalar::kind::number: return "小数";
-    case sax_scalar::kind::string: return "字符串";
+    case sax_scalar::kind::big_unsigned:
+      return "整数";
+    case sax_scalar::kind::number:
+      return "小数";
+    case sax_scalar::kind::string:
+      return "字符串";
   }
   return "?";
 }
@@ -29,11 +34,16 @@ std::string decimal(std::int64_t value) {
 
 std::string raw_text(const sax_scalar& v) {
   switch (v.what) {
-    case sax_scalar::kind::null: return "null";
-    case sax_scalar::kind::boolean: return v.boolean ? "true" : "false";
-    case sax_scalar::kind::integer: return decimal(v.integer);
-    case sax_scalar::kind::big_unsigned: return std::to_string(v.big);
-    default: return std::string(v.text);
+    case sax_scalar::kind::null:
+      return "null";
+    case sax_scalar::kind::boolean:
+      return v.boolean ? "true" : "false";
+    case sax_scalar::kind::integer:
+      return decimal(v.integer);
+    case sax_scalar::kind::big_unsigned:
+      return std::to_string(v.big);
+    default:
+      return std::string(v.text);
   }
 }
 
@@ -41,16 +51,17 @@ std::string json_text(const sax_scalar& v) {
   return v.what == sax_scalar::kind::string ? nlohmann::json(v.text).dump() : raw_text(v);
 }
 
-std::string shown(const sax_scalar& v) {
-  return v.what == sax_scalar::kind::string ? quote(v.text) : raw_text(v);
-}
+std::string shown(const sax_scalar& v) { return v.what == sax_scalar::kind::string ? quote(v.text) : raw_text(v); }
 
 token_shape shape_of(const sax_scalar& v) {
   switch (v.what) {
-    case sax_scalar::kind::string: return token_shape::string;
+    case sax_scalar::kind::string:
+      return token_shape::string;
     case sax_scalar::kind::null:
-    case sax_scalar::kind::boolean: return token_shape::literal;
-    default: return token_shape::number;
+    case sax_scalar::kind::boolean:
+      return token_shape::literal;
+    default:
+      return token_shape::number;
   }
 }
 

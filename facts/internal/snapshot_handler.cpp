@@ -6,8 +6,8 @@
 #include <fmt/format.h>
 
 #include "facts/internal/loader_access.hpp"
-#include "facts/pointer.hpp"
 #include "facts/internal/text.hpp"
+#include "facts/pointer.hpp"
 
 namespace baomi::facts {
 
@@ -68,11 +68,20 @@ bool snapshot_handler::start_array(std::size_t) { return on_container(false); }
 bool snapshot_handler::key(std::string& name) {
   frame& top = m_frames.back();
   switch (top.kind) {
-    case frame_kind::document: document_key(top, name); break;
-    case frame_kind::entity: entity_key(top, name); break;
-    case frame_kind::map: map_key(top, name); break;
-    case frame_kind::capture: org_key(name); break;
-    default: break;
+    case frame_kind::document:
+      document_key(top, name);
+      break;
+    case frame_kind::entity:
+      entity_key(top, name);
+      break;
+    case frame_kind::map:
+      map_key(top, name);
+      break;
+    case frame_kind::capture:
+      org_key(name);
+      break;
+    default:
+      break;
   }
   return true;
 }
@@ -89,9 +98,14 @@ bool snapshot_handler::end_object() {
       }
       if (top.kind == frame_kind::capture) loader_access::set_org(m_store, m_org);
       break;
-    case frame_kind::entity: close_row(top); break;
-    case frame_kind::map: top.col->set_span(top.cell, {top.first, top.count}); break;
-    default: break;
+    case frame_kind::entity:
+      close_row(top);
+      break;
+    case frame_kind::map:
+      top.col->set_span(top.cell, {top.first, top.count});
+      break;
+    default:
+      break;
   }
   m_frames.pop_back();
   return true;
@@ -109,8 +123,11 @@ bool snapshot_handler::end_array() {
       }
       if (top.kind == frame_kind::capture) loader_access::set_org(m_store, m_org);
       break;
-    case frame_kind::list: close_list(top); break;
-    default: break;
+    case frame_kind::list:
+      close_list(top);
+      break;
+    default:
+      break;
   }
   m_frames.pop_back();
   return true;
@@ -131,7 +148,8 @@ bool snapshot_handler::parse_error(std::size_t position, const std::string&, con
 
 void snapshot_handler::finish() {
   flush_strings();
-  if (!m_failed && m_saw_document && !m_saw_as_of) report(codes::missing_as_of, "/as_of", std::nullopt, "缺少快照日期 as_of");
+  if (!m_failed && m_saw_document && !m_saw_as_of)
+    report(codes::missing_as_of, "/as_of", std::nullopt, "缺少快照日期 as_of");
 }
 
 // ---- dispatch ----
@@ -151,15 +169,22 @@ bool snapshot_handler::on_scalar(const scalar& v) {
   }
   frame& top = m_frames.back();
   switch (top.kind) {
-    case frame_kind::skip: break;
-    case frame_kind::capture: org_value(json_text(v)); break;
-    case frame_kind::document: document_value(&v, false); break;
+    case frame_kind::skip:
+      break;
+    case frame_kind::capture:
+      org_value(json_text(v));
+      break;
+    case frame_kind::document:
+      document_value(&v, false);
+      break;
     case frame_kind::collection:
       ++top.count;
       report(codes::entity_not_object, pointer_here(), start_of(v),
              fmt::format("集合 {} 的条目应为对象，实为{} {}", backticked(top.key), json_kind(v.what), shown(v)));
       break;
-    default: write(next_target(), v); break;
+    default:
+      write(next_target(), v);
+      break;
   }
   return true;
 }
@@ -175,22 +200,29 @@ bool snapshot_handler::on_container(bool is_object) {
   }
   frame& top = m_frames.back();
   switch (top.kind) {
-    case frame_kind::skip: ++top.depth; break;
+    case frame_kind::skip:
+      ++top.depth;
+      break;
     case frame_kind::capture:
       ++top.depth;
       org_open(is_object ? '{' : '[');
       break;
-    case frame_kind::document: document_value(nullptr, is_object); break;
+    case frame_kind::document:
+      document_value(nullptr, is_object);
+      break;
     case frame_kind::collection:
       if (is_object) {
         open_row(top);
         break;
       }
       ++top.count;
-      report(codes::entity_not_object, pointer_here(), start, fmt::format("集合 {} 的条目应为对象，实为数组", backticked(top.key)));
+      report(codes::entity_not_object, pointer_here(), start,
+             fmt::format("集合 {} 的条目应为对象，实为数组", backticked(top.key)));
       m_frames.emplace_back(frame_kind::skip);
       break;
-    default: open_container(next_target(), is_object); break;
+    default:
+      open_container(next_target(), is_object);
+      break;
   }
   return true;
 }
@@ -246,7 +278,8 @@ std::string snapshot_handler::pointer_to(std::size_t frame_count) const {
       case frame_kind::map:
         if (f.count > 0) append_pointer_token(pointer, f.key);
         break;
-      default: break;
+      default:
+        break;
     }
   }
   return pointer;

@@ -18,7 +18,7 @@ namespace baomi::facts {
 /// it; anything else is reported and skipped, never kept as a DOM. The only allocations while loading
 /// are the columns' and the string pool's growth.
 class snapshot_handler {
-public:
+ public:
   snapshot_handler(store& out, json_input& input, issue_sink& issues);
 
   // The nlohmann SAX interface.
@@ -49,7 +49,7 @@ public:
     record_parent parent;    // where a record opened here would sit
   };
 
-private:
+ private:
   enum class frame_kind : std::uint8_t { document, collection, entity, list, map, skip, capture };
   enum class member : std::uint8_t { none, as_of, org, schema_uri, collection };
   struct frame {
@@ -60,14 +60,14 @@ private:
     std::uint32_t row = 0;       // entity
     std::uint32_t field = 0;     // entity: the field being read (valid while `has_field`)
     bool has_field = false;
-    column* col = nullptr;       // list, map: the column whose cell gets the span
+    column* col = nullptr;  // list, map: the column whose cell gets the span
     std::uint32_t cell = 0;
-    std::uint32_t first = 0;     // list, map: first element cell
-    std::uint32_t count = 0;     // collection, list, map: elements so far
-    std::uint32_t seen_base = 0; // entity: its fields' seen flags in m_seen
-    std::uint32_t depth = 0;     // skip, capture: open containers inside
-    std::size_t start = 0;       // byte offset of the opening bracket
-    std::string key;             // document: member name; map: current key
+    std::uint32_t first = 0;      // list, map: first element cell
+    std::uint32_t count = 0;      // collection, list, map: elements so far
+    std::uint32_t seen_base = 0;  // entity: its fields' seen flags in m_seen
+    std::uint32_t depth = 0;      // skip, capture: open containers inside
+    std::size_t start = 0;        // byte offset of the opening bracket
+    std::string key;              // document: member name; map: current key
   };
 
   bool on_scalar(const scalar& v);
@@ -108,27 +108,27 @@ private:
   json_input& m_input;
   issue_sink& m_issues;
   std::vector<frame> m_frames;
-  std::vector<std::uint8_t> m_seen;   // per open entity frame: which fields appeared
-  std::vector<bool> m_members_seen;   // per collection entity, and as_of/org after them
-  bool m_skip_next = false;           // the next value belongs to an unknown or repeated member
+  std::vector<std::uint8_t> m_seen;  // per open entity frame: which fields appeared
+  std::vector<bool> m_members_seen;  // per collection entity, and as_of/org after them
+  bool m_skip_next = false;          // the next value belongs to an unknown or repeated member
   bool m_saw_document = false;
   bool m_saw_as_of = false;
   bool m_saw_org = false;
   bool m_failed = false;
   std::string m_org;
-  std::vector<bool> m_org_first;      // capture: whether the open container has no member yet
+  std::vector<bool> m_org_first;  // capture: whether the open container has no member yet
   bool m_org_after_key = false;
 
   // Strings are interned in batches (string_pool::intern_all overlaps their cache misses). Until its
   // batch is flushed a cell holds a placeholder id, and the key checks of the rows wait with it.
   struct deferred {
-    column* col = nullptr;      // the cell to set; null for a row's key check
+    column* col = nullptr;  // the cell to set; null for a row's key check
     std::uint32_t cell = 0;
-    std::uint32_t offset = 0;   // the text in m_deferred_text; length npos when the key is in its cell
+    std::uint32_t offset = 0;  // the text in m_deferred_text; length npos when the key is in its cell
     std::uint32_t length = 0;
-    std::uint32_t table = 0;    // key check: the row to index
+    std::uint32_t table = 0;  // key check: the row to index
     std::uint32_t row = 0;
-    std::size_t start = 0;      // key check: where the row starts, for a duplicate's position
+    std::size_t start = 0;  // key check: where the row starts, for a duplicate's position
   };
   static constexpr std::uint32_t text_in_cell = 0xFFFFFFFF;
   std::vector<deferred> m_deferred;

@@ -6,8 +6,8 @@
 #include <fmt/format.h>
 
 #include "facts/internal/loader_access.hpp"
-#include "facts/pointer.hpp"
 #include "facts/internal/text.hpp"
+#include "facts/pointer.hpp"
 
 namespace baomi::facts {
 
@@ -65,7 +65,8 @@ void snapshot_handler::document_value(const scalar* v, bool is_object) {
       if (auto day = v && v->what == scalar::kind::string ? parse_date(v->text) : std::nullopt) {
         loader_access::set_as_of(m_store, *day);
       } else {
-        report(codes::invalid_as_of, "/as_of", start, fmt::format("as_of 应为 YYYY-MM-DD 格式的有效日期，实为{}", found));
+        report(codes::invalid_as_of, "/as_of", start,
+               fmt::format("as_of 应为 YYYY-MM-DD 格式的有效日期，实为{}", found));
       }
       break;
     case member::org:
@@ -92,7 +93,8 @@ void snapshot_handler::document_value(const scalar* v, bool is_object) {
       report(codes::collection_not_array, pointer_here(), start,
              fmt::format("集合 {} 应为数组，实为{}", backticked(top.key), found));
       break;
-    default: break;
+    default:
+      break;
   }
   if (skip_container) m_frames.emplace_back(frame_kind::skip);
 }
@@ -171,7 +173,8 @@ void snapshot_handler::check_key(const frame& row) {
   if (c.state(row.row) != cell_state::null) return;
   std::string pointer = pointer_to(m_frames.size() - 1);
   append_pointer_token(pointer, e.fields[key].name);
-  report(codes::missing_key, pointer, row.start, fmt::format("缺少键字段 {}：此条目无法被引用", backticked(e.fields[key].name)));
+  report(codes::missing_key, pointer, row.start,
+         fmt::format("缺少键字段 {}：此条目无法被引用", backticked(e.fields[key].name)));
 }
 
 void snapshot_handler::index_key(std::uint32_t table_index, std::uint32_t row, std::size_t start,

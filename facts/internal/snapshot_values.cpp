@@ -24,7 +24,8 @@ void snapshot_handler::write(const target& t, const scalar& v) {
     case type_kind::integer:
       if (v.what == scalar::kind::integer) return t.col->set_integer(t.cell, v.integer);
       if (v.what == scalar::kind::big_unsigned) {
-        return fail(t, codes::integer_out_of_range, raw_text(v), start_of(v), fmt::format("整数超出范围: {}", raw_text(v)));
+        return fail(t, codes::integer_out_of_range, raw_text(v), start_of(v),
+                    fmt::format("整数超出范围: {}", raw_text(v)));
       }
       break;
     case type_kind::number:
@@ -43,7 +44,8 @@ void snapshot_handler::write(const target& t, const scalar& v) {
       if (integer_key && v.what == scalar::kind::integer) return defer(t.col, t.cell, decimal(v.integer));
       break;
     }
-    default: break;
+    default:
+      break;
   }
   wrong_type(t, v);
 }
@@ -51,10 +53,12 @@ void snapshot_handler::write(const target& t, const scalar& v) {
 void snapshot_handler::write_string(const target& t, const scalar& v) {
   const facts::type& type = t.col->type();
   switch (type.kind) {
-    case type_kind::string: return defer(t.col, t.cell, v.text);
+    case type_kind::string:
+      return defer(t.col, t.cell, v.text);
     case type_kind::date:
       if (auto day = parse_date(v.text)) return t.col->set_date(t.cell, *day);
-      return fail(t, codes::invalid_date, v.text, start_of(v), fmt::format("日期无效: {}（应为 YYYY-MM-DD）", quote(v.text)));
+      return fail(t, codes::invalid_date, v.text, start_of(v),
+                  fmt::format("日期无效: {}（应为 YYYY-MM-DD）", quote(v.text)));
     case type_kind::duration:
       if (auto d = parse_duration(v.text)) return t.col->set_duration(t.cell, *d);
       return fail(t, codes::invalid_duration, v.text, start_of(v),
@@ -73,7 +77,8 @@ void snapshot_handler::write_string(const target& t, const scalar& v) {
       }
       break;
     }
-    default: break;
+    default:
+      break;
   }
   wrong_type(t, v);
 }

@@ -11,7 +11,9 @@ namespace {
 
 std::string dump_of(const std::string& text) {
   auto r = parse(source_file("t.baomi", text));
-  if (!r.module) return "ERROR " + (r.diagnostics.empty() ? std::string("?") : r.diagnostics.front().code + " " + r.diagnostics.front().message);
+  if (!r.module)
+    return "ERROR " + (r.diagnostics.empty() ? std::string("?")
+                                             : r.diagnostics.front().code + " " + r.diagnostics.front().message);
   return ast::dump(*r.module);
 }
 
@@ -39,11 +41,13 @@ BOOST_AUTO_TEST_CASE(declarations_accepted) {
       {"import cn.schema", "(import cn.schema)\n"},
       {"source \"004\" \"涉密人员管理规定\"", "(source \"004\" \"涉密人员管理规定\")\n"},
       {"enum level { top_secret \"绝密\", secret \"机密\" }", "(enum level (top_secret \"绝密\") (secret \"机密\"))\n"},
-      {"entity person in people key id { id: string, grade: grade? }", "(entity person in people key id (id string) (grade grade?))\n"},
+      {"entity person in people key id { id: string, grade: grade? }",
+       "(entity person in people key id (id string) (grade grade?))\n"},
       {"entity approval { by: string \"审批人\" }", "(entity approval (by string \"审批人\"))\n"},
       {"entity t in ts key id { a: list<ref person>, m: map<grade, range<duration>>? }",
        "(entity t in ts key id (a (list (ref person))) (m (map grade (range duration))?))\n"},
-      {"entity t in ts key id { s: enum { a \"甲\", b \"乙\" } }", "(entity t in ts key id (s (enum a \"甲\" b \"乙\")))\n"},
+      {"entity t in ts key id { s: enum { a \"甲\", b \"乙\" } }",
+       "(entity t in ts key id (s (enum a \"甲\" b \"乙\")))\n"},
       {"entity t in ts key id { key: string, in: int }", "(entity t in ts key id (key string) (in int))\n"},
       {"param n: int = 2", "(param n int 2)\n"},
       {"fn f(a: int, b: date): bool = a > 1", "(fn f ((a int)(b date)) bool (> a 1))\n"},
@@ -82,7 +86,9 @@ BOOST_AUTO_TEST_CASE(expressions_and_precedence) {
       {"a ?? b + 1 > 2", "(> (?? a (+ b 1)) 2)"},
       {"x in 1y..2y", "(in x (.. 1y 2y))"},
       {"x not in [a, b,]", "(not in x (list a b))"},
-      {"a.b.c[d](1)", "ERROR E0102 expected a declaration: `rule`, `entity`, `enum`, `param`, `fn`, `import`, `source`, `profile` or `ruleset`"},
+      {"a.b.c[d](1)",
+       "ERROR E0102 expected a declaration: `rule`, `entity`, `enum`, `param`, `fn`, `import`, `source`, `profile` or "
+       "`ruleset`"},
       {"a.b.c[d]", "([] (. (. a b) c) d)"},
       {"f(a, b)", "(call f a b)"},
       {"max(a, b)", "(call max a b)"},

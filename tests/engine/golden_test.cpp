@@ -1,8 +1,8 @@
 // Golden tests of the engine: checker diagnostics for `.baomi` files, and evaluation scenarios
 // (rules + fixtures + the exact findings they produce). Adding a case is adding files, no C++.
+#include <fmt/format.h>
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
-#include <fmt/format.h>
 
 #include "engine/check.hpp"
 #include "engine/fixture.hpp"
@@ -53,7 +53,8 @@ BOOST_AUTO_TEST_CASE(checker_diagnostics) {
       auto all = modules.diagnostics;
       all.insert(all.end(), checked.diagnostics.begin(), checked.diagnostics.end());
       BOOST_TEST(!all.empty());
-      BOOST_TEST(testing::matches_golden(fs::path(input).replace_extension(".expected"), render_diagnostics(modules, all)));
+      BOOST_TEST(
+          testing::matches_golden(fs::path(input).replace_extension(".expected"), render_diagnostics(modules, all)));
     }
   }
 }

@@ -6,8 +6,8 @@
 // the end of a list is unknown) and `?i` for an unknown int (`[1][9]`). The literal `null`
 // is different: `x == null` is a null test, never unknown. Quantifiers and aggregates are evaluated
 // in a rule instead (`shown`), with unknowns from null facts; the last case runs whole rules.
-#include <boost/test/unit_test.hpp>
 #include <fmt/format.h>
+#include <boost/test/unit_test.hpp>
 #include <map>
 
 #include "engine/check.hpp"
@@ -46,10 +46,14 @@ std::string fold(std::string_view type, std::string_view expr) {
   auto v = engine::evaluate_constant(checked.program->params.at(0).value, *checked.program->constants);
   if (!v) return "not a constant";
   switch (v->kind) {
-    case engine::vkind::null: return "unknown";
-    case engine::vkind::boolean: return v->u.flag ? "true" : "false";
-    case engine::vkind::integer: return std::to_string(v->u.integer);
-    default: return "other";
+    case engine::vkind::null:
+      return "unknown";
+    case engine::vkind::boolean:
+      return v->u.flag ? "true" : "false";
+    case engine::vkind::integer:
+      return std::to_string(v->u.integer);
+    default:
+      return "other";
   }
 }
 
@@ -86,7 +90,8 @@ std::string shown(std::string_view expr) {
   auto modules = engine::load_embedded({{"rulesets/t.baomi", source}});
   auto checked = engine::check(modules);
   if (!checked.program || !checked.diagnostics.empty() || !modules.diagnostics.empty()) {
-    return "check failed: " + text + "\n" + diagnostics_text(modules.diagnostics) + diagnostics_text(checked.diagnostics);
+    return "check failed: " + text + "\n" + diagnostics_text(modules.diagnostics) +
+           diagnostics_text(checked.diagnostics);
   }
   engine::fixture f;
   f.path = "t.fixture.json";
@@ -358,21 +363,43 @@ rule NONE "no member has b" {
 })";
   auto got = outcomes(rules, snapshot);
   std::map<std::string, std::string> want = {
-      {"AND TU", "unknown"}, {"AND FU", "fail"},    {"AND UU", "unknown"}, {"AND TF", "fail"},
-      {"OR TU", "pass"},     {"OR FU", "unknown"},  {"OR UU", "unknown"},  {"OR TF", "pass"},
-      {"EQ TU", "pass"},     {"EQ FU", "fail"},     {"EQ UU", "unknown"},  {"EQ TF", "unknown"},
-      {"NULLTEST TU", "pass"}, {"NULLTEST FU", "pass"}, {"NULLTEST UU", "fail"}, {"NULLTEST TF", "fail"},
+      {"AND TU", "unknown"},
+      {"AND FU", "fail"},
+      {"AND UU", "unknown"},
+      {"AND TF", "fail"},
+      {"OR TU", "pass"},
+      {"OR FU", "unknown"},
+      {"OR UU", "unknown"},
+      {"OR TF", "pass"},
+      {"EQ TU", "pass"},
+      {"EQ FU", "fail"},
+      {"EQ UU", "unknown"},
+      {"EQ TF", "unknown"},
+      {"NULLTEST TU", "pass"},
+      {"NULLTEST FU", "pass"},
+      {"NULLTEST UU", "fail"},
+      {"NULLTEST TF", "fail"},
       // G-TU: TF has a, UU unknown. G-FU: FU has not a, UU unknown. G-FF: only FU. G-0: empty.
-      {"EXISTS G-TU", "pass"}, {"EXISTS G-FU", "unknown"}, {"EXISTS G-FF", "fail"}, {"EXISTS G-0", "fail"},
-      {"ALL G-TU", "unknown"}, {"ALL G-FU", "fail"},       {"ALL G-FF", "fail"},    {"ALL G-0", "pass"},
+      {"EXISTS G-TU", "pass"},
+      {"EXISTS G-FU", "unknown"},
+      {"EXISTS G-FF", "fail"},
+      {"EXISTS G-0", "fail"},
+      {"ALL G-TU", "unknown"},
+      {"ALL G-FU", "fail"},
+      {"ALL G-FF", "fail"},
+      {"ALL G-0", "pass"},
       // b: TF false, UU unknown, FU null.
-      {"NONE G-TU", "unknown"}, {"NONE G-FU", "unknown"},  {"NONE G-FF", "unknown"}, {"NONE G-0", "pass"},
+      {"NONE G-TU", "unknown"},
+      {"NONE G-FU", "unknown"},
+      {"NONE G-FF", "unknown"},
+      {"NONE G-0", "pass"},
   };
-  BOOST_TEST(got == want, "got:" << [&] {
-    std::string s;
-    for (const auto& [k, v] : got) s += "\n  " + k + " = " + v;
-    return s;
-  }());
+  BOOST_TEST(
+      got == want, "got:" << [&] {
+        std::string s;
+        for (const auto& [k, v] : got) s += "\n  " + k + " = " + v;
+        return s;
+      }());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,12 +1,12 @@
 // Engine bugs found while writing the golden tests. Each case states the correct behaviour, so it
 // fails until the bug is fixed; the comment above it is the minimal reproduction.
+#include <fmt/format.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <boost/test/unit_test.hpp>
 #include <csignal>
 #include <cstdio>
-#include <fmt/format.h>
 #include <map>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "engine/check.hpp"
 #include "engine/fixture.hpp"
@@ -16,10 +16,10 @@ using namespace baomi;
 namespace {
 
 struct run {
-  std::vector<dsl::diagnostic> diagnostics;  // errors and warnings of loading and checking
-  std::map<std::string, std::string> outcomes;  // "RULE SUBJECT" -> outcome
+  std::vector<dsl::diagnostic> diagnostics;                  // errors and warnings of loading and checking
+  std::map<std::string, std::string> outcomes;               // "RULE SUBJECT" -> outcome
   std::map<std::string, std::vector<std::string>> evidence;  // "RULE SUBJECT" -> evidence pointers
-  std::string problem;  // a compile or data problem
+  std::string problem;                                       // a compile or data problem
 };
 
 bool has_error(const run& r) {
@@ -66,7 +66,8 @@ run evaluate(const std::string& source, const std::string& snapshot, const std::
 /// Runs `check` in a child process, so that a crash fails this test only (after a signal, Boost.Test
 /// would carry on in an unreliable state). `check` returns an empty string when the behaviour is
 /// correct, else what went wrong. Returns the problem, "" when there is none.
-template <typename Check> std::string in_child_process(Check check) {
+template <typename Check>
+std::string in_child_process(Check check) {
   std::fflush(nullptr);
   pid_t pid = fork();
   if (pid == 0) {
@@ -106,7 +107,8 @@ BOOST_AUTO_TEST_SUITE(engine_regressions)
 // Correct: either `b` is 3, or the checker rejects the reference with a diagnostic; never a crash
 // and never a silently unknown param.
 BOOST_AUTO_TEST_CASE(param_default_using_an_earlier_param) {
-  auto problem = in_child_process([] { return rejected_or_passes(evaluate(R"(
+  auto problem = in_child_process([] {
+    return rejected_or_passes(evaluate(R"(
 source "T" "测试"
 entity person in people key id {
   id: string
@@ -119,7 +121,9 @@ rule R-1 "b is 3" {
   for p in people
   require b == 3
 }
-)", people_snapshot)); });
+)",
+                                       people_snapshot));
+  });
   BOOST_TEST(problem.empty(), problem);
 }
 
@@ -129,7 +133,8 @@ rule R-1 "b is 3" {
 //   param limit: int = 5
 //   profile t.p extends t { param limit = base }    -> every rule using `limit` is unknown
 BOOST_AUTO_TEST_CASE(profile_param_value_naming_another_param) {
-  auto problem = in_child_process([] { return rejected_or_passes(evaluate(R"(
+  auto problem = in_child_process([] {
+    return rejected_or_passes(evaluate(R"(
 source "T" "测试"
 entity person in people key id {
   id: string
@@ -145,7 +150,9 @@ rule R-1 "limit is base" {
 profile t.p extends t {
   param limit = base
 }
-)", people_snapshot, "t.p")); });
+)",
+                                       people_snapshot, "t.p"));
+  });
   BOOST_TEST(problem.empty(), problem);
 }
 
@@ -158,7 +165,8 @@ profile t.p extends t {
 // are checked before functions: misleading, since the function exists.)
 // Correct: the value folds to 4, or the checker rejects calls in param values with a diagnostic.
 BOOST_AUTO_TEST_CASE(profile_param_value_calling_a_function) {
-  auto problem = in_child_process([] { return rejected_or_passes(evaluate(R"(
+  auto problem = in_child_process([] {
+    return rejected_or_passes(evaluate(R"(
 source "T" "测试"
 entity person in people key id {
   id: string
@@ -174,7 +182,9 @@ rule R-1 "limit is 4" {
 profile t.p extends t {
   param limit = twice(2)
 }
-)", people_snapshot, "t.p")); });
+)",
+                                       people_snapshot, "t.p"));
+  });
   BOOST_TEST(problem.empty(), problem);
 }
 
@@ -184,7 +194,8 @@ profile t.p extends t {
 //   param n: int = count k in [1, 2, 3] where k > 1     -> baomi check: Segmentation fault
 // Correct: `n` folds to 2 (or the checker rejects it with a diagnostic).
 BOOST_AUTO_TEST_CASE(param_value_with_a_quantifier) {
-  auto problem = in_child_process([] { return rejected_or_passes(evaluate(R"(
+  auto problem = in_child_process([] {
+    return rejected_or_passes(evaluate(R"(
 source "T" "测试"
 entity person in people key id {
   id: string
@@ -197,7 +208,9 @@ rule R-1 "n is 2" {
   for p in people
   require n == 2 and any_big
 }
-)", people_snapshot)); });
+)",
+                                       people_snapshot));
+  });
   BOOST_TEST(problem.empty(), problem);
 }
 
@@ -232,7 +245,8 @@ rule SCAN "scan" {
   for p in people
   require all c in commitments where not (c.person != p) and c.signed_on is not null
 }
-)", R"({"as_of": "2025-06-30", "people": [{"id": "P1"}, {"id": "P2"}],
+)",
+                    R"({"as_of": "2025-06-30", "people": [{"id": "P1"}, {"id": "P2"}],
   "commitments": [{"id": "C1", "person": "P1", "signed_on": "2025-01-01"},
                   {"id": "C2", "person": "P2", "signed_on": "2025-01-01"}]})");
   std::map<std::string, std::string> want = {
@@ -279,14 +293,19 @@ rule COUNT-JOIN "count join" {
   for p in people
   require (count c in commitments where c.person == p) >= 1
 }
-)", R"({"as_of": "2025-06-30", "people": [{"id": "P1"}, {"id": "P2"}],
+)",
+                    R"({"as_of": "2025-06-30", "people": [{"id": "P1"}, {"id": "P2"}],
   "commitments": [{"id": "C1", "person": null, "kind": "exit_pledge"},
                   {"id": "C2", "person": "P2", "kind": "pledge"}]})");
   std::map<std::string, std::string> want = {
-      {"JOIN P1", "unknown"}, {"JOIN P2", "unknown"}, {"SCAN P1", "unknown"}, {"SCAN P2", "unknown"},
+      {"JOIN P1", "unknown"},
+      {"JOIN P2", "unknown"},
+      {"SCAN P1", "unknown"},
+      {"SCAN P2", "unknown"},
       // A count over elements whose condition is unknown is itself unknown (docs/language.md), even
       // when the known matches already reach the threshold.
-      {"COUNT-JOIN P1", "unknown"}, {"COUNT-JOIN P2", "unknown"}};
+      {"COUNT-JOIN P1", "unknown"},
+      {"COUNT-JOIN P2", "unknown"}};
   BOOST_TEST((r.outcomes == want), describe(r));
 }
 
@@ -297,7 +316,8 @@ rule COUNT-JOIN "count join" {
 // Correct: left to right, as written. (The goldens in tests/golden/eval record GCC's order today
 // and need regenerating once this is fixed.)
 BOOST_AUTO_TEST_CASE(evidence_follows_the_written_order) {
-  auto r = evaluate(R"(
+  auto r = evaluate(
+      R"(
 source "T" "测试"
 entity person in people key id {
   id: string
@@ -310,7 +330,8 @@ rule R-1 "vetted before onboarding" {
   for p in people
   require p.vetted_on <= p.onboarded_on
 }
-)", R"({"as_of": "2025-06-30", "people": [{"id": "P1", "vetted_on": "2024-01-01", "onboarded_on": "2024-02-01"}]})");
+)",
+      R"({"as_of": "2025-06-30", "people": [{"id": "P1", "vetted_on": "2024-01-01", "onboarded_on": "2024-02-01"}]})");
   std::vector<std::string> want = {"/people/0/vetted_on", "/people/0/onboarded_on"};
   BOOST_TEST((r.evidence["R-1 P1"] == want), describe(r));
 }
@@ -334,7 +355,8 @@ rule R-1 "n is limit" {
   let limit = null
   require p.n == limit
 }
-)", R"({"as_of": "2025-06-30", "people": [{"id": "P1", "n": 1}]})");
+)",
+                    R"({"as_of": "2025-06-30", "people": [{"id": "P1", "n": 1}]})");
   BOOST_TEST(r.diagnostics.empty(), describe(r));
   BOOST_TEST((r.outcomes == std::map<std::string, std::string>{{"R-1 P1", "unknown"}}), describe(r));
 }

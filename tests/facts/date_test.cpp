@@ -51,9 +51,9 @@ BOOST_AUTO_TEST_CASE(parses_and_formats_dates) {
 }
 
 BOOST_AUTO_TEST_CASE(rejects_invalid_dates) {
-  for (const char* text : {"2024-02-30", "2023-02-29", "2024-13-01", "2024-00-10", "2024-01-00", "2024-1-01",
-                           "24-01-01", "2024-01-1", "2024/01/01", "2024-01-01T00:00", " 2024-01-01", "",
-                           "0000-01-01", "2024-0a-01", "+024-01-01"}) {
+  for (const char* text :
+       {"2024-02-30", "2023-02-29", "2024-13-01", "2024-00-10", "2024-01-00", "2024-1-01", "24-01-01", "2024-01-1",
+        "2024/01/01", "2024-01-01T00:00", " 2024-01-01", "", "0000-01-01", "2024-0a-01", "+024-01-01"}) {
     BOOST_TEST(!facts::parse_date(text).has_value(), text);
   }
   BOOST_TEST(facts::parse_date("2000-02-29").has_value());
@@ -75,8 +75,8 @@ BOOST_AUTO_TEST_CASE(parses_and_formats_durations) {
   BOOST_TEST(facts::format_duration(dur("1y10d5wd")) == "1y10d5wd");
   BOOST_TEST(facts::format_duration({}) == "0d");
   BOOST_TEST(facts::format_duration(-dur("6mo")) == "-6mo");
-  for (const char* text : {"", "d", "10", "10x", "6m", "-3d", "+3d", "3d1y", "1d1d", "1.5y", "3 d", "3D",
-                           "99999999d"}) {
+  for (const char* text :
+       {"", "d", "10", "10x", "6m", "-3d", "+3d", "3d1y", "1d1d", "1.5y", "3 d", "3D", "99999999d"}) {
     BOOST_TEST(!facts::parse_duration(text).has_value(), text);
   }
 }
@@ -182,15 +182,22 @@ BOOST_AUTO_TEST_CASE(rejects_bad_calendar_files) {
   std::string error;
   BOOST_TEST(!facts::calendar::from_json("[]", error).has_value());
   BOOST_TEST(!facts::calendar::from_json(R"({"name":"x","title":"t","source":"s","covers":[2024,2024],
-      "holidays":[{"name":"h","from":"2024-02-30","to":"2024-03-01"}],"workdays":[]})", error).has_value());
+      "holidays":[{"name":"h","from":"2024-02-30","to":"2024-03-01"}],"workdays":[]})",
+                                         error)
+                  .has_value());
   BOOST_TEST(error.find("2024-02-30") != std::string::npos);
   BOOST_TEST(!facts::calendar::from_json(R"({"name":"x","title":"t","source":"s","covers":[2024,2024],
-      "holidays":[],"workdays":["2024-02-05"]})", error).has_value());
+      "holidays":[],"workdays":["2024-02-05"]})",
+                                         error)
+                  .has_value());
   BOOST_TEST(error.find("weekend") != std::string::npos);
   BOOST_TEST(!facts::calendar::from_json(R"({"name":"x","title":"t","source":"s","covers":[2024,2024],
-      "holidays":[{"name":"h","from":"2025-01-01","to":"2025-01-01"}],"workdays":[]})", error).has_value());
+      "holidays":[{"name":"h","from":"2025-01-01","to":"2025-01-01"}],"workdays":[]})",
+                                         error)
+                  .has_value());
   auto ok = facts::calendar::from_json(R"({"name":"x","title":"t","source":"s","covers":[2024,2024],
-      "holidays":[],"workdays":[]})", error);
+      "holidays":[],"workdays":[]})",
+                                       error);
   BOOST_REQUIRE(ok.has_value());
   BOOST_TEST(ok->working_days_between(d("2024-01-01"), d("2024-01-08")).value() == 5);
 }

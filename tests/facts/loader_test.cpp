@@ -214,14 +214,17 @@ BOOST_AUTO_TEST_CASE(f0101_malformed_json_stops_with_a_position) {
 }
 
 BOOST_AUTO_TEST_CASE(f0101_invalid_utf8_in_a_string) {
-  std::string line3 = "  \"people\": [{\"id\": \"P\xff" "1\"}]";
+  std::string line3 =
+      "  \"people\": [{\"id\": \"P\xff"
+      "1\"}]";
   auto r = load("{\n  \"as_of\": \"2025-06-30\",\n" + line3 + "\n}");
   const auto& i = only_issue(r, "F0101");
   BOOST_TEST(i.range.begin.line == 3u);
   BOOST_TEST(i.range.begin.column == line3.find('\xff') + 1);
   BOOST_TEST(i.message.find("ill-formed UTF-8 byte") != std::string::npos, i.message);
   BOOST_TEST(i.message.find("\\xFF") != std::string::npos, i.message);  // the message itself stays valid UTF-8
-  BOOST_TEST(facts::render(i, r.path).find("snap.json:3:" + std::to_string(i.range.begin.column) + ": error[F0101]: ") == 0u);
+  BOOST_TEST(
+      facts::render(i, r.path).find("snap.json:3:" + std::to_string(i.range.begin.column) + ": error[F0101]: ") == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(f0102_top_level_not_an_object) {
@@ -316,8 +319,9 @@ BOOST_AUTO_TEST_CASE(f0203_wrong_type) {
 }
 
 BOOST_AUTO_TEST_CASE(f0204_invalid_date) {
-  auto r = load("{\"as_of\": \"2025-06-30\",\n\"people\": [\n  {\"name\": \"张三\", \"born\": \"2024-02-30\", "
-                "\"id\": \"P1\", \"active\": true}]}");
+  auto r = load(
+      "{\"as_of\": \"2025-06-30\",\n\"people\": [\n  {\"name\": \"张三\", \"born\": \"2024-02-30\", "
+      "\"id\": \"P1\", \"active\": true}]}");
   const auto& i = only_issue(r, "F0204");
   BOOST_TEST(i.pointer == "/people/0/born");
   BOOST_TEST(i.message == "日期无效: \"2024-02-30\"（应为 YYYY-MM-DD）");

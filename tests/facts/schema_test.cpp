@@ -65,7 +65,9 @@ BOOST_AUTO_TEST_CASE(validation_finds_problems) {
   auto level = s.add_enum({"level", {{"secret", "机密"}, {"top", "secret"}}});
   auto unkeyed = s.add_entity({"note", "notes", std::nullopt, {{"text", facts::scalar(type_kind::string), ""}}, ""});
   auto rec = s.add_entity({"point", std::nullopt, std::nullopt, {{"x", facts::scalar(type_kind::number), ""}}, ""});
-  s.add_entity({"thing", "things", "id",
+  s.add_entity({"thing",
+                "things",
+                "id",
                 {{"id", facts::optional_of(facts::scalar(type_kind::string)), ""},
                  {"id", facts::scalar(type_kind::string), ""},
                  {"note", facts::ref_to(unkeyed), ""},

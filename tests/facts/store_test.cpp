@@ -4,9 +4,9 @@
 #include <string>
 
 #include "facts/internal/json_input.hpp"
+#include "facts/internal/text.hpp"
 #include "facts/key_index.hpp"
 #include "facts/string_pool.hpp"
-#include "facts/internal/text.hpp"
 
 namespace facts = baomi::facts;
 

@@ -54,7 +54,9 @@ bool matches_golden(const fs::path& golden, const std::string& actual) {
   }
   auto expected = read_file(golden);
   if (expected == actual) return true;
-  BOOST_TEST_MESSAGE("golden mismatch for " << golden.string() << "\n--- expected\n" << expected << "--- actual\n" << actual);
+  BOOST_TEST_MESSAGE("golden mismatch for " << golden.string() << "\n--- expected\n"
+                                            << expected << "--- actual\n"
+                                            << actual);
   return false;
 }
 

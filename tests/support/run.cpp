@@ -1,17 +1,17 @@
 // Runs the `baomi` binary under test through the shell and captures what it prints.
 #include "tests/support/run.hpp"
 
+#include <sys/wait.h>
 #include <array>
 #include <cstdio>
-#include <sys/wait.h>
 
 #include "tests/support/golden.hpp"
 
 namespace baomi::testing {
 
 run_output run_baomi(const std::string& args, bool merge) {
-  std::string command = "cd '" + source_root().string() + "' && '" + BAOMI_BINARY + "' " + args +
-                        (merge ? " 2>&1" : " 2>/dev/null");
+  std::string command =
+      "cd '" + source_root().string() + "' && '" + BAOMI_BINARY + "' " + args + (merge ? " 2>&1" : " 2>/dev/null");
   run_output r;
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) return r;

@@ -6,8 +6,8 @@
 namespace baomi::testing {
 
 struct run_output {
-  int code = -1;     // the exit status, -1 when it did not exit normally
-  std::string out;   // stdout, then stderr when merged
+  int code = -1;    // the exit status, -1 when it did not exit normally
+  std::string out;  // stdout, then stderr when merged
 };
 
 /// Runs `baomi ARGS` in the repository root; stderr is merged into `out` when `merge`, else dropped.

@@ -28,7 +28,8 @@ constexpr join_rule join_rules[] = {
     {"BENCH-J1", "custodian", "每人保管的载体", "require exists c in carriers where c.custodian == p"},
     {"BENCH-J2", "custodian", "每人保管的在用载体不超过二十件",
      "require (count c in carriers where c.custodian == p and c.status == in_use) <= 20"},
-    {"BENCH-J3", "commitments", "每人签订保密承诺书", "require exists c in commitments where c.person == p and c.kind == pledge"},
+    {"BENCH-J3", "commitments", "每人签订保密承诺书",
+     "require exists c in commitments where c.person == p and c.kind == pledge"},
     {"BENCH-J4", "trainings", "每人参加两次以上培训", "require (count t in trainings where p in t.attendees) >= 2"},
     {"BENCH-J5", "holder", "每人持有的载体", "require exists c in carriers where c.holder == p"},
 };

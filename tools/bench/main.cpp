@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "engine/pipeline.hpp"
 #include "tools/bench/join.hpp"
@@ -36,7 +36,8 @@ struct options {
 double mb(std::uint64_t bytes) { return static_cast<double>(bytes) / 1e6; }
 
 std::string ratio(std::uint64_t bytes, std::uint64_t file) {
-  return fmt::format("{:.2f}× file", static_cast<double>(bytes) / static_cast<double>(std::max<std::uint64_t>(file, 1)));
+  return fmt::format("{:.2f}× file",
+                     static_cast<double>(bytes) / static_cast<double>(std::max<std::uint64_t>(file, 1)));
 }
 
 std::uint64_t total_rows(const facts::store& s) {
@@ -66,10 +67,11 @@ std::optional<engine::pipeline_result> measure_load(const options& o, const engi
   fmt::print("load        {:.3f} s (best of {}), {:.1f} MB/s, {} rows, {} issues\n", best, o.repeat, mb(size) / best,
              loaded->store ? total_rows(*loaded->store) : 0, issues.size());
   for (std::size_t i = 0; i < issues.size() && i < 5; ++i) fmt::print("  {}\n", facts::render(issues[i], o.snapshot));
-  fmt::print("memory      before load {:.1f} MB RSS; peak {} {:.1f} MB ({}), its growth {:.1f} MB ({}); store {:.1f} MB\n",
-             mb(before.rss), reset ? "during the load" : "so far", mb(after.peak), ratio(after.peak, size),
-             mb(after.peak - before.rss), ratio(after.peak - before.rss, size),
-             mb(loaded->store ? loaded->store->memory_bytes() : 0));
+  fmt::print(
+      "memory      before load {:.1f} MB RSS; peak {} {:.1f} MB ({}), its growth {:.1f} MB ({}); store {:.1f} MB\n",
+      mb(before.rss), reset ? "during the load" : "so far", mb(after.peak), ratio(after.peak, size),
+      mb(after.peak - before.rss), ratio(after.peak - before.rss, size),
+      mb(loaded->store ? loaded->store->memory_bytes() : 0));
   std::fflush(stdout);
   if (!loaded->ok()) {
     fmt::print(stderr, "error: the snapshot did not load completely\n");
@@ -108,8 +110,12 @@ std::uint64_t count_of(const std::map<engine::outcome, std::uint64_t>& counts, e
 // needs, if no earlier rule did), then the best of `repeat` more.
 rule_timing time_rule(const engine::plan& p, const engine::rule_program& rule, const facts::store& store, int repeat) {
   engine::plan single{p.schema, p.functions, {rule}, p.profile, p.constants};
-  rule_timing t{rule.info.id, *store.table_at(rule.subject_table).type().collection,
-                store.table_at(rule.subject_table).row_count(), 0, 0, {}};
+  rule_timing t{rule.info.id,
+                *store.table_at(rule.subject_table).type().collection,
+                store.table_at(rule.subject_table).row_count(),
+                0,
+                0,
+                {}};
   for (int i = 0; i <= repeat; ++i) {
     bench::stopwatch watch;
     auto result = engine::run_pipeline(single, engine::snapshot_source::loaded(store), {});
@@ -162,11 +168,13 @@ void measure_evaluation(const options& o, const engine::plan& p, const facts::st
   }
   auto after = bench::read_memory();
   auto per_row = [&](double seconds) { return seconds * 1e9 / static_cast<double>(std::max<std::uint64_t>(rows, 1)); };
-  fmt::print("evaluate    {} rules over {} rule×entity rows: {:.3f} s first run (builds the reverse indexes), "
-             "{:.3f} s best of {}; {:.0f} ns per rule×entity\n",
-             p.rules.size(), rows, first, best, o.repeat, per_row(best));
+  fmt::print(
+      "evaluate    {} rules over {} rule×entity rows: {:.3f} s first run (builds the reverse indexes), "
+      "{:.3f} s best of {}; {:.0f} ns per rule×entity\n",
+      p.rules.size(), rows, first, best, o.repeat, per_row(best));
   fmt::print("findings    {} ({})\n", findings, outcome_summary(outcomes));
-  fmt::print("memory      peak while evaluating one rule at a time {:.1f} MB ({})\n", mb(after.peak), ratio(after.peak, size));
+  fmt::print("memory      peak while evaluating one rule at a time {:.1f} MB ({})\n", mb(after.peak),
+             ratio(after.peak, size));
   if (o.full) {
     bench::reset_peak();
     bench::stopwatch watch;
@@ -185,7 +193,8 @@ void measure_joins(const options& o, const facts::store& store) {
   auto plan = bench::join_plan(o.only);
   if (!plan) return;
   for (std::string_view collection : {"people", "carriers", "commitments", "trainings"}) {
-    if (const auto* t = store.find_collection(collection)) fmt::print("rows        {} {}\n", collection, t->row_count());
+    if (const auto* t = store.find_collection(collection))
+      fmt::print("rows        {} {}\n", collection, t->row_count());
   }
   fmt::print("\n{:<10} {:>9} {:>10} {:>10} {:>10} {:>8} {:>8}  {}\n", "join", "subjects", "first ms", "best ms",
              "ns/subject", "fail", "unknown", "rule body");
@@ -216,9 +225,11 @@ void measure_joins(const options& o, const facts::store& store) {
 void measure_baselines(const options& o, std::uint64_t size) {
   auto text = bench::read_file(o.snapshot);
   auto sax = bench::time_sax_null(text);
-  fmt::print("\nbaseline    nlohmann sax_parse, null handler, text in memory: {:.3f} s, {:.1f} MB/s\n", sax, mb(size) / sax);
+  fmt::print("\nbaseline    nlohmann sax_parse, null handler, text in memory: {:.3f} s, {:.1f} MB/s\n", sax,
+             mb(size) / sax);
   auto dom = bench::time_dom(text);
-  fmt::print("baseline    nlohmann::json::parse into a DOM, text in memory: {:.3f} s, {:.1f} MB/s\n", dom, mb(size) / dom);
+  fmt::print("baseline    nlohmann::json::parse into a DOM, text in memory: {:.3f} s, {:.1f} MB/s\n", dom,
+             mb(size) / dom);
 }
 
 int run(const options& o) {
@@ -247,8 +258,10 @@ int run(const options& o) {
   std::fflush(stdout);
   auto loaded = measure_load(o, *compiled.plan, size);
   if (!loaded) return tools::exit_usage;
-  if (o.join) measure_joins(o, *loaded->store);
-  else measure_evaluation(o, *compiled.plan, *loaded->store, size);
+  if (o.join)
+    measure_joins(o, *loaded->store);
+  else
+    measure_evaluation(o, *compiled.plan, *loaded->store, size);
   loaded.reset();
   if (o.baseline) measure_baselines(o, size);
   return tools::exit_clean;
@@ -263,12 +276,16 @@ int main(int argc, char** argv) {
   app.add_option("--rules", o.rules, "Rule files or folders (default: the built-in national baseline)");
   app.add_option("--profile", o.profile, "A profile to apply");
   app.add_option("--rule", o.only, "Evaluate only these rule ids (repeatable); with --join, these join rules");
-  app.add_option("--repeat", o.repeat, "Runs of each measurement; the best is reported")->capture_default_str()->check(CLI::Range(1, 1000));
+  app.add_option("--repeat", o.repeat, "Runs of each measurement; the best is reported")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000));
   app.add_option("--top", o.top, "Print only the slowest N rules (0: all)")->capture_default_str();
   app.add_flag("--join", o.join, "Run the join benchmark (reverse-index lookups) instead of the full evaluation");
-  app.add_flag("--full", o.full, "Also run all rules in one engine::evaluate, as baomi check does (holds every finding)");
+  app.add_flag("--full", o.full,
+               "Also run all rules in one engine::evaluate, as baomi check does (holds every finding)");
   app.add_flag("--verbose", o.verbose, "Name each rule on stderr as it starts");
-  app.add_flag("--baseline", o.baseline, "Also time nlohmann's sax_parse (null handler) and DOM parse on the same file");
+  app.add_flag("--baseline", o.baseline,
+               "Also time nlohmann's sax_parse (null handler) and DOM parse on the same file");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -10,11 +10,11 @@
 namespace baomi::bench {
 
 class stopwatch {
-public:
+ public:
   stopwatch() : m_start(std::chrono::steady_clock::now()) {}
   double seconds() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count(); }
 
-private:
+ private:
   std::chrono::steady_clock::time_point m_start;
 };
 

@@ -23,9 +23,9 @@ struct carrier_kind {
 };
 
 constexpr carrier_kind kinds[] = {
-    {"document", 450, false},    {"material", 150, false},      {"drawing", 50, false},     {"notebook", 100, false},
+    {"document", 450, false},       {"material", 150, false},   {"drawing", 50, false},     {"notebook", 100, false},
     {"cipher_telegram", 30, false}, {"av_material", 20, false}, {"hard_disk", 30, true},    {"usb_drive", 70, true},
-    {"removable_disk", 30, true}, {"floppy_disk", 3, true},     {"optical_disc", 40, true}, {"tape", 4, true},
+    {"removable_disk", 30, true},   {"floppy_disk", 3, true},   {"optical_disc", 40, true}, {"tape", 4, true},
     {"computer", 20, true},
 };
 
@@ -73,12 +73,16 @@ void write_carriers(collection_writer& out, const world& w) {
     r.set_string("title", document_title(rng, facts::year_of(classified)));
     r.set_enum("kind", kind.symbol);
     r.set_enum("level", levels[level]);
-    if (rng.permille(50)) r.set_null("period");
-    else r.set_duration("period", fmt::format("{}y", years));
+    if (rng.permille(50))
+      r.set_null("period");
+    else
+      r.set_duration("period", fmt::format("{}y", years));
     r.set_date("classified_on", unless(rng, 20, classified));
     r.set_null("declassified_on");
-    if (rng.permille(50)) r.set_null("marking");
-    else r.set_string("marking", fmt::format("{}★{}年", level_labels[level], years));
+    if (rng.permille(50))
+      r.set_null("marking");
+    else
+      r.set_string("marking", fmt::format("{}★{}年", level_labels[level], years));
     r.set_string("number", fmt::format("{:04}", 1 + rng.below(300)));
     r.set_int("copies", static_cast<std::int64_t>(1 + rng.below(5)));
     r.set_enum("origin", origins[origin]);
@@ -93,15 +97,19 @@ void write_carriers(collection_writer& out, const world& w) {
     r.set_ref("department", "departments", w.people[custodian].department);
     r.set_ref("custodian", "people", custodian);
     // Most carriers are held by their custodian; the rest sit in the 保密室 or are lent to a colleague.
-    auto holder = rng.permille(250) ? std::nullopt
-                                    : std::optional<std::uint64_t>(rng.permille(930) ? custodian : random_cleared(rng, w));
+    auto holder = rng.permille(250)
+                      ? std::nullopt
+                      : std::optional<std::uint64_t>(rng.permille(930) ? custodian : random_cleared(rng, w));
     r.set_ref("holder", "people", state <= 1 ? holder : std::nullopt);
-    static constexpr const char* storages[] = {"safe", "secrecy_cabinet", "desk", "unlocked_drawer", "on_person", "home", "other_place"};
+    static constexpr const char* storages[] = {"safe", "secrecy_cabinet", "desk", "unlocked_drawer", "on_person",
+                                               "home", "other_place"};
     static constexpr unsigned storage_weights[] = {550, 350, 50, 20, 15, 10, 5};
     r.set_enum("storage", level == 0 && rng.permille(950) ? "safe" : storages[rng.weighted(storage_weights)]);
     r.set_date("registered_on", unless(rng, 30, classified + day_between(rng, 0, 3)));
-    if (kind.medium) r.set_enum("highest_level_stored", levels[rng.permille(950) ? level : rng.below(3)]);
-    else r.set_null("highest_level_stored");
+    if (kind.medium)
+      r.set_enum("highest_level_stored", levels[rng.permille(950) ? level : rng.below(3)]);
+    else
+      r.set_null("highest_level_stored");
     if (rng.permille(400)) {
       r.set_null("knowledge_scope");
     } else {
@@ -151,8 +159,9 @@ void write_carrier_copies(collection_writer& out, const world& w) {
 void write_carrier_transfers(collection_writer& out, const world& w) {
   auto& rng = out.rng();
   static constexpr const char* directions[] = {"incoming", "outgoing", "internal"};
-  static constexpr const char* channels[] = {"confidential", "courier", "hand_to_hand", "ordinary_post", "express",
-                                             "fax", "encrypted_fax", "email", "network"};
+  static constexpr const char* channels[] = {"confidential",  "courier", "hand_to_hand",
+                                             "ordinary_post", "express", "fax",
+                                             "encrypted_fax", "email",   "network"};
   static constexpr unsigned channel_weights[] = {500, 200, 250, 10, 10, 5, 15, 5, 5};
   for (std::uint64_t i = 0; i < w.carriers / 5; ++i) {
     auto& r = out.begin();
@@ -171,7 +180,7 @@ void write_carrier_transfers(collection_writer& out, const world& w) {
 
 void write_carrier_carries(collection_writer& out, const world& w) {
   auto& rng = out.rng();
-  static constexpr const char* destinations[] = {"outside_work", "home", "public_place", "sightseeing",
+  static constexpr const char* destinations[] = {"outside_work", "home",         "public_place",    "sightseeing",
                                                  "family_visit", "social_event", "foreign_affairs", "abroad"};
   static constexpr unsigned destination_weights[] = {900, 10, 5, 3, 3, 4, 40, 35};
   for (std::uint64_t i = 0; i < w.carriers / 20; ++i) {
@@ -219,8 +228,8 @@ void write_carrier_loans(collection_writer& out, const world& w) {
 
 void write_destructions(collection_writer& out, const world& w) {
   auto& rng = out.rng();
-  static constexpr const char* methods[] = {"shredding", "burning", "pulping", "physical", "designated_facility",
-                                            "formatting", "discarding"};
+  static constexpr const char* methods[] = {"shredding",           "burning",    "pulping",   "physical",
+                                            "designated_facility", "formatting", "discarding"};
   static constexpr unsigned method_weights[] = {400, 50, 100, 100, 330, 15, 5};
   std::vector<std::uint32_t> items, supervisors;
   for (std::uint64_t i = 0; i < w.carriers / 100; ++i) {

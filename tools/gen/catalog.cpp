@@ -17,11 +17,25 @@ struct known_prefix {
 
 // The prefixes of facts/examples/org.json, and pinyin initials for the carrier registers.
 constexpr known_prefix known_prefixes[] = {
-    {"departments", "D"},   {"posts", "PT"},          {"people", "P"},           {"commitments", "CM-"},
-    {"trainings", "TR-"},   {"assessments", "KH-"},   {"departures", "LG-"},     {"employments", "JY-"},
-    {"delegations", "TZ-"}, {"travels", "CJ-"},       {"carriers", "ZT-"},       {"carrier_copies", "FZ-"},
-    {"carrier_transfers", "SF-"}, {"carrier_carries", "XD-"}, {"carrier_loans", "JC-"}, {"destructions", "XH-"},
-    {"carrier_collections", "SJ-"}, {"incidents", "XM-"}, {"meetings", "HY-"},
+    {"departments", "D"},
+    {"posts", "PT"},
+    {"people", "P"},
+    {"commitments", "CM-"},
+    {"trainings", "TR-"},
+    {"assessments", "KH-"},
+    {"departures", "LG-"},
+    {"employments", "JY-"},
+    {"delegations", "TZ-"},
+    {"travels", "CJ-"},
+    {"carriers", "ZT-"},
+    {"carrier_copies", "FZ-"},
+    {"carrier_transfers", "SF-"},
+    {"carrier_carries", "XD-"},
+    {"carrier_loans", "JC-"},
+    {"destructions", "XH-"},
+    {"carrier_collections", "SJ-"},
+    {"incidents", "XM-"},
+    {"meetings", "HY-"},
 };
 
 // Other collections: the upper-case initials of the words of the name (`site_visits` → `SV-`).

@@ -18,15 +18,15 @@ struct collection_plan {
   std::string collection;
   std::string prefix;
   int width = 1;
-  std::uint64_t count = 0;   // rows; only an upper bound unless `exact`
-  bool exact = false;        // the count is known before writing, so refs to the collection are safe
-  bool referenced = false;   // some field of the schema refers to this collection
+  std::uint64_t count = 0;  // rows; only an upper bound unless `exact`
+  bool exact = false;       // the count is known before writing, so refs to the collection are safe
+  bool referenced = false;  // some field of the schema refers to this collection
   std::optional<std::uint32_t> key_field;
   bool integer_key = false;
 };
 
 class catalog {
-public:
+ public:
   explicit catalog(const facts::schema& s);
 
   const facts::schema& schema() const { return *m_schema; }
@@ -41,7 +41,7 @@ public:
   /// Appends the JSON token of the key of row `index` of entity `entity`'s collection.
   void append_key(std::string& out, std::uint32_t entity, std::uint64_t index) const;
 
-private:
+ private:
   const facts::schema* m_schema;
   std::vector<collection_plan> m_plans;
   std::vector<std::int32_t> m_plan_of_entity;  // -1 for record types

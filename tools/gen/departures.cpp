@@ -18,9 +18,12 @@ namespace {
 // The 脱密期 by grade (核心 2–3 years, 重要 1–2, 一般 6 months–1 year), as months.
 int cooloff_months(random& r, grade g) {
   switch (g) {
-    case grade::core: return r.permille(500) ? 36 : 24;
-    case grade::important: return r.permille(500) ? 24 : 12;
-    default: return r.permille(500) ? 12 : 6;
+    case grade::core:
+      return r.permille(500) ? 36 : 24;
+    case grade::important:
+      return r.permille(500) ? 24 : 12;
+    default:
+      return r.permille(500) ? 12 : 6;
   }
 }
 
@@ -65,9 +68,12 @@ void write_employments(collection_writer& out, const world& w) {
     const char* kind;
   };
   static constexpr employer foreign[] = {
-      {"某国驻华大使馆", "foreign_mission"},           {"某地区驻内地联络机构", "overseas_mission"},
-      {"某境外基金会", "overseas_organization"},       {"境外个人（咨询服务）", "overseas_person"},
-      {"某中外合资通信设备有限公司", "foreign_invested"}, {"某外商独资软件开发有限公司", "wholly_foreign_owned"},
+      {"某国驻华大使馆", "foreign_mission"},
+      {"某地区驻内地联络机构", "overseas_mission"},
+      {"某境外基金会", "overseas_organization"},
+      {"境外个人（咨询服务）", "overseas_person"},
+      {"某中外合资通信设备有限公司", "foreign_invested"},
+      {"某外商独资软件开发有限公司", "wholly_foreign_owned"},
   };
   static constexpr unsigned foreign_weights[] = {5, 5, 10, 10, 40, 30};
   static constexpr std::string_view trades[] = {"信息技术", "软件", "工程咨询", "电子科技", "数据服务", "建筑设计"};
@@ -89,7 +95,8 @@ void write_employments(collection_writer& out, const world& w) {
     }
     r.set_enum("activity", activities[rng.weighted(activity_weights)]);
     r.set_date("from", from);
-    r.set_date("until", rng.permille(700) ? std::nullopt : std::optional(std::min(w.as_of, from + day_between(rng, 30, 400))));
+    r.set_date("until",
+               rng.permille(700) ? std::nullopt : std::optional(std::min(w.as_of, from + day_between(rng, 30, 400))));
     out.commit();
   }
 }
@@ -121,9 +128,12 @@ void write_travels(collection_writer& out, const world& w) {
       r.set_ref("person", "people", i);
       r.set_enum("kind", official ? "official" : "private");
       r.set_enum("destination", destination == 0 ? "foreign" : destination == 1 ? "hmt" : "domestic");
-      if (destination == 0) r.set_string("place", foreign_place(rng));
-      else if (destination == 1) r.set_string("place", hmt_place(rng));
-      else r.set_null("place");
+      if (destination == 0)
+        r.set_string("place", foreign_place(rng));
+      else if (destination == 1)
+        r.set_string("place", hmt_place(rng));
+      else
+        r.set_null("place");
       r.set_ref("delegation", "delegations", delegation);
       r.set_date("departs_on", departs);
       r.set_date("returns_on", unless(rng, 50, departs + day_between(rng, 3, 20)));

@@ -111,10 +111,14 @@ void append_type(std::string& out, const facts::type& t, const facts::field& f, 
     return;
   }
   switch (t.kind) {
-    case type_kind::string: json_writer::quote(out, text_for(f, ctx, r)); break;
+    case type_kind::string:
+      json_writer::quote(out, text_for(f, ctx, r));
+      break;
     case type_kind::integer:
-      if (f.name == "year") json_writer::append_integer(out, facts::year_of(ctx.as_of) - static_cast<int>(r.below(3)));
-      else json_writer::append_integer(out, r.between(0, 12));
+      if (f.name == "year")
+        json_writer::append_integer(out, facts::year_of(ctx.as_of) - static_cast<int>(r.below(3)));
+      else
+        json_writer::append_integer(out, r.between(0, 12));
       break;
     case type_kind::number: {
       auto halves = r.between(1, 16);
@@ -122,7 +126,9 @@ void append_type(std::string& out, const facts::type& t, const facts::field& f, 
       if (halves % 2) out += ".5";
       break;
     }
-    case type_kind::boolean: out += r.permille(850) ? "true" : "false"; break;
+    case type_kind::boolean:
+      out += r.permille(850) ? "true" : "false";
+      break;
     case type_kind::date:
       json_writer::append_date(out, ctx.as_of - static_cast<facts::day_number>(r.between(0, 3 * 365)));
       break;
@@ -139,8 +145,10 @@ void append_type(std::string& out, const facts::type& t, const facts::field& f, 
       if (plan == nullptr || (!plan->exact && t.optional) || plan->count == 0) {
         // Only exactly counted collections can be referred to safely; a required ref to any other
         // points at its first row (write_snapshot gives every referred-to collection an exact count).
-        if (t.optional || plan == nullptr) out += "null";
-        else ctx.keys->append_key(out, t.target, 0);
+        if (t.optional || plan == nullptr)
+          out += "null";
+        else
+          ctx.keys->append_key(out, t.target, 0);
       } else {
         ctx.keys->append_key(out, t.target, plan->exact ? r.below(plan->count) : 0);
       }
@@ -182,8 +190,12 @@ void append_type(std::string& out, const facts::type& t, const facts::field& f, 
       out.push_back('}');
       break;
     }
-    case type_kind::range: append_range(out, t.args.at(0), f, ctx, r, depth); break;
-    case type_kind::record: append_record(out, schema.entity_at(t.target), ctx, r, depth); break;
+    case type_kind::range:
+      append_range(out, t.args.at(0), f, ctx, r, depth);
+      break;
+    case type_kind::record:
+      append_record(out, schema.entity_at(t.target), ctx, r, depth);
+      break;
   }
 }
 

@@ -13,7 +13,7 @@ namespace baomi::gen {
 /// Appends JSON tokens to a buffer and writes it out in 1 MiB blocks. Hand-written rather than
 /// nlohmann's DOM, which would hold the whole snapshot in memory.
 class json_writer {
-public:
+ public:
   explicit json_writer(std::FILE* file) : m_file(file) { m_buffer.reserve(block + (block >> 2)); }
   json_writer(const json_writer&) = delete;
   json_writer& operator=(const json_writer&) = delete;
@@ -37,7 +37,7 @@ public:
   static void append_date(std::string& out, facts::day_number day);
   static void append_integer(std::string& out, std::int64_t value);
 
-private:
+ private:
   static constexpr std::size_t block = 1 << 20;
   std::FILE* m_file;
   std::string m_buffer;

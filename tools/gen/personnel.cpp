@@ -54,8 +54,10 @@ void write_posts(collection_writer& out, const world& w) {
     auto& r = out.begin();
     r.set_string("name", p.name);
     r.set_ref("department", "departments", p.department);
-    if (p.level == post_level::none) r.set_null("level");
-    else r.set_enum("level", level_symbol(p.level));
+    if (p.level == post_level::none)
+      r.set_null("level");
+    else
+      r.set_enum("level", level_symbol(p.level));
     out.commit();
   }
 }
@@ -66,8 +68,10 @@ void write_people(collection_writer& out, const world& w) {
     auto& r = out.begin();
     r.set_string("name", person_name(rng));
     r.set_ref("department", "departments", p.department);
-    if (p.level == grade::none) r.set_null("grade");
-    else r.set_enum("grade", grade_symbol(p.level));
+    if (p.level == grade::none)
+      r.set_null("grade");
+    else
+      r.set_enum("grade", grade_symbol(p.level));
     r.set_ref("post", "posts", p.level == grade::none && rng.permille(30) ? std::nullopt : std::optional(p.post));
     r.set_enum("status", status_symbol(p.state));
     r.set_enum("employment_type", employment_types[p.employment]);
@@ -97,15 +101,18 @@ void write_commitments(collection_writer& out, const world& w) {
     r.set_ref("person", "people", person);
     r.set_enum("kind", kind);
     r.set_date("signed_on", signed_on);
-    if (for_year) r.set_int("year", *for_year);
-    else r.set_null("year");
+    if (for_year)
+      r.set_int("year", *for_year);
+    else
+      r.set_null("year");
     out.commit();
   };
   for (std::uint32_t i = 0; i < w.people.size(); ++i) {
     const auto& p = w.people[i];
     if (p.level == grade::none) {
       if (p.state == status::active && rng.permille(200)) {
-        add(i, "responsibility_letter", day_between(rng, first_day(year), std::min(w.as_of, first_day(year) + 60)), year);
+        add(i, "responsibility_letter", day_between(rng, first_day(year), std::min(w.as_of, first_day(year) + 60)),
+            year);
       }
       continue;
     }

@@ -11,7 +11,7 @@ namespace baomi::gen {
 
 /// std::mt19937_64 (its output is fixed by the standard) with hand-written distributions.
 class random {
-public:
+ public:
   explicit random(std::uint64_t seed) : m_engine(seed) {}
 
   std::uint64_t bits() { return m_engine(); }
@@ -24,7 +24,7 @@ public:
   /// An index drawn with the given relative weights (not all zero).
   std::size_t weighted(std::span<const unsigned> weights);
 
-private:
+ private:
   std::mt19937_64 m_engine;
 };
 

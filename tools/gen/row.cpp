@@ -159,8 +159,10 @@ void collection_writer::commit() {
     if (i) m_text += ", ";
     json_writer::quote(m_text, fields[i].name);
     m_text += ": ";
-    if (const auto* token = m_row.token(i)) m_text += *token;
-    else append_generic(m_text, fields[i], m_ctx, *m_random);
+    if (const auto* token = m_row.token(i))
+      m_text += *token;
+    else
+      append_generic(m_text, fields[i], m_ctx, *m_random);
   }
   m_text += '}';
   m_out->raw(m_text);

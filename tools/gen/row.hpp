@@ -21,7 +21,7 @@ namespace baomi::gen {
 /// schema lacks or declares with another type does nothing, and every field left unset is generated
 /// from its declared type, so that a schema change never makes the snapshot invalid.
 class row {
-public:
+ public:
   row(const catalog& keys, std::uint32_t entity, random& r);
 
   /// Clears every field and sets the key of row `index`.
@@ -48,7 +48,7 @@ public:
   /// The JSON text of field `i`, or null when it is left to the generic generator.
   const std::string* token(std::size_t i) const { return m_set[i] ? &m_tokens[i] : nullptr; }
 
-private:
+ private:
   /// The cleared token of `field` when the schema declares it with `kind`, else null.
   std::string* slot(std::string_view field, facts::type_kind kind);
   const facts::field& field_at(std::size_t i) const;
@@ -63,7 +63,7 @@ private:
 
 /// Writes one collection as a JSON array, one row per line, streaming.
 class collection_writer {
-public:
+ public:
   collection_writer(json_writer& out, const catalog& keys, const generic_context& ctx, std::uint32_t entity, random& r);
   collection_writer(const collection_writer&) = delete;
   collection_writer& operator=(const collection_writer&) = delete;
@@ -77,7 +77,7 @@ public:
   std::uint64_t rows() const { return m_rows; }
   random& rng() { return *m_random; }
 
-private:
+ private:
   json_writer* m_out;
   const catalog* m_keys;
   generic_context m_ctx;

@@ -133,8 +133,10 @@ snapshot_stats write_snapshot(std::FILE* file, const facts::schema& schema, cons
     std::uint64_t rows = 0;
     {
       collection_writer rows_out(out, keys, ctx, plan->entity, rng);
-      if (chosen[index]) chosen[index]->write(rows_out, w);
-      else write_generic_rows(rows_out, plan->count);
+      if (chosen[index])
+        chosen[index]->write(rows_out, w);
+      else
+        write_generic_rows(rows_out, plan->count);
       rows = rows_out.rows();
     }
     stats.rows += rows;

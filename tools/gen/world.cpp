@@ -13,29 +13,40 @@ namespace baomi::gen {
 
 const char* grade_symbol(grade g) {
   switch (g) {
-    case grade::core: return "core";
-    case grade::important: return "important";
-    case grade::general: return "general";
-    case grade::none: break;
+    case grade::core:
+      return "core";
+    case grade::important:
+      return "important";
+    case grade::general:
+      return "general";
+    case grade::none:
+      break;
   }
   return "";
 }
 
 const char* status_symbol(status s) {
   switch (s) {
-    case status::active: return "active";
-    case status::departed: return "departed";
-    case status::retired: return "retired";
+    case status::active:
+      return "active";
+    case status::departed:
+      return "departed";
+    case status::retired:
+      return "retired";
   }
   return "";
 }
 
 const char* level_symbol(post_level l) {
   switch (l) {
-    case post_level::top_secret: return "top_secret";
-    case post_level::secret: return "secret";
-    case post_level::confidential: return "confidential";
-    case post_level::none: break;
+    case post_level::top_secret:
+      return "top_secret";
+    case post_level::secret:
+      return "secret";
+    case post_level::confidential:
+      return "confidential";
+    case post_level::none:
+      break;
   }
   return "";
 }
@@ -78,10 +89,18 @@ grade draw_grade(random& r) {
 std::uint32_t draw_post(random& r, std::uint32_t department, grade g) {
   std::uint32_t slot = 3;
   switch (g) {
-    case grade::none: slot = r.permille(20) ? 2 : 3; break;
-    case grade::core: slot = r.permille(40) ? 1 : 0; break;
-    case grade::important: slot = r.permille(30) ? 2 : 1; break;
-    case grade::general: slot = r.permille(20) ? 3 : 2; break;
+    case grade::none:
+      slot = r.permille(20) ? 2 : 3;
+      break;
+    case grade::core:
+      slot = r.permille(40) ? 1 : 0;
+      break;
+    case grade::important:
+      slot = r.permille(30) ? 2 : 1;
+      break;
+    case grade::general:
+      slot = r.permille(20) ? 3 : 2;
+      break;
   }
   return department * 4 + slot;
 }

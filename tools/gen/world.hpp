@@ -52,7 +52,7 @@ struct world {
   std::vector<person_facts> people;
   std::vector<std::uint32_t> member_offsets;  // people of department d: members[offsets[d] .. offsets[d+1])
   std::vector<std::uint32_t> members;
-  std::vector<std::uint32_t> cleared;         // in-post 涉密人员, who hold most carriers
+  std::vector<std::uint32_t> cleared;  // in-post 涉密人员, who hold most carriers
   std::uint64_t carriers = 0;
   std::uint64_t delegations = 0;
   std::uint64_t meetings = 0;

@@ -1,4 +1,4 @@
 // Part of the layering self-test: a fake tree (never compiled).
 #pragma once
-#include "dsl/ast.hpp"
 #include <tao/pegtl.hpp>
+#include "dsl/ast.hpp"
