@@ -1,6 +1,6 @@
-// Fuzz target: parse and check any text, as one more module beside the baseline (so that its names
-// resolve against the baseline's schema, functions and rules). It must never crash; diagnostics are
-// the expected outcome.
+// Fuzz target: parse and check any text, as one more module beside the baseline's schema modules
+// (so that its names resolve against the real schema; the rules are left out, for speed). It must
+// never crash; diagnostics are the expected outcome.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -11,7 +11,13 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace baomi;
-  auto& modules = fuzz::baseline_modules();
+  static engine::module_set modules = [] {
+    engine::module_set schema;
+    for (auto& m : fuzz::baseline_modules().modules) {  // moved out: this process needs no other use
+      if (m.name.ends_with("schema")) schema.modules.push_back(std::move(m));
+    }
+    return schema;
+  }();
   dsl::source_file source("fuzz/extra.baomi", std::string(reinterpret_cast<const char*>(data), size));
   auto parsed = dsl::parse(source);
   if (!parsed.module) return 0;

@@ -30,7 +30,8 @@ cp "$out"/seeds/run/*.json "$out/seeds/load/"
     cat "$root/facts/examples/org.json" "$out"/seeds/run/*.json | jq -r '[paths(..) | .[-1] | strings] | .[]'
     grep -hoP '^\s+[a-z_]+ "\K[^"\\]+(?="$)' "$root"/rulesets/cn/*schema.baomi
     grep -hoP '^\s+\K[a-z_]+(?= "[^"]*"$)' "$root"/rulesets/cn/*schema.baomi
-  } | sort -u | awk 'length > 0 {print "k" NR "=\"" $0 "\""}'
+  } | sort -u | LC_ALL=C perl -ne 'chomp; next unless length; s/([\\"])/\\$1/g;
+                                      s/([^\x20-\x7e])/sprintf("\\x%02X", ord($1))/ge; print "k$.=\"$_\"\n"'
   printf 'p1="{\\"id\\": \\"\\"}"\np2="[]"\np3="null"\np4="true"\np5="2026-06-30"\np6="\\"as_of\\": "\n'
 } > "$out/snapshot.dict"
 echo "seeds: parse $(ls "$out/seeds/parse" | wc -l), load $(ls "$out/seeds/load" | wc -l), run $(ls "$out/seeds/run" | wc -l); dictionary $(wc -l < "$out/snapshot.dict") entries"
