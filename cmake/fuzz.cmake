@@ -5,6 +5,9 @@ if(BAOMI_FUZZ)
   if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
     message(FATAL_ERROR "BAOMI_FUZZ needs clang (e.g. -DCMAKE_CXX_COMPILER=clang++-14)")
   endif()
+  # -O1 with line tables only: an order of magnitude faster to compile than -O2 -g under the
+  # sanitizers (CI builds it every run), and enough for the sanitizers' stack traces. assert() stays on.
+  set(CMAKE_CXX_FLAGS_RELWITHDEBINFO "-O1 -gline-tables-only" CACHE STRING "" FORCE)
   add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
   add_link_options(-fsanitize=address,undefined)
 endif()

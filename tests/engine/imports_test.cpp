@@ -71,11 +71,11 @@ BOOST_AUTO_TEST_CASE(an_import_inside_the_root_is_found_beside_the_file_or_above
 
 BOOST_AUTO_TEST_CASE(an_import_does_not_climb_out_of_the_root) {
   temp_tree t;
-  t.write("outside/evil/lib.baomi", lib_text);  // beside the root, found by walking up from rules/
+  t.write("outside/evil/lib.baomi", lib_text);  // beside the root: no lookup names it
   t.write("rules/a.baomi", "import evil.lib\n");
   auto set = engine::load_modules({(t.root / "rules").string()});
   BOOST_TEST(!loaded(set, "evil.lib"));
-  t.write("evil/lib.baomi", lib_text);  // in the root's parent folder
+  t.write("evil/lib.baomi", lib_text);  // in the root's parent folder: found by walking up from rules/
   auto again = engine::load_modules({(t.root / "rules").string()});
   BOOST_TEST(!loaded(again, "evil.lib"));
   auto checked = engine::check(again);
