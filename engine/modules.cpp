@@ -68,6 +68,18 @@ std::optional<std::pair<fs::path, fs::path>> find_import(const std::string& name
   return std::nullopt;
 }
 
+// Whether `file`, symlinks resolved, lies inside one of `roots` (canonical folders): imports never
+// load a file outside the rule roots given, whether by walking up or through a symlink.
+bool inside_roots(const fs::path& file, const std::vector<fs::path>& roots) {
+  std::error_code ec;
+  auto real = fs::canonical(file, ec);
+  if (ec) return false;
+  return std::any_of(roots.begin(), roots.end(), [&](const fs::path& root) {
+    auto relative = real.lexically_relative(root);
+    return !relative.empty() && *relative.begin() != "..";
+  });
+}
+
 }  // namespace
 
 const dsl::source_file* module_set::find_source(const std::string& path) const {
@@ -98,18 +110,26 @@ module_set load_modules(const std::vector<std::string>& paths) {
     }
     add_parsed(set, std::move(*source), module_name_for(file, root));
   };
+  std::vector<fs::path> roots;
   for (const auto& path : paths) {
     // One path at a time, so that diagnostics keep the order of the paths given.
     auto found = base::find_files({path}, ".baomi");
-    for (const auto& f : found.files) load_file(f.path, f.root);
+    for (const auto& f : found.files) {
+      std::error_code ec;
+      auto root = fs::canonical(f.root.empty() ? fs::path(".") : fs::path(f.root), ec);
+      if (!ec && std::find(roots.begin(), roots.end(), root) == roots.end()) roots.push_back(root);
+      load_file(f.path, f.root);
+    }
     for (const auto& missing : found.missing) cannot_read(missing);
   }
-  // Imports not loaded yet: look for them next to the importing files.
+  // Imports not loaded yet: look for them next to the importing files, inside the roots only (a
+  // module found elsewhere is not loaded, so the checker reports it as not found, E0212).
   for (std::size_t i = 0; i < set.modules.size(); ++i) {
     for (const auto& name : imports_of(set.modules[i].ast)) {
       bool loaded = std::any_of(set.modules.begin(), set.modules.end(), [&](const auto& m) { return m.name == name; });
       if (loaded) continue;
-      if (auto found = find_import(name, set.modules[i].source.path())) load_file(found->first, found->second);
+      auto found = find_import(name, set.modules[i].source.path());
+      if (found && inside_roots(found->first, roots)) load_file(found->first, found->second);
     }
   }
   return set;
