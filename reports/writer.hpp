@@ -19,7 +19,7 @@ struct fixture_suite;
 namespace baomi::reports {
 
 /// A row of the table of formats (reports/formats.cpp): its name, extension and writers live there.
-enum class format { text, json, sarif, junit };
+enum class format { text, json, sarif, junit, html, selfcheck_md };
 
 /// What a command hands to a writer; each format supports some of them.
 enum class result_kind { check, explain, diff, coverage, test };
