@@ -300,8 +300,9 @@ class html_writer {
   void finding(const engine::finding& f) {
     auto dept = m_result.departments.find(f.subject.pointer);
     bool has_dept = dept != m_result.departments.end();
-    m_out += fmt::format("<div class=\"finding\" data-outcome=\"{}\" data-severity=\"{}\" data-dept=\"{}\">\n",
-                         engine::to_string(f.outcome), engine::to_string(f.severity), has_dept ? esc(dept->second) : "");
+    m_out +=
+        fmt::format("<div class=\"finding\" data-outcome=\"{}\" data-severity=\"{}\" data-dept=\"{}\">\n",
+                    engine::to_string(f.outcome), engine::to_string(f.severity), has_dept ? esc(dept->second) : "");
     m_out += fmt::format("<span class=\"badge o-{}\">{}</span><span class=\"badge s\">{}</span>\n",
                          engine::to_string(f.outcome), engine::to_chinese(f.outcome), engine::to_chinese(f.severity));
     auto subject = subject_path(f.subject);
@@ -329,7 +330,9 @@ class html_writer {
     m_out += "</dl>\n</div>\n";
   }
 
-  void item(std::string_view label, const std::string& html) { m_out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", label, html); }
+  void item(std::string_view label, const std::string& html) {
+    m_out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", label, html);
+  }
 
   void issues() {
     m_out += fmt::format("<section id=\"issues\" class=\"group\">\n<h2>数据问题（{}）</h2>\n", m_result.issues.size());

@@ -32,7 +32,7 @@ std::string md(std::string_view text) {
   return out;
 }
 
-constexpr std::string_view chinese_numerals[] = {"一", "二", "三", "四", "五", "六", "七",
+constexpr std::string_view chinese_numerals[] = {"一", "二", "三", "四",   "五",   "六",   "七",
                                                  "八", "九", "十", "十一", "十二", "十三", "十四"};
 
 // The findings of a set of rules, and what they say about the item.
@@ -57,7 +57,8 @@ std::string counts_text(const outcome_counts& c) {
   std::string out;
   for (auto o : outcome_order) {
     if (c[o] == 0) continue;
-    out += fmt::format("{}{} {} 项", out.empty() ? "" : "，", o == outcome::pass ? "符合" : engine::to_chinese(o), c[o]);
+    out +=
+        fmt::format("{}{} {} 项", out.empty() ? "" : "，", o == outcome::pass ? "符合" : engine::to_chinese(o), c[o]);
   }
   return out.empty() ? "无检查对象" : out;
 }
@@ -284,8 +285,8 @@ class selfcheck_writer {
     m_out += "| 序号 | 自查项 | 结果 | 严重程度 | 对象 | 问题 | 规则 |\n|--:|---|---|---|---|---|---|\n";
     for (const auto* f : m_problems) {
       m_out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", m_number.at(f), md(f->rule->area),
-                           engine::to_chinese(f->outcome), engine::to_chinese(f->severity), subject(*f),
-                           md(f->message), md(f->rule->id));
+                           engine::to_chinese(f->outcome), engine::to_chinese(f->severity), subject(*f), md(f->message),
+                           md(f->rule->id));
     }
   }
 
@@ -306,9 +307,9 @@ class selfcheck_writer {
         deadline = md(*f->due);
       }
       auto remedy = f->remedy.empty() ? std::string("（请填写）") : md(f->remedy);
-      m_out += fmt::format("| {} | {}：{} | {} {} | {} | {} | {} | {} |  |\n", m_number.at(f), subject(*f),
-                           md(f->message), md(f->rule->id), md(f->rule->title), md(clauses(*f->rule)),
-                           department(*f), remedy, deadline);
+      m_out +=
+          fmt::format("| {} | {}：{} | {} {} | {} | {} | {} | {} |  |\n", m_number.at(f), subject(*f), md(f->message),
+                      md(f->rule->id), md(f->rule->title), md(clauses(*f->rule)), department(*f), remedy, deadline);
     }
   }
 
@@ -317,9 +318,8 @@ class selfcheck_writer {
     for (const auto& f : m_result.findings) {
       if (f.outcome == outcome::pending) list.push_back(&f);
     }
-    std::sort(list.begin(), list.end(), [](const auto* a, const auto* b) {
-      return a->days_left.value_or(0) < b->days_left.value_or(0);
-    });
+    std::sort(list.begin(), list.end(),
+              [](const auto* a, const auto* b) { return a->days_left.value_or(0) < b->days_left.value_or(0); });
     m_out += "\n## 五、待办事项\n\n";
     if (list.empty()) {
       m_out += "（无）\n";
@@ -350,7 +350,7 @@ class selfcheck_writer {
   summary m_summary;
   std::vector<const engine::finding*> m_problems;
   std::map<const engine::finding*, std::size_t> m_number;
-  std::map<std::string, tally> m_rule_tally;           // by rule id
+  std::map<std::string, tally> m_rule_tally;                        // by rule id
   std::map<std::string, std::vector<std::size_t>> m_rule_problems;  // rule id → problem numbers
   std::string m_out;
 };

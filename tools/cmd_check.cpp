@@ -28,6 +28,7 @@ struct check_options {
   std::vector<std::string> show;
   std::vector<std::string> only;
   std::string baseline;
+  std::string pending_within = "90d";
 };
 
 // The fingerprints of the findings an earlier `--format json` report lists; nullopt (and a message on
@@ -110,6 +111,11 @@ int run_check(const check_options& o) {
     fmt::print(stderr, "error: give one snapshot file (baomi check SNAPSHOT.json)\n");
     return exit_usage;
   }
+  auto pending_within = facts::parse_duration(o.pending_within);
+  if (!pending_within) {
+    fmt::print(stderr, "error: --pending-within `{}` is not a duration (e.g. 90d, 3mo, 1y)\n", o.pending_within);
+    return exit_usage;
+  }
   std::optional<std::set<std::string>> baseline;
   if (!o.baseline.empty()) {
     baseline = read_baseline(o.baseline);
@@ -143,6 +149,10 @@ int run_check(const check_options& o) {
     });
     fmt::print(stderr, "baseline {}: {} known finding(s) left out, {} new\n", o.baseline, known, left);
   }
+  // The horizon in days from the run's as_of (months are calendar months).
+  if (auto day = facts::parse_date(run.as_of)) {
+    if (auto until = facts::add(*day, *pending_within, nullptr)) report.pending_within_days = *until - *day;
+  }
   auto text = reports::write_report(run, *format, report);
   if (o.output.empty()) {
     fmt::print("{}", text);
@@ -172,6 +182,9 @@ command add_check(CLI::App& app) {
   sub->add_option("--show", o->show, "Outcomes to list (the summary counts all): pass,fail,unknown,not_applicable,pending,waived,all")
       ->delimiter(',');
   sub->add_option("--rule", o->only, "Evaluate only these rule ids (repeatable)")->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  sub->add_option("--pending-within", o->pending_within,
+                  "Text: list pending findings due within this duration; count the later ones")
+      ->capture_default_str();
   sub->add_option("--baseline", o->baseline,
                   "An earlier `--format json` report: its findings (by fingerprint) are left out of this report and "
                   "of the exit code");

@@ -10,7 +10,9 @@ using namespace baomi;
 
 namespace {
 
-std::string selfcheck(const engine::run_result& r) { return reports::write_report(r, reports::format::selfcheck_md, {}); }
+std::string selfcheck(const engine::run_result& r) {
+  return reports::write_report(r, reports::format::selfcheck_md, {});
+}
 
 bool has(const std::string& text, std::string_view what) { return text.find(what) != std::string::npos; }
 
@@ -49,7 +51,8 @@ BOOST_AUTO_TEST_CASE(problem_list_and_ledger) {
   BOOST_TEST(has(md, "  - 问题：见问题清单第 2、3 条\n"), md);
   // Ledger: department where known, an overdue deadline as 立即, an unknown as 补充登记后复查.
   BOOST_TEST(has(md, "| 机要室 | 立即按泄密事件报告并组织查处 | 立即（原定 2026-01-30，已逾期 60 天） |  |"), md);
-  BOOST_TEST(has(md, "| （待明确） | 按涉密等级重新确定脱密期：核心3-5年、重要2-3年、一般1-2年 | 补充登记后复查 |  |"), md);
+  BOOST_TEST(has(md, "| （待明确） | 按涉密等级重新确定脱密期：核心3-5年、重要2-3年、一般1-2年 | 补充登记后复查 |  |"),
+             md);
   // Pending items by deadline; data problems last.
   BOOST_TEST(has(md, "| 2026-04-10 | 还剩 10 天 | carriers/C-2026-003 |"), md);
   BOOST_TEST(has(md, "## 六、数据问题（2）"));
