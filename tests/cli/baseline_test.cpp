@@ -69,3 +69,24 @@ BOOST_AUTO_TEST_CASE(a_baseline_that_cannot_be_read_is_an_input_error) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// `--pending-within DURATION`: pending findings due later are counted in the text report, not listed.
+BOOST_AUTO_TEST_SUITE(cli_pending_within)
+
+BOOST_AUTO_TEST_CASE(the_horizon_decides_which_pending_findings_are_listed) {
+  auto near = run_baomi(check + "--pending-within 90d", false);
+  BOOST_TEST(near.code == 1);
+  BOOST_TEST(near.out.find("另有 34 项待办期限在 90 天以后") != std::string::npos, near.out);
+  BOOST_TEST(near.out.find("还剩 10664 天") == std::string::npos);
+  auto far = run_baomi(check + "--pending-within 30y", false);
+  BOOST_TEST(far.out.find("还剩 10664 天") != std::string::npos);
+  BOOST_TEST(far.out.find("项待办期限在") == std::string::npos);
+  // Calendar months count from the evaluation date: 2026-06-30 + 1mo = 2026-07-30, 30 days.
+  auto month = run_baomi(check + "--pending-within 1mo", false);
+  BOOST_TEST(month.out.find("待办期限在 30 天以后") != std::string::npos, month.out);
+  auto bad = run_baomi(check + "--pending-within soon");
+  BOOST_TEST(bad.code == 2);
+  BOOST_TEST(bad.out.find("--pending-within `soon` is not a duration") != std::string::npos, bad.out);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
