@@ -39,6 +39,8 @@ std::string write_junit(const engine::run_result& result, const report_options& 
 std::string write_html(const engine::run_result& result, const report_options& options);
 // the 自查自评 report (selfcheck.cpp)
 std::string write_selfcheck_md(const engine::run_result& result, const report_options& options);
+// its HTML twin (selfcheck_html.cpp)
+std::string write_selfcheck_html(const engine::run_result& result, const report_options& options);
 // explain (explain.cpp)
 std::string write_text(const engine::explanation& result, const report_options& options);
 // diff (diff.cpp)

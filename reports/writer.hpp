@@ -20,7 +20,7 @@ struct fixture_suite;
 namespace baomi::reports {
 
 /// A row of the table of formats (reports/formats.cpp): its name, extension and writers live there.
-enum class format { text, json, sarif, junit, html, selfcheck_md };
+enum class format { text, json, sarif, junit, html, selfcheck_md, selfcheck_html };
 
 /// What a command hands to a writer; each format supports some of them.
 enum class result_kind { check, explain, diff, coverage, test };

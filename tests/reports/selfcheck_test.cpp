@@ -66,6 +66,13 @@ BOOST_AUTO_TEST_CASE(data_cannot_add_markdown) {
   BOOST_TEST(!has(md, "<script>"));
   BOOST_TEST(!has(md, "\x01"));
   BOOST_TEST(!has(md, "\x1b"));
+  // The HTML twin: the same text, escaped for HTML; only the report's own markup.
+  auto html = reports::write_report(r, reports::format::selfcheck_html, {});
+  BOOST_TEST(has(html, "<h1>A|B &lt;script&gt;alert(1)&lt;/script&gt; [x](http://e)保密工作自查自评报告</h1>"), html);
+  BOOST_TEST(!has(html, "<script"));
+  BOOST_TEST(!has(html, "<a "));
+  BOOST_TEST(has(html, "Content-Security-Policy\" content=\"default-src 'none';"));
+  BOOST_TEST(has(html, "<tr><td>四(一)</td><td>保密工作领导责任制落实情况</td><td>未检查</td>"), html);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
