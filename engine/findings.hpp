@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -94,6 +95,13 @@ struct run_result {
   std::vector<rule_info> rules;  // every rule evaluated (in force on as_of, not disabled)
   std::vector<finding> findings; // one per (rule, subject), every outcome
   std::vector<data_issue> issues;
+  /// The unit under check: the snapshot's `org` member (compact JSON text) and its `name`; empty when
+  /// absent. Set by the pipeline from the loaded store.
+  std::string org;
+  std::string org_name;
+  /// The department name of a subject whose entity has a `department` ref that resolves (keyed by the
+  /// subject's pointer, e.g. /people/3); subjects without one are absent. Set by the pipeline.
+  std::map<std::string, std::string> departments;
 };
 
 }  // namespace baomi::engine

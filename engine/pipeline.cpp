@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <utility>
 
+#include <nlohmann/json.hpp>
+
 #include "facts/loader.hpp"
 
 namespace baomi::engine {
@@ -88,6 +90,44 @@ evaluate_options evaluation(const snapshot_source& snapshot, const pipeline_opti
   return e;
 }
 
+// The unit's name from the snapshot's `org` member; empty when absent or not a string.
+std::string org_name(const std::string& org) {
+  if (org.empty()) return {};
+  auto j = nlohmann::json::parse(org, nullptr, false);
+  if (!j.is_object()) return {};
+  auto it = j.find("name");
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// The department of each finding's subject, where its entity has a `department` ref that resolves to a
+// row of `departments` (its `name`, else its key).
+void find_departments(run_result& run, const facts::store& store) {
+  const auto* departments = store.find_collection("departments");
+  if (departments == nullptr) return;
+  auto name_field = departments->type().find_field("name");
+  auto key_field = departments->type().key_field();
+  for (const auto& f : run.findings) {
+    if (run.departments.contains(f.subject.pointer)) continue;
+    const auto* table = store.find_collection(f.subject.collection);
+    if (table == nullptr) continue;
+    auto field = table->type().find_field("department");
+    if (!field) continue;
+    const auto& column = table->column_at(*field);
+    if (column.kind() != facts::type_kind::ref || column.type().target != departments->entity()) continue;
+    auto row = table->find_row(f.subject.key);
+    if (!row || !column.present(*row)) continue;
+    auto target = column.as_ref(*row);
+    if (target >= departments->row_count()) continue;
+    std::string name;
+    for (auto fld : {name_field, key_field}) {
+      if (!fld || !name.empty()) continue;
+      const auto& c = departments->column_at(*fld);
+      if (c.present(target) && c.kind() == facts::type_kind::string) name = std::string(c.as_string(target));
+    }
+    if (!name.empty()) run.departments.emplace(f.subject.pointer, std::move(name));
+  }
+}
+
 void keep_store(pipeline_result& result, inputs& in) {
   if (in.loaded) result.store = std::move(in.loaded->store);
 }
@@ -110,6 +150,9 @@ pipeline_result run_pipeline(const plan& compiled, const snapshot_source& snapsh
   }
   for (const auto& i : result.data_issues) evaluated.run->issues.push_back(i);
   for (const auto& i : result.waiver_issues) evaluated.run->issues.push_back(i);
+  evaluated.run->org = in.store->org();
+  evaluated.run->org_name = org_name(evaluated.run->org);
+  find_departments(*evaluated.run, *in.store);
   result.run = std::move(evaluated.run);
   if (options.keep_store) keep_store(result, in);
   return result;

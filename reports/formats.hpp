@@ -35,6 +35,12 @@ std::string write_text(const engine::run_result& result, const report_options& o
 std::string write_json(const engine::run_result& result, const report_options& options);
 std::string write_sarif(const engine::run_result& result, const report_options& options);
 std::string write_junit(const engine::run_result& result, const report_options& options);
+// check results for people (html.cpp)
+std::string write_html(const engine::run_result& result, const report_options& options);
+// the 自查自评 report (selfcheck.cpp)
+std::string write_selfcheck_md(const engine::run_result& result, const report_options& options);
+// its HTML twin (selfcheck_html.cpp)
+std::string write_selfcheck_html(const engine::run_result& result, const report_options& options);
 // explain (explain.cpp)
 std::string write_text(const engine::explanation& result, const report_options& options);
 // diff (diff.cpp)

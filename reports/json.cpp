@@ -98,6 +98,7 @@ std::string write_json(const engine::run_result& result, const report_options& o
               {"snapshot", result.snapshot_path},
               {"as_of", result.as_of}};
   put_if(out, "profile", result.profile);
+  if (!result.org_name.empty()) out["org"] = {{"name", result.org_name}};
   json shown = json::array();
   for (auto o : outcome_order) {
     if (is_shown(options, o)) shown.push_back(engine::to_string(o));

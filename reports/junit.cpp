@@ -98,6 +98,7 @@ class junit_writer {
       out += fmt::format("      <property{}{}/>\n", attr("name", name), attr("value", value));
     };
     if (auto title = checklist_title(area); !title.empty()) property("title", title);
+    if (!m_result.org_name.empty()) property("org", m_result.org_name);
     property("snapshot", m_result.snapshot_path);
     property("as_of", m_result.as_of);
     if (!m_result.profile.empty()) property("profile", m_result.profile);

@@ -243,6 +243,7 @@ std::string write_sarif(const engine::run_result& result, const report_options& 
 
   json properties = {{"snapshot", result.snapshot_path}, {"as_of", result.as_of}};
   if (!result.profile.empty()) properties["profile"] = result.profile;
+  if (!result.org_name.empty()) properties["org"] = result.org_name;
 
   json invocations = json::array();
   invocations.push_back(std::move(invocation));

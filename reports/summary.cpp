@@ -1,6 +1,8 @@
 // Counts by outcome, severity and area, and the fourteen items of the 自查自评 checklist.
 #include "reports/summary.hpp"
 
+#include <chrono>
+
 #include "engine/checklist.hpp"
 
 #include <algorithm>
@@ -59,6 +61,39 @@ std::string citation_source(const engine::citation& c) {
 
 std::string citation_line(const engine::citation& c) {
   return c.quote.empty() ? citation_source(c) : citation_source(c) + "：" + c.quote;
+}
+
+namespace {
+
+std::optional<std::chrono::sys_days> parse_iso(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  int y = 0;
+  unsigned m = 0, d = 0;
+  for (std::size_t i = 0; i < 10; ++i) {
+    if (i == 4 || i == 7) continue;
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+  }
+  y = std::stoi(std::string(text.substr(0, 4)));
+  m = static_cast<unsigned>(std::stoi(std::string(text.substr(5, 2))));
+  d = static_cast<unsigned>(std::stoi(std::string(text.substr(8, 2))));
+  std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
+  if (!ymd.ok()) return std::nullopt;
+  return std::chrono::sys_days(ymd);
+}
+
+}  // namespace
+
+std::optional<std::int32_t> days_between(std::string_view from, std::string_view to) {
+  auto a = parse_iso(from);
+  auto b = parse_iso(to);
+  if (!a || !b) return std::nullopt;
+  return static_cast<std::int32_t>((*b - *a).count());
+}
+
+std::optional<std::int32_t> days_left_of(const engine::finding& f, std::string_view as_of) {
+  if (f.days_left) return f.days_left;
+  if (!f.due) return std::nullopt;
+  return days_between(as_of, *f.due);
 }
 
 std::string days_left_text(std::int32_t days) {

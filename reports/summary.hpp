@@ -4,6 +4,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,6 +67,11 @@ bool is_shown(const report_options& options, engine::outcome o);
 std::string citation_source(const engine::citation& c);
 /// citation_source, then "：" and the quote.
 std::string citation_line(const engine::citation& c);
+
+/// Days from `from` to `to` (ISO dates), negative when `to` is earlier; nullopt when either is not a date.
+std::optional<std::int32_t> days_between(std::string_view from, std::string_view to);
+/// A finding's days left: its `days_left`, else from the run's as_of to its `due`.
+std::optional<std::int32_t> days_left_of(const engine::finding& f, std::string_view as_of);
 
 /// "还剩 10 天", "今天到期" or "已逾期 3 天".
 std::string days_left_text(std::int32_t days);

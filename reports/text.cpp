@@ -24,6 +24,7 @@ constexpr std::size_t finding_indent = 12;  // "      说明：" — where a fin
 constexpr std::size_t count_width = 9;      // one column of a count table
 constexpr std::size_t row_label_width = 20;
 constexpr std::size_t header_indent = 12;  // "  评估日期  "
+constexpr std::size_t issues_listed = 10;  // data problems listed before the rest are counted
 
 // ANSI colours, applied only to short labels after wrapping so that wrapping never sees them.
 class painter {
@@ -92,9 +93,9 @@ class text_writer {
 
   std::string write() {
     header();
+    issues();
     counts();
     findings();
-    issues();
     return std::move(m_out);
   }
 
@@ -113,10 +114,14 @@ class text_writer {
     m_out += m_paint("baomi 保密检查报告", "1");
     m_out += '\n';
     m_out += '\n';
+    if (!m_result.org_name.empty()) field("  单位", m_result.org_name, header_indent);
     field("  快照", m_result.snapshot_path, header_indent);
     field("  评估日期", m_result.as_of, header_indent);
     field("  配置", m_result.profile.empty() ? "（未指定）" : m_result.profile, header_indent);
     if (!m_options.tool_version.empty()) field("  工具版本", "baomi " + m_options.tool_version, header_indent);
+  }
+
+  void summary_line() {
     heading("检查摘要");
     field("  ",
           fmt::format("规则 {} 条，检查结果 {} 项（不符合 {}，证据不足 {}，待办 {}），数据问题 {} 项",
@@ -126,6 +131,7 @@ class text_writer {
   }
 
   void counts() {
+    summary_line();
     heading("按结果统计");
     for (auto o : outcome_order) {
       auto label = fmt::format("{} ({})", engine::to_chinese(o), engine::to_string(o));
@@ -171,11 +177,13 @@ class text_writer {
     }
     heading(listed.empty() ? "检查发现" : fmt::format("检查发现（列出：{}）", listed));
     bool any = false;
+    std::size_t later = 0;
+    for (const auto& f : m_result.findings) later += beyond_horizon(f) ? 1 : 0;
     for (const auto& a : m_summary.by_area) {
       // The area's rules in the order of their first listed finding, each with its findings.
       std::vector<std::pair<const engine::rule_info*, std::vector<const engine::finding*>>> rules;
       for (const auto& f : m_result.findings) {
-        if (rule_of(f).area != a.area || !is_shown(m_options, f.outcome)) continue;
+        if (rule_of(f).area != a.area || !is_shown(m_options, f.outcome) || beyond_horizon(f)) continue;
         auto it = std::find_if(rules.begin(), rules.end(), [&](const auto& r) { return r.first->id == f.rule->id; });
         if (it == rules.end()) it = rules.insert(rules.end(), {f.rule, {}});
         it->second.push_back(&f);
@@ -189,6 +197,18 @@ class text_writer {
       }
     }
     if (!any) m_out += "  （无）\n";
+    if (later > 0) {
+      m_out += '\n';
+      field("  ", fmt::format("另有 {} 项待办期限在 {} 天以后，未列出（--pending-within 可调整）。", later,
+                              *m_options.pending_within_days),
+            2);
+    }
+  }
+
+  // A listed `pending` finding due after the horizon: counted, not listed.
+  bool beyond_horizon(const engine::finding& f) const {
+    return f.outcome == outcome::pending && is_shown(m_options, f.outcome) && m_options.pending_within_days &&
+           f.days_left && *f.days_left > *m_options.pending_within_days;
   }
 
   void area_title(std::string_view area) {
@@ -219,10 +239,13 @@ class text_writer {
     field(first, subject, display_width(first));
     if (!f.message.empty()) field("      说明：", f.message, finding_indent);
     if (!f.remedy.empty()) field("      整改：", f.remedy, finding_indent);
-    if (f.due || f.days_left) {
-      std::string due = f.due.value_or("");
+    // A deadline where it tells the reader something: how long is left, or how long overdue.
+    if (f.outcome == outcome::pending && f.due) {
+      std::string due = *f.due;
       if (f.days_left) due += fmt::format("（{}）", days_left_text(*f.days_left));
       field("      期限：", due, finding_indent);
+    } else if (auto left = days_left_of(f, m_result.as_of); f.outcome == outcome::fail && f.due && left && *left < 0) {
+      field("      期限：", fmt::format("{}（{}）", *f.due, days_left_text(*left)), finding_indent);
     }
     if (f.outcome == outcome::waived || !f.waiver_reason.empty()) {
       field("      豁免：", f.waiver_reason.empty() ? "（未说明理由）" : f.waiver_reason, finding_indent);
@@ -236,15 +259,19 @@ class text_writer {
     }
   }
 
+  // Data problems first, in a short block: the first few, the rest counted; none, no block (the summary
+  // line counts them).
   void issues() {
+    if (m_result.issues.empty()) return;
     heading(fmt::format("数据问题（{}）", m_result.issues.size()));
-    if (m_result.issues.empty()) {
-      m_out += "  （无）\n";
-      return;
-    }
-    for (const auto& issue : m_result.issues) {
+    for (std::size_t i = 0; i < m_result.issues.size() && i < issues_listed; ++i) {
+      const auto& issue = m_result.issues[i];
       auto first = fmt::format("  [{}] ", one_line(issue.code));
       field(first, issue.pointer.empty() ? issue.message : issue.pointer + "\n" + issue.message, display_width(first));
+    }
+    if (m_result.issues.size() > issues_listed) {
+      field("  ", fmt::format("另有 {} 项未列出（--format json 列出全部）。", m_result.issues.size() - issues_listed),
+            2);
     }
   }
 

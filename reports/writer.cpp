@@ -12,12 +12,15 @@ namespace {
 
 // Writers are chosen by overload: write_text(const engine::coverage&, …) is coverage's text writer.
 // clang-format off
-constexpr std::array<format_info, 4> formats{{
+constexpr std::array<format_info, 7> formats{{
     // id           name     extension     check        explain     diff        coverage    test
     {format::text, "text", ".txt", write_text, write_text, write_text, write_text, write_text},
     {format::json, "json", ".json", write_json, nullptr, write_json, write_json, nullptr},
     {format::sarif, "sarif", ".sarif", write_sarif, nullptr, nullptr, nullptr, nullptr},
     {format::junit, "junit", ".junit.xml", write_junit, nullptr, nullptr, nullptr, write_junit},
+    {format::html, "html", ".html", write_html, nullptr, nullptr, nullptr, nullptr},
+    {format::selfcheck_md, "selfcheck-md", ".selfcheck.md", write_selfcheck_md, nullptr, nullptr, nullptr, nullptr},
+    {format::selfcheck_html, "selfcheck-html", ".selfcheck.html", write_selfcheck_html, nullptr, nullptr, nullptr, nullptr},
 }};
 // clang-format on
 

@@ -2,6 +2,7 @@
 // output comes from here: check results, explanations, diffs, coverage and fixture results.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,7 +20,7 @@ struct fixture_suite;
 namespace baomi::reports {
 
 /// A row of the table of formats (reports/formats.cpp): its name, extension and writers live there.
-enum class format { text, json, sarif, junit };
+enum class format { text, json, sarif, junit, html, selfcheck_md, selfcheck_html };
 
 /// What a command hands to a writer; each format supports some of them.
 enum class result_kind { check, explain, diff, coverage, test };
@@ -46,6 +47,9 @@ struct report_options {
   bool color = false;
   /// The tool's version, written into json and sarif; omitted when empty.
   std::string tool_version;
+  /// Text: `pending` findings due more than this many days after as_of are counted, not listed
+  /// (the command line's `--pending-within`, 90 days by default); nullopt lists them all.
+  std::optional<std::int32_t> pending_within_days;
 };
 
 /// A comparison of two runs as `baomi diff` prints it.

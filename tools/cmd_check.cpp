@@ -1,7 +1,11 @@
 // `baomi check SNAPSHOT…`: load rules and facts, evaluate, write a report, exit by --fail-on.
 #include <filesystem>
 #include <fmt/format.h>
+#include <fstream>
 #include <memory>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
 #include <unistd.h>
 
 #include "reports/writer.hpp"
@@ -23,7 +27,44 @@ struct check_options {
   std::string waivers;
   std::vector<std::string> show;
   std::vector<std::string> only;
+  std::string baseline;
+  std::string pending_within = "90d";
 };
+
+// The fingerprints of the findings an earlier `--format json` report lists; nullopt (and a message on
+// stderr) when the file cannot be read or is not such a report.
+std::optional<std::set<std::string>> read_baseline(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    fmt::print(stderr, "error: cannot read the baseline `{}`\n", path);
+    return std::nullopt;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  auto j = nlohmann::json::parse(text.str(), nullptr, false);
+  if (!j.is_object() || j.value("format", "") != "baomi.findings" || !j.contains("findings") ||
+      !j["findings"].is_array()) {
+    fmt::print(stderr, "error: the baseline `{}` is not a baomi.findings JSON report (baomi check --format json)\n",
+               path);
+    return std::nullopt;
+  }
+  std::set<std::string> out;
+  for (const auto& f : j["findings"]) {
+    if (f.is_object() && f.contains("fingerprint") && f["fingerprint"].is_string())
+      out.insert(f["fingerprint"].get<std::string>());
+  }
+  return out;
+}
+
+// Drops the problems (fail, unknown, pending, waived) the baseline already lists; returns how many.
+std::size_t apply_baseline(engine::run_result& run, const std::set<std::string>& known) {
+  auto before = run.findings.size();
+  std::erase_if(run.findings, [&](const engine::finding& f) {
+    return f.outcome != engine::outcome::pass && f.outcome != engine::outcome::not_applicable &&
+           known.contains(f.fingerprint);
+  });
+  return before - run.findings.size();
+}
 
 std::optional<std::vector<engine::outcome>> parse_outcomes(const std::vector<std::string>& names) {
   std::vector<engine::outcome> out;
@@ -70,6 +111,16 @@ int run_check(const check_options& o) {
     fmt::print(stderr, "error: give one snapshot file (baomi check SNAPSHOT.json)\n");
     return exit_usage;
   }
+  auto pending_within = facts::parse_duration(o.pending_within);
+  if (!pending_within) {
+    fmt::print(stderr, "error: --pending-within `{}` is not a duration (e.g. 90d, 3mo, 1y)\n", o.pending_within);
+    return exit_usage;
+  }
+  std::optional<std::set<std::string>> baseline;
+  if (!o.baseline.empty()) {
+    baseline = read_baseline(o.baseline);
+    if (!baseline) return exit_usage;
+  }
   auto rules = load_rules(o.rules);
   if (!rules.checked.program) {
     print_diagnostics(rules);
@@ -90,7 +141,18 @@ int run_check(const check_options& o) {
   }
   auto result = engine::run_pipeline(*rules.checked.program, engine::snapshot_source::file(o.snapshots[0]), options);
   if (auto code = print_problems(result, o.snapshots[0]); !result.ok()) return code;
-  const auto& run = *result.run;
+  auto& run = *result.run;
+  if (baseline) {
+    auto known = apply_baseline(run, *baseline);
+    auto left = std::count_if(run.findings.begin(), run.findings.end(), [](const engine::finding& f) {
+      return f.outcome != engine::outcome::pass && f.outcome != engine::outcome::not_applicable;
+    });
+    fmt::print(stderr, "baseline {}: {} known finding(s) left out, {} new\n", o.baseline, known, left);
+  }
+  // The horizon in days from the run's as_of (months are calendar months).
+  if (auto day = facts::parse_date(run.as_of)) {
+    if (auto until = facts::add(*day, *pending_within, nullptr)) report.pending_within_days = *until - *day;
+  }
   auto text = reports::write_report(run, *format, report);
   if (o.output.empty()) {
     fmt::print("{}", text);
@@ -120,6 +182,12 @@ command add_check(CLI::App& app) {
   sub->add_option("--show", o->show, "Outcomes to list (the summary counts all): pass,fail,unknown,not_applicable,pending,waived,all")
       ->delimiter(',');
   sub->add_option("--rule", o->only, "Evaluate only these rule ids (repeatable)")->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  sub->add_option("--pending-within", o->pending_within,
+                  "Text: list pending findings due within this duration; count the later ones")
+      ->capture_default_str();
+  sub->add_option("--baseline", o->baseline,
+                  "An earlier `--format json` report: its findings (by fingerprint) are left out of this report and "
+                  "of the exit code");
   return {sub, [=] { return run_check(*o); }};
 }
 

@@ -40,7 +40,8 @@ BOOST_AUTO_TEST_CASE(version_and_help) {
 // The example organization, in every format: reviewed goldens; exit 1 because it has failures.
 BOOST_AUTO_TEST_CASE(example_check_in_every_format) {
   const std::pair<const char*, const char*> formats[] = {
-      {"text", "example.txt"}, {"json", "example.json"}, {"sarif", "example.sarif"}, {"junit", "example.junit.xml"}};
+      {"text", "example.txt"}, {"json", "example.json"}, {"sarif", "example.sarif"}, {"junit", "example.junit.xml"}, {"html", "example.html"},
+      {"selfcheck-md", "example.selfcheck.md"}};
   for (const auto& [format, file] : formats) {
     BOOST_TEST_CONTEXT(format) {
       auto r = run_baomi(std::string("check facts/examples/org.json --waivers facts/examples/waivers.json --format ") + format, false);

@@ -17,7 +17,8 @@ reports::report_options options() {
 
 void check_all_formats(const engine::run_result& result, const std::string& name,
                        const reports::report_options& opts = options()) {
-  for (auto f : {reports::format::text, reports::format::json, reports::format::sarif, reports::format::junit}) {
+  for (auto f : {reports::format::text, reports::format::json, reports::format::sarif, reports::format::junit,
+                 reports::format::html, reports::format::selfcheck_md, reports::format::selfcheck_html}) {
     auto golden = testing::source_root() / "tests/golden/reports" / (name + std::string(reports::extension(f)));
     BOOST_TEST_CONTEXT(golden.string()) {
       BOOST_TEST(testing::matches_golden(golden, reports::write_report(result, f, opts)));

@@ -11,10 +11,12 @@ using namespace baomi;
 BOOST_AUTO_TEST_SUITE(reports_writer)
 
 BOOST_AUTO_TEST_CASE(format_names_round_trip) {
-  for (auto f : {reports::format::text, reports::format::json, reports::format::sarif, reports::format::junit}) {
+  for (auto f : {reports::format::text, reports::format::json, reports::format::sarif, reports::format::junit,
+                 reports::format::html, reports::format::selfcheck_md, reports::format::selfcheck_html}) {
     BOOST_TEST((reports::parse_format(reports::to_string(f)) == f));
   }
-  BOOST_TEST(!reports::parse_format("html"));
+  BOOST_TEST(!reports::parse_format("pdf"));
+  BOOST_TEST(!reports::parse_format("HTML"));
   BOOST_TEST(!reports::parse_format("JSON"));
   BOOST_TEST(!reports::parse_format(""));
 }
