@@ -18,7 +18,7 @@ namespace {
 
 const std::string good = R"("reason": "r", "approver": "a", "granted": "2026-01-10", "expires": "2026-12-31")";
 
-// Runs the example with a waivers file holding `text`; returns the report's issues (W0xxx only).
+// Runs the example with a waivers file holding `text`; returns the report's issues (V0xxx only).
 struct waiver_run {
   int code = -1;
   nlohmann::json issues = nlohmann::json::array();
@@ -36,7 +36,7 @@ waiver_run run_with(const std::string& text) {
   auto report = nlohmann::json::parse(r.out, nullptr, false);
   if (report.is_object() && report.contains("issues")) {
     for (const auto& i : report["issues"]) {
-      if (i.value("code", "").starts_with("W0")) {
+      if (i.value("code", "").starts_with("V0")) {
         auto copy = i;
         auto pointer = copy.value("pointer", "");
         auto hash = pointer.find('#');
@@ -74,9 +74,9 @@ BOOST_AUTO_TEST_CASE(an_invalid_entry_is_reported_at_its_json_pointer) {
     42
   ]})");
   BOOST_TEST(r.code == 1, r.out);
-  BOOST_TEST(has(r, "W0104", "#/waivers/1/granted"), r.issues.dump());
-  BOOST_TEST(has(r, "W0103", "#/waivers/2/subject"), r.issues.dump());
-  BOOST_TEST(has(r, "W0103", "#/waivers/3"), r.issues.dump());
+  BOOST_TEST(has(r, "V0104", "#/waivers/1/granted"), r.issues.dump());
+  BOOST_TEST(has(r, "V0103", "#/waivers/2/subject"), r.issues.dump());
+  BOOST_TEST(has(r, "V0103", "#/waivers/3"), r.issues.dump());
 }
 
 BOOST_AUTO_TEST_CASE(expires_before_granted_and_a_wrong_type_are_located) {
@@ -84,8 +84,8 @@ BOOST_AUTO_TEST_CASE(expires_before_granted_and_a_wrong_type_are_located) {
     {"rule": "PER-080", "subject": "P004", "reason": "r", "approver": "a", "granted": "2026-05-10", "expires": "2026-01-01"},
     {"rule": "PER-080", "subject": "P004", "reason": "r", "approver": "a", "granted": "2026-01-10", "expires": 5}
   ]})");
-  BOOST_TEST(has(r, "W0104", "#/waivers/0/expires"), r.issues.dump());
-  BOOST_TEST(has(r, "W0103", "#/waivers/1/expires"), r.issues.dump());
+  BOOST_TEST(has(r, "V0104", "#/waivers/0/expires"), r.issues.dump());
+  BOOST_TEST(has(r, "V0103", "#/waivers/1/expires"), r.issues.dump());
 }
 
 BOOST_AUTO_TEST_CASE(malformed_files_are_input_errors) {
@@ -102,7 +102,7 @@ BOOST_AUTO_TEST_CASE(an_expired_waiver_is_reported_and_waives_nothing) {
   auto r = run_with(R"({"waivers": [
     {"rule": "PER-080", "subject": "P004", "reason": "r", "approver": "a", "granted": "2025-01-10", "expires": "2025-12-31"}
   ]})");
-  BOOST_TEST(has(r, "W0201", "#/waivers/0"), r.issues.dump());
+  BOOST_TEST(has(r, "V0201", "#/waivers/0"), r.issues.dump());
   BOOST_TEST(mentions(r, "#/waivers/0", "2025-12-31"), r.issues.dump());
 }
 
@@ -111,13 +111,13 @@ BOOST_AUTO_TEST_CASE(a_waiver_for_a_rule_or_subject_that_does_not_exist_is_repor
     {"rule": "NO-SUCH-RULE", "subject": "P004", )" + good + R"(},
     {"rule": "PER-080", "subject": "NO-SUCH-SUBJECT", )" + good + R"(}
   ]})");
-  BOOST_TEST(has(r, "W0202", "#/waivers/0"), r.issues.dump());
-  BOOST_TEST(has(r, "W0202", "#/waivers/1"), r.issues.dump());
+  BOOST_TEST(has(r, "V0202", "#/waivers/0"), r.issues.dump());
+  BOOST_TEST(has(r, "V0202", "#/waivers/1"), r.issues.dump());
   BOOST_TEST(mentions(r, "#/waivers/0", "NO-SUCH-RULE"), r.issues.dump());
   BOOST_TEST(mentions(r, "#/waivers/1", "NO-SUCH-SUBJECT"), r.issues.dump());
 }
 
-// Gap (engine/waivers.cpp): both cases get the same W0202 "matched no subject"; a rule id that no
+// Gap (engine/waivers.cpp): both cases get the same V0202 "matched no subject"; a rule id that no
 // loaded rule has, and a subject that is no row of the rule's collection, are not told apart.
 BOOST_AUTO_TEST_CASE(a_rule_that_does_not_exist_is_named_as_such, *boost::unit_test::disabled()) {
   auto r = run_with(R"({"waivers": [{"rule": "NO-SUCH-RULE", "subject": "P004", )" + good + "}]}");
@@ -129,8 +129,8 @@ BOOST_AUTO_TEST_CASE(a_rule_that_does_not_exist_is_named_as_such, *boost::unit_t
 BOOST_AUTO_TEST_CASE(unknown_keys_are_reported_at_their_pointer, *boost::unit_test::disabled()) {
   auto r = run_with(R"({"waivers": [{"rule": "PER-080", "subject": "P004", "colour": "red", )" + good +
                     R"(}], "extra": 1})");
-  BOOST_TEST((has(r, "W0103", "#/waivers/0/colour") || has(r, "W0105", "#/waivers/0/colour")), r.issues.dump());
-  BOOST_TEST((has(r, "W0103", "#/extra") || has(r, "W0105", "#/extra")), r.issues.dump());
+  BOOST_TEST((has(r, "V0103", "#/waivers/0/colour") || has(r, "V0105", "#/waivers/0/colour")), r.issues.dump());
+  BOOST_TEST((has(r, "V0103", "#/extra") || has(r, "V0105", "#/extra")), r.issues.dump());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
