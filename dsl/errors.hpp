@@ -27,12 +27,22 @@ consteval std::array<char, N + 6> coded_message(std::string_view code, const cha
 template <typename Rule>
 inline constexpr auto error_text = nullptr;
 
+/// A message as `must_if` reads it: convertible to `const char*`, and known to be present (`!= nullptr`)
+/// without comparing an address, which GCC does not accept as a constant under the sanitizers.
+struct coded_text {
+  const char* text;
+  constexpr operator const char*() const { return text; }
+  friend constexpr bool operator!=(coded_text, std::nullptr_t) { return true; }
+  friend constexpr bool operator==(coded_text, std::nullptr_t) { return false; }
+};
+
+/// The message of `Rule` for `must_if`: `nullptr` when it has none, else its coded text.
 template <typename Rule>
-constexpr const char* error_message() {
+constexpr auto error_message() {
   if constexpr (std::is_null_pointer_v<std::remove_cv_t<decltype(error_text<Rule>)>>) {
     return nullptr;
   } else {
-    return error_text<Rule>.data();
+    return coded_text{error_text<Rule>.data()};
   }
 }
 
@@ -107,7 +117,7 @@ BAOMI_ERROR(rule_date, expected_date, "expected a date such as `2024-05-01`");
 /// else raises.
 struct errors {
   template <typename Rule>
-  static constexpr const char* message = error_message<Rule>();
+  static constexpr auto message = error_message<Rule>();
   template <typename Rule>
   static constexpr bool raise_on_failure = false;
 };

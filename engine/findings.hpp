@@ -19,10 +19,10 @@ inline constexpr std::array<outcome, 6> all_outcomes{outcome::pass,           ou
                                                      outcome::not_applicable, outcome::pending, outcome::waived};
 enum class severity { info, low, medium, high, critical };
 
-const char* to_string(outcome o);      // "pass", "fail", "unknown", "not_applicable", "pending", "waived"
-const char* to_chinese(outcome o);     // 通过, 不符合, 证据不足, 不适用, 待办, 已豁免
-const char* to_string(severity s);     // "info" … "critical"
-const char* to_chinese(severity s);    // 提示, 低, 中, 高, 严重
+const char* to_string(outcome o);    // "pass", "fail", "unknown", "not_applicable", "pending", "waived"
+const char* to_chinese(outcome o);   // 通过, 不符合, 证据不足, 不适用, 待办, 已豁免
+const char* to_string(severity s);   // "info" … "critical"
+const char* to_chinese(severity s);  // 提示, 低, 中, 高, 严重
 std::optional<severity> parse_severity(std::string_view text);  // the English names only
 std::optional<outcome> parse_outcome(std::string_view text);    // the names to_string gives
 
@@ -55,9 +55,9 @@ struct rule_info {
 
 /// One fact the decision read: its JSON Pointer in the snapshot and its value as text.
 struct evidence {
-  std::string pointer;   // e.g. /departures/16/left_on
-  std::string value;     // rendered: dates ISO, enums as label, null as "null"
-  std::string role;      // e.g. "d.left_on", or "join: commitments" for join partners
+  std::string pointer;  // e.g. /departures/16/left_on
+  std::string value;    // rendered: dates ISO, enums as label, null as "null"
+  std::string role;     // e.g. "d.left_on", or "join: commitments" for join partners
 };
 
 /// The entity a finding is about.
@@ -76,10 +76,10 @@ struct finding {
   std::string message;  // rendered message template (Chinese)
   std::string remedy;
   std::vector<engine::evidence> evidence;
-  std::optional<std::string> due;          // ISO date, when the rule has `due`
-  std::optional<std::int32_t> days_left;   // for pending: days until due
-  std::string fingerprint;                 // stable: hash of rule id + subject collection + key (16 hex digits)
-  std::string waiver_reason;               // for waived
+  std::optional<std::string> due;         // ISO date, when the rule has `due`
+  std::optional<std::int32_t> days_left;  // for pending: days until due
+  std::string fingerprint;                // stable: hash of rule id + subject collection + key (16 hex digits)
+  std::string waiver_reason;              // for waived
 };
 
 /// A problem with the input data or a waiver, reported alongside findings: code (e.g. F0103 from the
@@ -90,10 +90,10 @@ using data_issue = base::problem;
 /// Everything a run produces. Findings are sorted by area, rule id, subject key.
 struct run_result {
   std::string snapshot_path;
-  std::string as_of;        // ISO date the rules were evaluated on
-  std::string profile;      // profile name, or empty
-  std::vector<rule_info> rules;  // every rule evaluated (in force on as_of, not disabled)
-  std::vector<finding> findings; // one per (rule, subject), every outcome
+  std::string as_of;              // ISO date the rules were evaluated on
+  std::string profile;            // profile name, or empty
+  std::vector<rule_info> rules;   // every rule evaluated (in force on as_of, not disabled)
+  std::vector<finding> findings;  // one per (rule, subject), every outcome
   std::vector<data_issue> issues;
   /// The unit under check: the snapshot's `org` member (compact JSON text) and its `name`; empty when
   /// absent. Set by the pipeline from the loaded store.

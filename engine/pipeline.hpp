@@ -11,8 +11,8 @@
 
 #include "dsl/diagnostic.hpp"
 #include "engine/check.hpp"
-#include "engine/compile.hpp"
 #include "engine/check/codes.hpp"
+#include "engine/compile.hpp"
 #include "engine/evaluate.hpp"
 #include "engine/findings.hpp"
 #include "engine/waivers.hpp"

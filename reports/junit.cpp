@@ -141,10 +141,11 @@ std::string write_junit(const engine::run_result& result, const report_options& 
 // `baomi test`: one test case per fixture file.
 std::string write_junit(const engine::fixture_suite& suite, const report_options& /*options*/) {
   auto failed = suite.failed();
-  std::string out = fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites{}{}{}>\n", attr("name", "baomi test"),
-                                attr("tests", std::to_string(suite.cases.size())), attr("failures", std::to_string(failed)));
-  out += fmt::format("  <testsuite{}{}{}>\n", attr("name", "fixtures"), attr("tests", std::to_string(suite.cases.size())),
-                     attr("failures", std::to_string(failed)));
+  std::string out =
+      fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites{}{}{}>\n", attr("name", "baomi test"),
+                  attr("tests", std::to_string(suite.cases.size())), attr("failures", std::to_string(failed)));
+  out += fmt::format("  <testsuite{}{}{}>\n", attr("name", "fixtures"),
+                     attr("tests", std::to_string(suite.cases.size())), attr("failures", std::to_string(failed)));
   for (const auto& c : suite.cases) {
     out += fmt::format("    <testcase{}{}", attr("classname", "fixtures"), attr("name", c.path));
     if (c.problems.empty()) {
@@ -154,8 +155,8 @@ std::string write_junit(const engine::fixture_suite& suite, const report_options
     std::string body;
     for (const auto& p : c.problems) body += p + "\n";
     const auto& first = c.problems.front();
-    out += fmt::format(">\n      <failure{}>{}</failure>\n    </testcase>\n", attr("message", first.substr(0, first.find('\n'))),
-                       xml_text(body));
+    out += fmt::format(">\n      <failure{}>{}</failure>\n    </testcase>\n",
+                       attr("message", first.substr(0, first.find('\n'))), xml_text(body));
   }
   return out + "  </testsuite>\n</testsuites>\n";
 }

@@ -199,8 +199,9 @@ class text_writer {
     if (!any) m_out += "  （无）\n";
     if (later > 0) {
       m_out += '\n';
-      field("  ", fmt::format("另有 {} 项待办期限在 {} 天以后，未列出（--pending-within 可调整）。", later,
-                              *m_options.pending_within_days),
+      field("  ",
+            fmt::format("另有 {} 项待办期限在 {} 天以后，未列出（--pending-within 可调整）。", later,
+                        *m_options.pending_within_days),
             2);
     }
   }

@@ -1,12 +1,12 @@
 // `baomi check SNAPSHOT…`: load rules and facts, evaluate, write a report, exit by --fail-on.
-#include <filesystem>
 #include <fmt/format.h>
+#include <unistd.h>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
-#include <unistd.h>
 
 #include "reports/writer.hpp"
 #include "tools/commands.hpp"
@@ -80,7 +80,8 @@ std::optional<std::vector<engine::outcome>> parse_outcomes(const std::vector<std
 int run_check(const check_options& o) {
   auto format = reports::parse_format(o.format);
   if (!format) {
-    fmt::print(stderr, "error: unknown format `{}` ({})\n", o.format, reports::format_names(reports::result_kind::check));
+    fmt::print(stderr, "error: unknown format `{}` ({})\n", o.format,
+               reports::format_names(reports::result_kind::check));
     return exit_usage;
   }
   auto fail_on = engine::parse_severity(o.fail_on);
@@ -135,8 +136,10 @@ int run_check(const check_options& o) {
   std::error_code ec;
   if (isatty(STDERR_FILENO) && std::filesystem::file_size(o.snapshots[0], ec) > 20'000'000 && !ec) {
     options.progress = [&snapshot = o.snapshots[0]](engine::stage stage, std::size_t done, std::size_t total) {
-      if (stage == engine::stage::load) fmt::print(stderr, "{}", done == 0 ? fmt::format("\r正在加载 {} …", snapshot) : "\r\033[K");
-      else fmt::print(stderr, "\r正在评估规则 {}/{}{}", done, total, done == total ? "\r\033[K" : "");
+      if (stage == engine::stage::load)
+        fmt::print(stderr, "{}", done == 0 ? fmt::format("\r正在加载 {} …", snapshot) : "\r\033[K");
+      else
+        fmt::print(stderr, "\r正在评估规则 {}/{}{}", done, total, done == total ? "\r\033[K" : "");
     };
   }
   auto result = engine::run_pipeline(*rules.checked.program, engine::snapshot_source::file(o.snapshots[0]), options);
@@ -172,16 +175,23 @@ command add_check(CLI::App& app) {
   auto o = std::make_shared<check_options>();
   auto* sub = app.add_subcommand("check", "Evaluate rules against a fact snapshot and report the findings");
   sub->add_option("snapshot", o->snapshots, "The snapshot JSON file")->required();
-  sub->add_option("--rules", o->rules, "Rule files or folders (repeatable; default: the built-in national baseline)")->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  sub->add_option("--rules", o->rules, "Rule files or folders (repeatable; default: the built-in national baseline)")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub->add_option("--profile", o->profile, "A profile that changes params, disables rules or severities");
   sub->add_option("--as-of", o->as_of, "Evaluate as of this date (default: the snapshot's as_of)");
-  sub->add_option("--format", o->format, reports::format_names(reports::result_kind::check, " or "))->capture_default_str();
+  sub->add_option("--format", o->format, reports::format_names(reports::result_kind::check, " or "))
+      ->capture_default_str();
   sub->add_option("--output,-o", o->output, "Write the report to this file (atomically) instead of stdout");
-  sub->add_option("--fail-on", o->fail_on, "Exit 1 when a finding fails at or above this severity")->capture_default_str();
+  sub->add_option("--fail-on", o->fail_on, "Exit 1 when a finding fails at or above this severity")
+      ->capture_default_str();
   sub->add_option("--waivers", o->waivers, "A waivers JSON file");
-  sub->add_option("--show", o->show, "Outcomes to list (the summary counts all): pass,fail,unknown,not_applicable,pending,waived,all")
+  sub->add_option("--show", o->show,
+                  "Outcomes to list (the summary counts all): pass,fail,unknown,not_applicable,pending,waived,all")
       ->delimiter(',');
-  sub->add_option("--rule", o->only, "Evaluate only these rule ids (repeatable)")->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  sub->add_option("--rule", o->only, "Evaluate only these rule ids (repeatable)")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub->add_option("--pending-within", o->pending_within,
                   "Text: list pending findings due within this duration; count the later ones")
       ->capture_default_str();

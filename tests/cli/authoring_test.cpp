@@ -29,7 +29,8 @@ fs::path scratch(const std::string& name) {
 std::map<std::pair<std::string, std::string>, std::string> outcomes(const std::string& json_text) {
   std::map<std::pair<std::string, std::string>, std::string> out;
   auto doc = nlohmann::json::parse(json_text);
-  for (const auto& f : doc["findings"]) out[{f["rule"].get<std::string>(), f["subject"]["key"].get<std::string>()}] = f["outcome"];
+  for (const auto& f : doc["findings"])
+    out[{f["rule"].get<std::string>(), f["subject"]["key"].get<std::string>()}] = f["outcome"];
   return out;
 }
 
@@ -94,7 +95,8 @@ BOOST_AUTO_TEST_CASE(diff_reports_exactly_what_a_threshold_change_changes) {
   testing::write_file(training, text);
 
   auto base = outcomes(run("check facts/examples/org.json --rules rulesets --format json --show all", false).out);
-  auto head = outcomes(run("check facts/examples/org.json --rules " + copy.string() + " --format json --show all", false).out);
+  auto head =
+      outcomes(run("check facts/examples/org.json --rules " + copy.string() + " --format json --show all", false).out);
   std::set<std::pair<std::string, std::string>> expected;
   for (const auto& [key, before] : base) {
     const auto& after = head.at(key);
@@ -130,7 +132,8 @@ BOOST_AUTO_TEST_CASE(diff_of_two_snapshots) {
   auto j = run("diff facts/examples/org.json " + newer.string() + " --format json", false);
   auto doc = nlohmann::json::parse(j.out);
   BOOST_TEST(doc["format"] == "baomi.diff");
-  BOOST_TEST(doc["summary"]["new"].get<int>() + doc["summary"]["resolved"].get<int>() + doc["summary"]["changed"].get<int>() ==
+  BOOST_TEST(doc["summary"]["new"].get<int>() + doc["summary"]["resolved"].get<int>() +
+                 doc["summary"]["changed"].get<int>() ==
              static_cast<int>(doc["changes"].size()));
   BOOST_TEST(run("diff facts/examples/org.json facts/examples/org.json", false).code == 0);
   BOOST_TEST(run("diff facts/examples/org.json").code == 2);

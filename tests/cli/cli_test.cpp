@@ -32,7 +32,8 @@ BOOST_AUTO_TEST_CASE(version_and_help) {
   BOOST_TEST(v.out.rfind("baomi ", 0) == 0u);
   auto h = run_baomi("--help");
   BOOST_TEST(h.code == 0);
-  for (const char* sub : {"check", "lint", "fmt", "test", "schema"}) BOOST_TEST(h.out.find(sub) != std::string::npos, sub);
+  for (const char* sub : {"check", "lint", "fmt", "test", "schema"})
+    BOOST_TEST(h.out.find(sub) != std::string::npos, sub);
   BOOST_TEST(run_baomi("frobnicate").code == 2);
   BOOST_TEST(run_baomi("").code == 2);
 }
@@ -40,11 +41,12 @@ BOOST_AUTO_TEST_CASE(version_and_help) {
 // The example organization, in every format: reviewed goldens; exit 1 because it has failures.
 BOOST_AUTO_TEST_CASE(example_check_in_every_format) {
   const std::pair<const char*, const char*> formats[] = {
-      {"text", "example.txt"}, {"json", "example.json"}, {"sarif", "example.sarif"}, {"junit", "example.junit.xml"}, {"html", "example.html"},
-      {"selfcheck-md", "example.selfcheck.md"}};
+      {"text", "example.txt"},        {"json", "example.json"}, {"sarif", "example.sarif"},
+      {"junit", "example.junit.xml"}, {"html", "example.html"}, {"selfcheck-md", "example.selfcheck.md"}};
   for (const auto& [format, file] : formats) {
     BOOST_TEST_CONTEXT(format) {
-      auto r = run_baomi(std::string("check facts/examples/org.json --waivers facts/examples/waivers.json --format ") + format, false);
+      auto r = run_baomi(
+          std::string("check facts/examples/org.json --waivers facts/examples/waivers.json --format ") + format, false);
       BOOST_TEST(r.code == 1);
       BOOST_TEST(testing::matches_golden(golden(file), r.out));
     }
@@ -101,7 +103,8 @@ BOOST_AUTO_TEST_CASE(bad_inputs_have_messages_and_exit_2) {
     std::string args;
     std::string expected_text;
   };
-  auto malformed = temp_file("malformed.json", "{\"as_of\": \"2026-06-30\",\n \"people\": [ {\"id\": \"P1\",, } ]\n}\n");
+  auto malformed =
+      temp_file("malformed.json", "{\"as_of\": \"2026-06-30\",\n \"people\": [ {\"id\": \"P1\",, } ]\n}\n");
   auto no_as_of = temp_file("no-as-of.json", "{\"people\": []}\n");
   const bad_case cases[] = {
       {"check no-such-file.json", "no-such-file.json"},

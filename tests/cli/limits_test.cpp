@@ -1,10 +1,10 @@
 // Limits on hostile input (issue 15; the table in docs/testing.md): hitting one is a located error
 // and, for the rules and a malformed snapshot, exit 2; deep or huge input never crashes the process.
+#include <unistd.h>
 #include <boost/test/unit_test.hpp>
 #include <cstdio>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -75,7 +75,8 @@ BOOST_AUTO_TEST_CASE(a_malformed_snapshot_is_a_located_input_error) {
 BOOST_AUTO_TEST_CASE(deep_json_nesting_is_skipped_without_recursion) {
   // No depth limit is needed: the loader's SAX handler counts the depth of what it skips. 100,000
   // nested arrays where a row should be give one located issue, not a stack overflow.
-  temp_file deep("deep.json", R"({"as_of": "2026-06-30", "people": )" + repeat("[", 100000) + repeat("]", 100000) + "}");
+  temp_file deep("deep.json",
+                 R"({"as_of": "2026-06-30", "people": )" + repeat("[", 100000) + repeat("]", 100000) + "}");
   auto r = run_baomi("check " + deep.path);
   BOOST_TEST((r.code == 0 || r.code == 1), r.out.substr(0, 400));
   BOOST_TEST(r.out.find(deep.path + ":1:36: error[F0108]") != std::string::npos, r.out.substr(0, 400));

@@ -1,8 +1,8 @@
 // Byte-identical reruns (issue 15): the same inputs give the same bytes in every format, across two
 // runs and when the rules arrive in another order (rule files listed in reverse), so that findings
 // produced in a different internal order are still written in one order.
-#include <boost/test/unit_test.hpp>
 #include <algorithm>
+#include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <string>
 #include <vector>

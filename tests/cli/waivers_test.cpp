@@ -1,11 +1,11 @@
 // Waiver files get the same treatment as snapshots (issue 15): every problem is reported with a JSON
 // Pointer into the file. The disabled cases are gaps today (see the note on each; run one with
 // --run_test=cli_waivers/NAME); enable them when fixed.
+#include <unistd.h>
 #include <boost/test/unit_test.hpp>
 #include <cstdio>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -68,7 +68,8 @@ BOOST_AUTO_TEST_SUITE(cli_waivers)
 
 BOOST_AUTO_TEST_CASE(an_invalid_entry_is_reported_at_its_json_pointer) {
   auto r = run_with(R"({"waivers": [
-    {"rule": "PER-080", "subject": "P004", )" + good + R"(},
+    {"rule": "PER-080", "subject": "P004", )" +
+                    good + R"(},
     {"rule": "PER-080", "subject": "P004", "reason": "r", "approver": "a", "granted": "2026-13-10", "expires": "2026-12-31"},
     {"rule": "PER-080", "reason": "r", "approver": "a", "granted": "2026-01-10", "expires": "2026-12-31"},
     42
@@ -108,8 +109,10 @@ BOOST_AUTO_TEST_CASE(an_expired_waiver_is_reported_and_waives_nothing) {
 
 BOOST_AUTO_TEST_CASE(a_waiver_for_a_rule_or_subject_that_does_not_exist_is_reported) {
   auto r = run_with(R"({"waivers": [
-    {"rule": "NO-SUCH-RULE", "subject": "P004", )" + good + R"(},
-    {"rule": "PER-080", "subject": "NO-SUCH-SUBJECT", )" + good + R"(}
+    {"rule": "NO-SUCH-RULE", "subject": "P004", )" +
+                    good + R"(},
+    {"rule": "PER-080", "subject": "NO-SUCH-SUBJECT", )" +
+                    good + R"(}
   ]})");
   BOOST_TEST(has(r, "V0202", "#/waivers/0"), r.issues.dump());
   BOOST_TEST(has(r, "V0202", "#/waivers/1"), r.issues.dump());

@@ -1,11 +1,11 @@
 // Imports resolve only inside the rule roots given (issue 15): a module found by walking up from
 // the importing file is loaded only when the file, symlinks resolved, lies inside one of the roots.
-#include <boost/test/unit_test.hpp>
+#include <unistd.h>
 #include <algorithm>
+#include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 
 #include "engine/check.hpp"
 #include "engine/modules.hpp"
@@ -19,8 +19,8 @@ namespace {
 struct temp_tree {
   fs::path root;
   temp_tree() {
-    root = fs::temp_directory_path() / ("baomi-imports-" + std::to_string(::getpid()) + "-" +
-                                        std::to_string(counter()++));
+    root =
+        fs::temp_directory_path() / ("baomi-imports-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
     fs::remove_all(root);
     fs::create_directories(root);
   }

@@ -12,8 +12,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto& program = fuzz::baseline_program();
   engine::pipeline_options options;
   options.waivers = engine::waiver_source{std::string(BAOMI_SOURCE_DIR) + "/facts/examples/waivers.json", {}};
-  auto snapshot = engine::snapshot_source::memory(std::string(reinterpret_cast<const char*>(data), size),
-                                                  "fuzz.json", "fuzz.json");
+  auto snapshot =
+      engine::snapshot_source::memory(std::string(reinterpret_cast<const char*>(data), size), "fuzz.json", "fuzz.json");
   auto result = engine::run_pipeline(program, snapshot, options);
   (void)result;
   return 0;

@@ -38,7 +38,8 @@ BOOST_AUTO_TEST_CASE(sample_showing_every_outcome) {
                engine::outcome::not_applicable, engine::outcome::pending, engine::outcome::waived};
   auto result = testing::samples::full();
   for (auto f : {reports::format::text, reports::format::json}) {
-    auto golden = testing::source_root() / "tests/golden/reports" / (std::string("sample-all") + std::string(reports::extension(f)));
+    auto golden = testing::source_root() / "tests/golden/reports" /
+                  (std::string("sample-all") + std::string(reports::extension(f)));
     BOOST_TEST(testing::matches_golden(golden, reports::write_report(result, f, opts)));
   }
 }
