@@ -31,8 +31,9 @@ struct module_set {
 
 /// Parses every `.baomi` file under `paths` (files or folders), then the modules they import that
 /// are not loaded yet, found as `<folder>/a/b.baomi` for `import a.b` in the importing file's folder
-/// or one of its parents. Module names are the `ruleset` header's, else the path below the folder
-/// given (`rulesets/cn/x.baomi` under `rulesets` is `cn.x`).
+/// or one of its parents, but only inside the roots given in `paths` (symlinks resolved): an import
+/// that would leave them is not loaded (the checker reports the module as not found). Module names are the `ruleset`
+/// header's, else the path below the folder given (`rulesets/cn/x.baomi` under `rulesets` is `cn.x`).
 module_set load_modules(const std::vector<std::string>& paths);
 
 /// Parses modules held in memory (the baseline embedded in the binary): (path, text) pairs whose

@@ -13,6 +13,7 @@
 #include "reports/formats.hpp"
 #include "reports/summary.hpp"
 #include "reports/text_layout.hpp"
+#include "reports/xml.hpp"
 
 namespace baomi::reports {
 
@@ -73,27 +74,7 @@ c.textContent='显示 '+n+' / '+all.length+' 项';}
 // (one_line), then & < > " ' escaped.
 std::string esc(std::string_view text) {
   std::string out;
-  for (char ch : one_line(text)) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += ch;
-    }
-  }
+  for (char ch : one_line(text)) append_html_escaped(out, ch);
   return out;
 }
 

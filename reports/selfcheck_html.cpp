@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "reports/formats.hpp"
+#include "reports/xml.hpp"
 
 namespace baomi::reports {
 
@@ -27,41 +28,19 @@ td:last-child:empty{min-width:6rem}
 h2{break-before:page}h2,h3,h4{break-after:avoid}tr{break-inside:avoid}}
 )";
 
-void put_escaped(std::string& out, char ch) {
-  switch (ch) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    case '\'':
-      out += "&#39;";
-      break;
-    default:
-      out += ch;
-  }
-}
-
 // Inline Markdown: `\X` is the character X, `**` opens or closes bold; everything else is text.
 std::string inline_html(std::string_view text) {
   std::string out;
   bool bold = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\\' && i + 1 < text.size()) {
-      put_escaped(out, text[++i]);
+      append_html_escaped(out, text[++i]);
     } else if (text.substr(i, 2) == "**") {
       out += bold ? "</strong>" : "<strong>";
       bold = !bold;
       ++i;
     } else {
-      put_escaped(out, text[i]);
+      append_html_escaped(out, text[i]);
     }
   }
   if (bold) out += "</strong>";
@@ -189,9 +168,9 @@ std::string write_selfcheck_html(const engine::run_result& result, const report_
   auto body = converter().run(write_selfcheck_md(result, options));
   std::string title, as_of;
   for (char ch : result.org_name) {
-    if (static_cast<unsigned char>(ch) >= 0x20 && ch != 0x7f) put_escaped(title, ch);
+    if (static_cast<unsigned char>(ch) >= 0x20 && ch != 0x7f) append_html_escaped(title, ch);
   }
-  for (char ch : result.as_of) put_escaped(as_of, ch);
+  for (char ch : result.as_of) append_html_escaped(as_of, ch);
   return fmt::format(
       "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n"

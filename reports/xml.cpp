@@ -1,4 +1,4 @@
-// The one XML escaping of the reports (JUnit for check results and for fixture results).
+// The one markup escaping of the reports: XML (JUnit for check results and for fixture results) and HTML.
 #include "reports/xml.hpp"
 
 #include <fmt/format.h>
@@ -58,5 +58,27 @@ std::string escape(std::string_view text, bool attribute) {
 
 std::string xml_text(std::string_view text) { return escape(text, false); }
 std::string xml_attribute(std::string_view text) { return escape(text, true); }
+
+void append_html_escaped(std::string& out, char ch) {
+  switch (ch) {
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    case '\'':
+      out += "&#39;";
+      break;
+    default:
+      out += ch;
+  }
+}
 
 }  // namespace baomi::reports
