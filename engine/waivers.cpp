@@ -2,6 +2,8 @@
 #include "engine/waivers.hpp"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -31,6 +33,16 @@ waiver_file parse_waivers(std::string_view json_text, const std::string& path) {
         waiver_issue(waiver_codes::not_a_waiver_list, path + "#", "豁免文件应为 {\"waivers\": [...]}"));
     return out;
   }
+  // Members the file format does not have: a typo such as `expries` would otherwise go unseen.
+  auto unknown_members = [&](const nlohmann::json& object, const std::string& at,
+                             std::initializer_list<std::string_view> known) {
+    for (const auto& [name, value] : object.items()) {
+      if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+      out.issues.push_back(waiver_issue(waiver_codes::unknown_member, at + "/" + name,
+                                        fmt::format("豁免文件中的未知字段 `{}`，已忽略", name)));
+    }
+  };
+  unknown_members(doc, path + "#", {"waivers"});
   const auto& list = doc["waivers"];
   for (std::size_t i = 0; i < list.size(); ++i) {
     auto pointer = fmt::format("{}#/waivers/{}", path, i);
@@ -39,6 +51,7 @@ waiver_file parse_waivers(std::string_view json_text, const std::string& path) {
       out.issues.push_back(waiver_issue(waiver_codes::malformed_entry, pointer, "豁免条目应为对象"));
       continue;
     }
+    unknown_members(entry, pointer, {"rule", "subject", "reason", "approver", "granted", "expires"});
     waiver w;
     w.pointer = pointer;
     bool ok = true;

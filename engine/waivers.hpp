@@ -22,6 +22,8 @@ inline constexpr std::string_view invalid_date = "V0104";
 inline constexpr std::string_view expired = "V0201";
 inline constexpr std::string_view unmatched = "V0202";
 inline constexpr std::string_view not_yet_granted = "V0203";
+inline constexpr std::string_view unknown_rule = "V0204";
+inline constexpr std::string_view unknown_member = "V0205";
 }  // namespace waiver_codes
 
 /// A waiver problem: `code` from waiver_codes, the place in the waivers file, the message; V01xx are

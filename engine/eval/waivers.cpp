@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "engine/waivers.hpp"
 
 namespace baomi::engine::evaluation {
@@ -23,9 +25,16 @@ void apply_waivers(finding& f, const std::vector<waiver>& waivers, std::vector<b
 
 void report_waivers(run_result& run, const std::vector<waiver>& waivers, const std::vector<bool>& used,
                     facts::day_number as_of) {
+  auto in_run = [&](const std::string& id) {
+    return std::any_of(run.rules.begin(), run.rules.end(), [&](const rule_info& r) { return r.id == id; });
+  };
   for (std::size_t w = 0; w < waivers.size(); ++w) {
     const auto& wv = waivers[w];
-    if (as_of > wv.expires) {
+    if (!in_run(wv.rule)) {
+      run.issues.push_back(
+          waiver_issue(waiver_codes::unknown_rule, wv.pointer + "/rule",
+                       fmt::format("豁免的规则 {} 不存在或未参加本次检查（对象 {}）", wv.rule, wv.subject)));
+    } else if (as_of > wv.expires) {
       run.issues.push_back(waiver_issue(
           waiver_codes::expired, wv.pointer,
           fmt::format("豁免已于 {} 过期：规则 {}，对象 {}", facts::format_date(wv.expires), wv.rule, wv.subject)));
@@ -34,8 +43,9 @@ void report_waivers(run_result& run, const std::vector<waiver>& waivers, const s
           waiver_codes::not_yet_granted, wv.pointer,
           fmt::format("豁免尚未生效（{} 起）：规则 {}，对象 {}", facts::format_date(wv.granted), wv.rule, wv.subject)));
     } else if (!used[w]) {
-      run.issues.push_back(waiver_issue(waiver_codes::unmatched, wv.pointer,
-                                        fmt::format("豁免未匹配任何检查对象：规则 {}，对象 {}", wv.rule, wv.subject)));
+      run.issues.push_back(
+          waiver_issue(waiver_codes::unmatched, wv.pointer,
+                       fmt::format("豁免未匹配任何检查对象：规则 {} 没有对象 {}", wv.rule, wv.subject)));
     }
   }
 }
