@@ -229,6 +229,16 @@ bool atomic(const expr& e) {
 // Every compound operand is parenthesized, so precedence never decides what a generated rule means.
 std::string operand(const expr& e) { return atomic(e) ? render(e) : "(" + render(e) + ")"; }
 
+// Whether the text ends in a quantifier or aggregate without `where`: a `where` step on the next
+// line would become its condition (a quantifier's `where` extends as far right as possible, across
+// line breaks, language.md §8), so such a value is parenthesized.
+bool open_tail(const expr& e) {
+  if (e.kind != ek::quantifier && e.kind != ek::count) return false;
+  return e.kids.size() < 2 || open_tail(e.kids[1]);
+}
+
+std::string closed(const expr& e) { return open_tail(e) ? "(" + render(e) + ")" : render(e); }
+
 }  // namespace
 
 std::string render(const expr& e) {
@@ -280,24 +290,24 @@ std::string render(const expr& e) {
 std::string render(const rule& r) {
   std::string out = fmt::format("rule {} \"差分\" {{\n  severity low\n  cite \"T\" \"差分\"\n  for {} in {}", r.id, r.var,
                                 schema()[r.subject].collection);
-  if (r.filter) out += " where " + render(*r.filter);
+  if (r.filter) out += " where " + closed(*r.filter);
   out += "\n";
   for (const auto& s : r.steps) {
     switch (s.kind) {
       case step_kind::let:
-        out += fmt::format("  let {} = {}\n", s.name, render(s.value));
+        out += fmt::format("  let {} = {}\n", s.name, closed(s.value));
         break;
       case step_kind::where:
-        out += "  where " + render(s.value) + "\n";
+        out += "  where " + closed(s.value) + "\n";
         break;
       case step_kind::due:
-        out += "  due " + render(s.value) + "\n";
+        out += "  due " + closed(s.value) + "\n";
         break;
       case step_kind::require:
-        out += "  require " + render(s.value) + "\n";
+        out += "  require " + closed(s.value) + "\n";
         break;
       case step_kind::forbid:
-        out += "  forbid " + render(s.value) + "\n";
+        out += "  forbid " + closed(s.value) + "\n";
         break;
     }
   }
