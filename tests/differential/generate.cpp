@@ -11,8 +11,7 @@ const char* prefix_of(int entity) { return entity == person_e ? "P" : entity == 
 
 std::vector<day> date_pool(day as_of) {
   std::vector<day> pool;
-  for (int offset : {-400, -366, -365, -60, -31, -30, -29, -7, -2, -1, 0, 1, 2, 30})
-    pool.push_back(as_of + offset);
+  for (int offset : {-400, -366, -365, -60, -31, -30, -29, -7, -2, -1, 0, 1, 2, 30}) pool.push_back(as_of + offset);
   for (auto [y, m, d] : {ymd{2024, 1, 31}, ymd{2024, 2, 29}, ymd{2024, 8, 31}, ymd{2025, 1, 31}})
     pool.push_back(days_from_civil(y, m, d));
   return pool;
@@ -209,8 +208,10 @@ class generator {
   expr integer(int depth) {
     int roll = m_r.below(100);
     if (depth > 0 && roll < 15) return quantifier(depth - 1, true);
-    if (depth > 0 && roll < 30) return make(ek::coalesce, int_t, {integer(depth - 1), literal(ek::integer, int_t, m_r.below(4))}, "??");
-    if (depth > 0 && roll < 40) return make(ek::int_add, int_t, {integer(depth - 1), literal(ek::integer, int_t, m_r.below(3))}, "+");
+    if (depth > 0 && roll < 30)
+      return make(ek::coalesce, int_t, {integer(depth - 1), literal(ek::integer, int_t, m_r.below(4))}, "??");
+    if (depth > 0 && roll < 40)
+      return make(ek::int_add, int_t, {integer(depth - 1), literal(ek::integer, int_t, m_r.below(3))}, "+");
     if (roll < 85)
       if (auto p = path(int_t)) return *p;
     return literal(ek::integer, int_t, m_r.below(5));
@@ -236,8 +237,8 @@ class generator {
   }
 
   std::optional<expr> any_value() {
-    static const std::vector<type> kinds{bool_t, int_t, date_t, grade_t, {ftype::ref, person_e},
-                                         {ftype::ref, meeting_e}, {ftype::list_ref, person_e}};
+    static const std::vector<type> kinds{
+        bool_t, int_t, date_t, grade_t, {ftype::ref, person_e}, {ftype::ref, meeting_e}, {ftype::list_ref, person_e}};
     for (int attempt = 0; attempt < 5; ++attempt) {
       if (auto p = path(m_r.pick(kinds))) return p;
     }
@@ -267,7 +268,8 @@ class generator {
             for (int k = 1 + m_r.below(2); k > 0; --k) e.syms.push_back(m_r.below(3));
             return make(ek::member, bool_t, {std::move(*g), std::move(e)}, m_r.chance(70) ? "in" : "not in");
           }
-          auto other = m_r.chance(70) ? literal(ek::symbol, grade_t, m_r.below(3)) : path(grade_t).value_or(literal(ek::symbol, grade_t, 0));
+          auto other = m_r.chance(70) ? literal(ek::symbol, grade_t, m_r.below(3))
+                                      : path(grade_t).value_or(literal(ek::symbol, grade_t, 0));
           return make(ek::cmp, bool_t, {std::move(*g), std::move(other)}, m_r.chance(70) ? "==" : "!=");
         }
       } else if (roll < 60) {
@@ -283,7 +285,8 @@ class generator {
       } else if (roll < 80) {
         auto who = path({ftype::ref, person_e});
         auto list = path({ftype::list_ref, person_e});
-        if (who && list) return make(ek::member, bool_t, {std::move(*who), std::move(*list)}, m_r.chance(75) ? "in" : "not in");
+        if (who && list)
+          return make(ek::member, bool_t, {std::move(*who), std::move(*list)}, m_r.chance(75) ? "in" : "not in");
       } else if (roll < 88) {
         auto inner = depth > 0 ? boolean(depth - 1) : path(bool_t).value_or(literal(ek::boolean, bool_t, 1));
         return make(ek::coalesce, bool_t, {std::move(inner), literal(ek::boolean, bool_t, m_r.below(2))}, "??");
@@ -291,7 +294,8 @@ class generator {
         if (m_r.chance(30)) return literal(ek::boolean, bool_t, m_r.below(2));
       } else if (roll < 100) {
         // a null test of a whole expression: is a quantifier's or a `??`'s value known?
-        if (depth > 0) return make(ek::null_test, bool_t, {boolean(depth - 1)}, m_r.chance(50) ? "is null" : "is not null");
+        if (depth > 0)
+          return make(ek::null_test, bool_t, {boolean(depth - 1)}, m_r.chance(50) ? "is null" : "is not null");
       } else if (roll < 108) {
         return make(ek::not_, bool_t, {boolean(depth - 1)});
       } else if (roll < 116) {
@@ -361,7 +365,6 @@ class generator {
     static const std::vector<const char*> ops{">=", ">=", "<", "=="};
     return make(ek::cmp, bool_t, {std::move(q), literal(ek::integer, int_t, m_r.below(4))}, m_r.pick(ops));
   }
-
 };
 
 }  // namespace

@@ -279,7 +279,8 @@ std::string render(const expr& e) {
       return operand(e.kids[0]) + " " + e.op + " " + e.dur.text;
     case ek::quantifier:
     case ek::count: {
-      std::string out = (e.kind == ek::count ? std::string("count") : e.op) + " " + e.name + " in " + operand(e.kids[0]);
+      std::string out =
+          (e.kind == ek::count ? std::string("count") : e.op) + " " + e.name + " in " + operand(e.kids[0]);
       if (e.kids.size() > 1) out += " where " + render(e.kids[1]);
       return out;
     }
@@ -288,8 +289,8 @@ std::string render(const expr& e) {
 }
 
 std::string render(const rule& r) {
-  std::string out = fmt::format("rule {} \"差分\" {{\n  severity low\n  cite \"T\" \"差分\"\n  for {} in {}", r.id, r.var,
-                                schema()[r.subject].collection);
+  std::string out = fmt::format("rule {} \"差分\" {{\n  severity low\n  cite \"T\" \"差分\"\n  for {} in {}", r.id,
+                                r.var, schema()[r.subject].collection);
   if (r.filter) out += " where " + closed(*r.filter);
   out += "\n";
   for (const auto& s : r.steps) {

@@ -69,9 +69,9 @@ enum class cell_state { value, null, absent };
 
 struct cell {
   cell_state state = cell_state::value;
-  std::int64_t n = 0;           // boolean (0/1), integer, date (day), grade (symbol index), ref (row)
-  std::vector<int> rows;        // list_ref: rows of the target entity (duplicates allowed)
-  bool as_label = false;        // grade: written as its Chinese label instead of the symbol
+  std::int64_t n = 0;     // boolean (0/1), integer, date (day), grade (symbol index), ref (row)
+  std::vector<int> rows;  // list_ref: rows of the target entity (duplicates allowed)
+  bool as_label = false;  // grade: written as its Chinese label instead of the symbol
   bool known() const { return state == cell_state::value; }
 };
 
@@ -100,25 +100,25 @@ struct type {
 };
 
 enum class ek {
-  boolean,       // literal true/false (n)
-  integer,       // literal (n)
-  date,          // literal (n = day)
-  symbol,        // grade symbol (n)
-  symbols,       // list literal of grade symbols (syms)
-  as_of,         //
-  var,           // a variable (slot, name)
-  field,         // kids[0].name (field index in `field`)
-  not_,          // not kids[0]
-  and_,          //
-  or_,           //
-  cmp,           // kids[0] OP kids[1]; op: == != < <= > >=
-  null_test,     // kids[0] is null / is not null / == null / != null (op)
-  coalesce,      // kids[0] ?? kids[1]
-  date_add,      // kids[0] + dur / kids[0] - dur (op)
-  int_add,       // kids[0] + kids[1]
-  member,        // kids[0] in kids[1] / not in (op)
-  quantifier,    // exists/all/none (op) name in kids[0] [where kids[1]]
-  count,         // (count name in kids[0] [where kids[1]])
+  boolean,     // literal true/false (n)
+  integer,     // literal (n)
+  date,        // literal (n = day)
+  symbol,      // grade symbol (n)
+  symbols,     // list literal of grade symbols (syms)
+  as_of,       //
+  var,         // a variable (slot, name)
+  field,       // kids[0].name (field index in `field`)
+  not_,        // not kids[0]
+  and_,        //
+  or_,         //
+  cmp,         // kids[0] OP kids[1]; op: == != < <= > >=
+  null_test,   // kids[0] is null / is not null / == null / != null (op)
+  coalesce,    // kids[0] ?? kids[1]
+  date_add,    // kids[0] + dur / kids[0] - dur (op)
+  int_add,     // kids[0] + kids[1]
+  member,      // kids[0] in kids[1] / not in (op)
+  quantifier,  // exists/all/none (op) name in kids[0] [where kids[1]]
+  count,       // (count name in kids[0] [where kids[1]])
 };
 
 struct expr {

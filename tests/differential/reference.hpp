@@ -10,10 +10,18 @@
 
 namespace baomi::differential {
 
+/// What the reference saw, to show the cases reach the engine's index joins.
+struct reference_stats {
+  long quantifiers = 0;  // quantifier and count evaluations
+  long joins = 0;        // … of them the engine answers by an index lookup with a known key
+  long null_keys = 0;    // … of them with a join whose key is null
+};
+
 struct reference_options {
   /// Known disagreement 1 (see differential_test.cpp): emulate the engine's index join, which gives
   /// `unknown` when the join key is null instead of scanning. Used only to classify a mismatch.
   bool emulate_null_join_key = false;
+  reference_stats* stats = nullptr;
 };
 
 /// The outcome of `r` for the subject in row `subject` of its collection, as the engine names it
