@@ -2,6 +2,7 @@
 #include "generate.hpp"
 
 #include <fmt/format.h>
+#include <functional>
 
 namespace baomi::differential {
 
@@ -206,12 +207,16 @@ class generator {
   }
 
   expr integer(int depth) {
+    static const std::vector<std::string> aggregates{"sum", "min", "max"};
     int roll = m_r.below(100);
-    if (depth > 0 && roll < 15) return quantifier(depth - 1, true);
+    if (depth > 0 && roll < 10) return quantifier(depth - 1, true);
+    if (depth > 0 && roll < 18) return aggregate(depth - 1, m_r.pick(aggregates), int_t);
     if (depth > 0 && roll < 30)
       return make(ek::coalesce, int_t, {integer(depth - 1), literal(ek::integer, int_t, m_r.below(4))}, "??");
-    if (depth > 0 && roll < 40)
+    if (depth > 0 && roll < 38)
       return make(ek::int_add, int_t, {integer(depth - 1), literal(ek::integer, int_t, m_r.below(3))}, "+");
+    if (depth > 0 && roll < 42)
+      return make(ek::conditional, int_t, {boolean(depth - 1), integer(depth - 1), integer(depth - 1)});
     if (roll < 85)
       if (auto p = path(int_t)) return *p;
     return literal(ek::integer, int_t, m_r.below(5));
@@ -219,14 +224,27 @@ class generator {
 
   expr date(int depth) {
     int roll = m_r.below(100);
-    if (depth > 0 && roll < 30) {
+    if (depth > 0 && roll < 25) {
       auto e = make(ek::date_add, date_t, {date(depth - 1)}, m_r.chance(70) ? "+" : "-");
       e.dur = m_r.pick(durations);
       return e;
     }
-    if (depth > 0 && roll < 45) {
+    if (depth > 0 && roll < 37) {
       auto fallback = m_r.chance(50) ? make(ek::as_of, date_t) : date(0);
       return make(ek::coalesce, date_t, {date(depth - 1), std::move(fallback)}, "??");
+    }
+    if (depth > 0 && roll < 43) return aggregate(depth - 1, m_r.chance(50) ? "min" : "max", date_t);
+    if (depth > 0 && roll < 47)
+      return make(ek::conditional, date_t, {boolean(depth - 1), date(depth - 1), date(depth - 1)});
+    if (depth > 0 && roll < 52) {
+      // a date of the latest card, person or meeting: `(latest l in cards where … by …).returned_on`
+      int entity = m_r.below(3);
+      auto latest = aggregate(depth - 1, "latest", {ftype::ref, entity});
+      std::vector<int> dates;
+      const auto& fields = schema()[entity].fields;
+      for (std::size_t f = 0; f < fields.size(); ++f)
+        if (fields[f].type == ftype::date) dates.push_back(static_cast<int>(f));
+      return field(std::move(latest), m_r.pick(dates));
     }
     if (roll < 85)
       if (auto p = path(date_t)) return *p;
@@ -260,6 +278,13 @@ class generator {
         return make(ek::cmp, bool_t, {integer(d), integer(d)}, order_op(m_r));
       } else if (roll < 40) {
         int d = std::max(depth - 1, 0);
+        if (m_r.chance(25)) {
+          // a date difference against durations: `(a - b) <= 1y`, `(a - b) in 1mo..1y`
+          auto e = make(ek::span_cmp, bool_t, {date(d), date(d)}, m_r.chance(30) ? "in" : order_op(m_r));
+          e.dur = m_r.pick(durations);
+          e.dur2 = m_r.pick(durations);
+          return e;
+        }
         return make(ek::cmp, bool_t, {date(d), date(d)}, order_op(m_r));
       } else if (roll < 50) {
         if (auto g = path(grade_t)) {
@@ -274,6 +299,10 @@ class generator {
         }
       } else if (roll < 60) {
         type person{ftype::ref, person_e};
+        if (depth > 0 && m_r.chance(20)) {
+          auto latest = aggregate(depth - 1, "latest", person);
+          if (auto b = path(person)) return make(ek::cmp, bool_t, {std::move(latest), std::move(*b)}, "==");
+        }
         auto a = path(person);
         auto b = path(person);
         if (a && b) return make(ek::cmp, bool_t, {std::move(*a), std::move(*b)}, m_r.chance(70) ? "==" : "!=");
@@ -306,21 +335,26 @@ class generator {
     }
   }
 
-  // exists/all/none, or `(count …) OP k` when `as_count`: over a collection or a list of refs, with
-  // a join conjunct (`x.holder == R`, `R in x.attendees`) most of the time.
-  expr quantifier(int depth, bool as_int) {
-    bool count = as_int || m_r.chance(30);
+  struct scope {
     expr source;
-    int entity;
-    auto list = m_r.chance(25) ? path({ftype::list_ref, person_e}) : std::nullopt;
+    variable binder;
+    std::optional<expr> condition;
+    std::optional<expr> projection;
+  };
+
+  // The parts of a quantifier or aggregate: a source (a collection, or for people sometimes a list
+  // of refs), a binder, a condition that most of the time has a join conjunct (`x.holder == K`,
+  // `K in x.attendees`), and what `project` makes while the binder is in scope. `entity` < 0: any.
+  scope over(int depth, int entity, const char* prefix, const std::function<std::optional<expr>(const variable&)>& project) {
+    scope out;
+    if (entity < 0) entity = m_r.below(3);
+    auto list = entity == person_e && m_r.chance(25) ? path({ftype::list_ref, person_e}) : std::nullopt;
     if (list) {
-      source = std::move(*list);
-      entity = person_e;
+      out.source = std::move(*list);
     } else {
-      entity = m_r.below(3);
-      source = make(ek::var, {ftype::list_ref, entity});
-      source.name = schema()[entity].collection;
-      source.n = entity;
+      out.source = make(ek::var, {ftype::list_ref, entity});
+      out.source.name = schema()[entity].collection;
+      out.source.n = entity;
     }
     // The join key is generated before the binder is in scope, so it never reads the binder.
     std::optional<std::pair<int, expr>> join;  // the binder's field and the key
@@ -332,30 +366,39 @@ class generator {
       int f = m_r.pick(refs);
       if (auto key = path({ftype::ref, fields[f].target})) join.emplace(f, std::move(*key));
     }
-    variable binder{fresh(count ? "n" : "q"), {ftype::ref, entity}, m_slots++};
-    m_env.push_back(binder);
-    std::vector<expr> kids{std::move(source)};
+    out.binder = {fresh(prefix), {ftype::ref, entity}, m_slots++};
+    m_env.push_back(out.binder);
     if (join) {
       auto& [f, key] = *join;
-      auto bf = field(var(binder), f);
+      auto bf = field(var(out.binder), f);
       expr part = bf.t.kind == ftype::list_ref
                       ? make(ek::member, bool_t, {std::move(key), std::move(bf)}, "in")
                       : (m_r.chance(70) ? make(ek::cmp, bool_t, {std::move(bf), std::move(key)}, "==")
                                         : make(ek::cmp, bool_t, {std::move(key), std::move(bf)}, "=="));
       if (m_r.chance(35)) {
-        kids.push_back(std::move(part));
+        out.condition = std::move(part);
       } else {
         auto rest = boolean(std::max(depth, 0));
-        kids.push_back(m_r.chance(75) ? make(ek::and_, bool_t, {std::move(part), std::move(rest)})
-                                      : make(ek::and_, bool_t, {std::move(rest), std::move(part)}));
+        out.condition = m_r.chance(75) ? make(ek::and_, bool_t, {std::move(part), std::move(rest)})
+                                       : make(ek::and_, bool_t, {std::move(rest), std::move(part)});
       }
     } else if (m_r.chance(90)) {
-      kids.push_back(boolean(std::max(depth, 0)));
+      out.condition = boolean(std::max(depth, 0));
     }
+    out.projection = project(out.binder);
     m_env.pop_back();
+    return out;
+  }
+
+  // exists/all/none, or `(count …) OP k` (just the count when `as_int`).
+  expr quantifier(int depth, bool as_int) {
+    bool count = as_int || m_r.chance(30);
+    auto sc = over(depth, -1, count ? "n" : "q", [](const variable&) { return std::nullopt; });
+    std::vector<expr> kids{std::move(sc.source)};
+    if (sc.condition) kids.push_back(std::move(*sc.condition));
     auto q = make(count ? ek::count : ek::quantifier, count ? int_t : bool_t, std::move(kids));
-    q.name = binder.name;
-    q.slot = binder.slot;
+    q.name = sc.binder.name;
+    q.slot = sc.binder.slot;
     if (!count) {
       static const std::vector<std::string> kinds{"exists", "exists", "all", "none"};
       q.op = m_r.pick(kinds);
@@ -365,6 +408,40 @@ class generator {
     static const std::vector<const char*> ops{">=", ">=", "<", "=="};
     return make(ek::cmp, bool_t, {std::move(q), literal(ek::integer, int_t, m_r.below(4))}, m_r.pick(ops));
   }
+
+  // A field of the binder of kind `want`, sometimes defaulted with `??`.
+  std::optional<expr> binder_field(const variable& b, ftype want) {
+    std::vector<int> fits;
+    const auto& fields = schema()[b.t.entity].fields;
+    for (std::size_t f = 0; f < fields.size(); ++f)
+      if (fields[f].type == want) fits.push_back(static_cast<int>(f));
+    if (fits.empty()) return std::nullopt;
+    auto e = field(var(b), m_r.pick(fits));
+    if (m_r.chance(25)) {
+      auto fallback = want == ftype::integer ? literal(ek::integer, int_t, m_r.below(3)) : make(ek::as_of, date_t);
+      e = make(ek::coalesce, e.t, {std::move(e), std::move(fallback)}, "??");
+    }
+    return e;
+  }
+
+  // `sum`/`min`/`max … of E` (E an int, or a date for min and max), or `latest … by E` (an entity).
+  expr aggregate(int depth, const std::string& op, type want) {
+    int entity = want.kind == ftype::ref ? want.entity
+                 : want.kind == ftype::integer ? (m_r.chance(50) ? person_e : card_e)
+                                               : m_r.below(3);
+    ftype projected = want.kind == ftype::ref ? (m_r.chance(60) ? ftype::date : ftype::integer) : want.kind;
+    if (want.kind == ftype::ref && entity == meeting_e) projected = ftype::date;
+    auto sc = over(depth, entity, op == "latest" ? "l" : "a", [&](const variable& b) { return binder_field(b, projected); });
+    auto e = make(ek::aggregate, want, {std::move(sc.source), std::move(*sc.projection)}, op);
+    if (sc.condition) {
+      e.kids.push_back(std::move(*sc.condition));
+      e.n = 1;
+    }
+    e.name = sc.binder.name;
+    e.slot = sc.binder.slot;
+    return e;
+  }
+
 };
 
 }  // namespace

@@ -233,6 +233,7 @@ std::string operand(const expr& e) { return atomic(e) ? render(e) : "(" + render
 // line would become its condition (a quantifier's `where` extends as far right as possible, across
 // line breaks, language.md §8), so such a value is parenthesized.
 bool open_tail(const expr& e) {
+  if (e.kind == ek::aggregate) return true;  // to be safe: its `of`/`by` part ends the text
   if (e.kind != ek::quantifier && e.kind != ek::count) return false;
   return e.kids.size() < 2 || open_tail(e.kids[1]);
 }
@@ -261,7 +262,7 @@ std::string render(const expr& e) {
     case ek::var:
       return e.name;
     case ek::field:
-      return render(e.kids[0]) + "." + schema()[e.kids[0].t.entity].fields[e.field].name;
+      return operand(e.kids[0]) + "." + schema()[e.kids[0].t.entity].fields[e.field].name;
     case ek::not_:
       return "not " + operand(e.kids[0]);
     case ek::and_:
@@ -283,6 +284,19 @@ std::string render(const expr& e) {
           (e.kind == ek::count ? std::string("count") : e.op) + " " + e.name + " in " + operand(e.kids[0]);
       if (e.kids.size() > 1) out += " where " + render(e.kids[1]);
       return out;
+    }
+    case ek::aggregate: {
+      // The condition and the projection parenthesized when compound, so that neither can run on.
+      std::string out = e.op + " " + e.name + " in " + operand(e.kids[0]);
+      if (e.n) out += " where " + operand(e.kids[2]);
+      return out + (e.op == "latest" ? " by " : " of ") + operand(e.kids[1]);
+    }
+    case ek::conditional:
+      return "if " + operand(e.kids[0]) + " then " + operand(e.kids[1]) + " else " + operand(e.kids[2]);
+    case ek::span_cmp: {
+      std::string span = "(" + operand(e.kids[0]) + " - " + operand(e.kids[1]) + ")";
+      if (e.op == "in") return span + " in " + e.dur.text + ".." + e.dur2.text;
+      return span + " " + e.op + " " + e.dur.text;
     }
   }
   return "?";

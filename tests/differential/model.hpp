@@ -119,6 +119,9 @@ enum class ek {
   member,      // kids[0] in kids[1] / not in (op)
   quantifier,  // exists/all/none (op) name in kids[0] [where kids[1]]
   count,       // (count name in kids[0] [where kids[1]])
+  aggregate,   // sum/min/max/latest (op) name in kids[0] [where kids[2]] of/by kids[1]; n = 1 with a where
+  conditional, // if kids[0] then kids[1] else kids[2]
+  span_cmp,    // (kids[0] - kids[1]) OP dur, or … in dur..dur2 (op "in")
 };
 
 struct expr {
@@ -129,7 +132,8 @@ struct expr {
   int slot = -1;     // var; quantifier/count: the binder's slot
   int field = -1;    // field: the field index in the object's entity
   std::string name;  // var; quantifier/count: the binder's name
-  duration dur;      // date_add
+  duration dur;      // date_add, span_cmp
+  duration dur2;     // span_cmp with `in`: the upper bound
   std::vector<int> syms;
   std::vector<expr> kids;  // quantifier/count: [collection, condition?]
 };

@@ -66,11 +66,17 @@ struct reference {
   // The key the engine's index join would look up (engine/compile.cpp detect_join): the first
   // conjunct `x.f == K` / `K == x.f` (f a ref) or `K in x.f` (f a list of refs), K not reading x.
   // Only for emulating known disagreement 1.
+  static const expr* condition(const expr& q) {
+    if (q.kind == ek::aggregate) return q.n ? &q.kids[2] : nullptr;
+    return q.kids.size() > 1 ? &q.kids[1] : nullptr;
+  }
+
   static const expr* join_key(const expr& q) {
     if (q.kind == ek::quantifier && q.op == "all") return nullptr;
-    if (q.kids[0].kind != ek::var || q.kids[0].slot != -1 || q.kids.size() < 2) return nullptr;
+    const auto* cond = condition(q);
+    if (q.kids[0].kind != ek::var || q.kids[0].slot != -1 || !cond) return nullptr;
     std::vector<const expr*> parts;
-    conjuncts(q.kids[1], parts);
+    conjuncts(*cond, parts);
     for (const auto* p : parts) {
       if (p->kind == ek::cmp && p->op == "==") {
         if (binder_field(p->kids[0], q.slot, ftype::ref) && !reads(p->kids[1], q.slot)) return &p->kids[1];
@@ -80,6 +86,15 @@ struct reference {
       }
     }
     return nullptr;
+  }
+
+  static val compare_op(const std::string& op, std::int64_t a, std::int64_t b) {
+    if (op == "==") return truth(a == b);
+    if (op == "!=") return truth(a != b);
+    if (op == "<") return truth(a < b);
+    if (op == "<=") return truth(a <= b);
+    if (op == ">") return truth(a > b);
+    return truth(a >= b);
   }
 
   val eval(const expr& e) {
@@ -122,12 +137,7 @@ struct reference {
         if (!a.known || !b.known) return unknown();
         // ints, dates, grade symbols and entity rows all compare as their number; the generator
         // orders only ints and dates.
-        if (e.op == "==") return truth(a.n == b.n);
-        if (e.op == "!=") return truth(a.n != b.n);
-        if (e.op == "<") return truth(a.n < b.n);
-        if (e.op == "<=") return truth(a.n <= b.n);
-        if (e.op == ">") return truth(a.n > b.n);
-        return truth(a.n >= b.n);
+        return compare_op(e.op, a.n, b.n);
       }
       case ek::null_test: {
         // Always known: `x == null` is the null test, not a comparison with an unknown value.
@@ -158,13 +168,29 @@ struct reference {
       }
       case ek::quantifier:
       case ek::count:
+      case ek::aggregate:
         return quantify(e);
+      case ek::conditional: {
+        auto c = eval(e.kids[0]);  // an unknown condition gives unknown
+        if (!c.known) return unknown();
+        return eval(e.kids[c.n ? 1 : 2]);
+      }
+      case ek::span_cmp: {
+        // `to - from` against a duration, calendar-exactly from `from` (language.md §10):
+        // `a - b <= 1y` holds exactly when a <= b + 1y.
+        auto to = eval(e.kids[0]);
+        auto from = eval(e.kids[1]);
+        if (!to.known || !from.known) return unknown();
+        auto end = add(static_cast<day>(from.n), e.dur);
+        if (e.op == "in") return truth(end <= to.n && to.n <= add(static_cast<day>(from.n), e.dur2));
+        return compare_op(e.op, to.n, end);
+      }
     }
     return unknown();
   }
 
-  // exists = `or` over the elements, all = `and`, none = not exists (language.md §9); count is
-  // unknown when the condition is unknown for some element.
+  // exists = `or` over the elements, all = `and`, none = not exists (language.md §9); an aggregate
+  // is unknown when the condition is unknown for some element.
   val quantify(const expr& e) {
     auto list = eval(e.kids[0]);
     if (!list.known) return unknown();
@@ -179,19 +205,40 @@ struct reference {
       if (null_key && options.emulate_null_join_key) return unknown();
     }
     bool any_true = false, any_false = false, any_unknown = false;
-    std::int64_t count = 0;
+    std::int64_t count = 0, sum = 0;
+    val best;  // min, max: the value; latest: the element
+    std::int64_t best_key = 0;
+    const auto* cond = condition(e);
     for (auto item : list.items) {
       env[e.slot] = known(item);
-      auto c = e.kids.size() > 1 ? eval(e.kids[1]) : truth(true);
-      if (!c.known)
+      auto c = cond ? eval(*cond) : truth(true);
+      if (!c.known) {
         any_unknown = true;
-      else if (c.n)
-        any_true = true, ++count;
-      else
+      } else if (!c.n) {
         any_false = true;
+      } else {
+        any_true = true, ++count;
+        if (e.kind != ek::aggregate) continue;
+        // sum: unknown when a value is; min, max, latest: elements without a value are skipped,
+        // and the first of equal ones is kept.
+        auto v = eval(e.kids[1]);
+        if (e.op == "sum") {
+          if (v.known)
+            sum += v.n;
+          else
+            any_unknown = true;
+        } else if (v.known) {
+          bool better = !best.known || (e.op == "min" ? v.n < best_key : v.n > best_key);
+          if (better) best = e.op == "latest" ? known(item) : v, best_key = v.n;
+        }
+      }
     }
     env[e.slot] = unknown();
     if (e.kind == ek::count) return any_unknown ? unknown() : known(count);
+    if (e.kind == ek::aggregate) {
+      if (any_unknown) return unknown();  // an unknown condition (or summed value) anywhere
+      return e.op == "sum" ? known(sum) : best;
+    }
     if (e.op == "exists") return any_true ? truth(true) : any_unknown ? unknown() : truth(false);
     if (e.op == "none") return any_true ? truth(false) : any_unknown ? unknown() : truth(true);
     return any_false ? truth(false) : any_unknown ? unknown() : truth(true);  // all
