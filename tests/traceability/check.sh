@@ -15,8 +15,8 @@ rules_root=$repo/rulesets
 
 # Floors in percent of all catalogue rows (issue 13 aims at 75 and 95); raise them as rows get
 # encoded or excluded, never lower.
-min_encoded=${BAOMI_MIN_ENCODED:-54}
-min_decided=${BAOMI_MIN_DECIDED:-70}
+min_encoded=${BAOMI_MIN_ENCODED:-64}
+min_decided=${BAOMI_MIN_DECIDED:-95}
 
 if ! ls "$catalogues"/seed-rules-*.md >/dev/null 2>&1; then
   echo "SKIPPED: no seed catalogues at $catalogues"
