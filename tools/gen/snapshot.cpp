@@ -95,6 +95,7 @@ std::vector<const collection_plan*> write_order(const catalog& keys) {
 // Rows for a collection no handler knows, relative to the size of the unit.
 std::uint64_t default_count(std::string_view collection, const world& w) {
   if (collection == "meetings") return w.meetings;
+  if (collection == "units") return 1;  // the unit itself (docs/facts-organisation.md)
   if (collection == "incidents") return std::max<std::uint64_t>(1, w.people.size() / 2000);
   return std::max<std::uint64_t>(1, w.people.size() / 10);
 }
