@@ -161,7 +161,8 @@ void snapshot_handler::finish() {
     else
       loader_access::set_exported(loader_access::table_at(m_store, e), false);
   }
-  if (!any) report(codes::no_collection, "", std::nullopt, "快照未导出任何集合：没有可检查的事实，结果不能视为合规");
+  if (!any && !m_saw_member)  // a misspelt or ill-typed collection was reported already
+    report(codes::no_collection, "", std::nullopt, "快照未导出任何集合：没有可检查的事实，结果不能视为合规");
 }
 
 // ---- dispatch ----

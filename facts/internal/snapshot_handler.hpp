@@ -114,6 +114,7 @@ class snapshot_handler {
   bool m_skip_next = false;          // the next value belongs to an unknown or repeated member
   bool m_saw_document = false;
   bool m_saw_as_of = false;
+  bool m_saw_member = false;  // a top-level member other than as_of, org and $schema
   bool m_saw_org = false;
   bool m_failed = false;
   std::string m_org;

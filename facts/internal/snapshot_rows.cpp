@@ -42,11 +42,13 @@ void snapshot_handler::document_key(frame& top, std::string_view name) {
   } else if (name == "$schema") {
     top.what = member::schema_uri;
   } else if (auto entity = m_schema.find_collection(name)) {
+    m_saw_member = true;
     if (m_members_seen[*entity]) return repeated();
     m_members_seen[*entity] = true;
     top.what = member::collection;
     top.table = *entity;
   } else {
+    m_saw_member = true;
     std::string pointer;
     append_pointer_token(pointer, name);
     std::vector<std::string_view> names{"as_of", "org"};

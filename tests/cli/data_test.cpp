@@ -57,13 +57,16 @@ std::string check(const std::string& name, const std::string& text, const std::s
     if (f["outcome"] != "unknown" || !f.contains("evidence")) continue;
     for (const auto& e : f["evidence"]) {
       auto value = e["value"].get<std::string>();
-      if (value.find("无效值") != std::string::npos) out += "  " + e["pointer"].get<std::string>() + " = " + value + "\n";
+      if (value.find("无效值") != std::string::npos)
+        out += "  " + e["pointer"].get<std::string>() + " = " + value + "\n";
     }
   }
   return out;
 }
 
-fs::path golden(const std::string& name) { return testing::source_root() / "tests/golden/cli/data" / (name + ".expected"); }
+fs::path golden(const std::string& name) {
+  return testing::source_root() / "tests/golden/cli/data" / (name + ".expected");
+}
 
 // The outcome of one rule for P1 in a rendered check.
 std::string outcome_of(const std::string& rendered, const std::string& rule) {

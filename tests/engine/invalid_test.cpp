@@ -34,7 +34,7 @@ entity person in people key id {
   grade: grade? "涉密等级"
   born: date? "出生日期"
   key: bool? "要害岗位"
-  hours: integer? "学时"
+  hours: int? "学时"
   period: duration? "脱密期"
   dept: ref department? "部门"
 }
@@ -57,7 +57,7 @@ struct kind {
 };
 
 const kind kinds[] = {
-    {"enum", "p.grade", "core", false, R"("重要")", R"("重耍")"},
+    {"enum", "p.grade", "core", false, R"("核心")", R"("重耍")"},
     {"date", "p.born", "1990-05-01", true, R"("1990-05-01")", R"("1990/5/1")"},
     {"bool", "p.key", "true", false, R"("是")", R"("yes")"},
     {"integer", "p.hours", "8", true, "8", R"("八")"},
@@ -128,9 +128,13 @@ BOOST_AUTO_TEST_CASE(every_test_on_an_invalid_value_is_unknown) {
 
   auto modules = engine::load_embedded({{"rulesets/invalid.baomi", rules}});
   auto checked = engine::check(modules);
+  for (const auto& d : modules.diagnostics)
+    BOOST_TEST_MESSAGE(d.code << " " << d.range.begin.line << ": " << d.message);
+  for (const auto& d : checked.diagnostics)
+    BOOST_TEST_MESSAGE(d.code << " " << d.range.begin.line << ": " << d.message);
   BOOST_REQUIRE(checked.program);
-  auto r = engine::run_pipeline(*checked.program, engine::snapshot_source::memory(snapshot, "snap.json", "snap.json"),
-                                {});
+  auto r =
+      engine::run_pipeline(*checked.program, engine::snapshot_source::memory(snapshot, "snap.json", "snap.json"), {});
   BOOST_REQUIRE(r.run);
 
   std::string out;
@@ -146,7 +150,7 @@ BOOST_AUTO_TEST_CASE(every_test_on_an_invalid_value_is_unknown) {
         line += fmt::format(" {}={}", f.subject.key, engine::to_string(f.outcome));
         if (f.subject.key != "bad") continue;
         ++bad_seen;
-        BOOST_TEST(f.outcome == engine::outcome::unknown, id << " " << kinds[k].name << " " << ops[o].name);
+        BOOST_TEST((f.outcome == engine::outcome::unknown), id << " " << kinds[k].name << " " << ops[o].name);
         bool names_issue = false;
         for (const auto& e : f.evidence) {
           evidence += fmt::format("    {} = {}\n", e.pointer, e.value);
@@ -182,6 +186,10 @@ rule CNT-X "培训次数" {
 )";
   auto modules = engine::load_embedded({{"rulesets/exported.baomi", rules}});
   auto checked = engine::check(modules);
+  for (const auto& d : modules.diagnostics)
+    BOOST_TEST_MESSAGE(d.code << " " << d.range.begin.line << ": " << d.message);
+  for (const auto& d : checked.diagnostics)
+    BOOST_TEST_MESSAGE(d.code << " " << d.range.begin.line << ": " << d.message);
   BOOST_REQUIRE(checked.program);
   auto run = [&](const std::string& snapshot) {
     return engine::run_pipeline(*checked.program, engine::snapshot_source::memory(snapshot, "s.json", "s.json"), {});
@@ -189,13 +197,13 @@ rule CNT-X "培训次数" {
   auto absent = run(R"({"as_of": "2026-06-30", "people": [{"id": "P1", "name": "甲"}]})");
   BOOST_REQUIRE(absent.run);
   BOOST_TEST(absent.run->not_exported == std::vector<std::string>{"trainings"});
-  for (const auto& f : absent.run->findings) BOOST_TEST(f.outcome == engine::outcome::unknown, f.rule->id);
+  for (const auto& f : absent.run->findings) BOOST_TEST((f.outcome == engine::outcome::unknown), f.rule->id);
   BOOST_TEST(absent.run->findings.size() == 2u);
 
   auto empty = run(R"({"as_of": "2026-06-30", "people": [{"id": "P1", "name": "甲"}], "trainings": []})");
   BOOST_REQUIRE(empty.run);
   BOOST_TEST(empty.run->not_exported.empty());
-  for (const auto& f : empty.run->findings) BOOST_TEST(f.outcome == engine::outcome::fail, f.rule->id);
+  for (const auto& f : empty.run->findings) BOOST_TEST((f.outcome == engine::outcome::fail), f.rule->id);
 
   // A collection given as something other than an array is not exported either (and is F0106).
   auto wrong = run(R"({"as_of": "2026-06-30", "people": [{"id": "P1", "name": "甲"}], "trainings": {}})");

@@ -62,7 +62,7 @@ BOOST_AUTO_TEST_CASE(an_invalid_cell_keeps_its_text_and_its_issue_code) {
   check("grade", "重耍", "F0206");
   check("born", "1990/5/1", "F0204");
   check("cooloff", "三年", "F0205");
-  check("years", "\"八\"", "F0203");
+  check("years", "八", "F0203");
   check("department", "D9", "F0304");
   BOOST_TEST(people.column_at(field(people, "name")).invalid_code(0).empty());
 }
@@ -90,8 +90,9 @@ BOOST_AUTO_TEST_CASE(a_snapshot_that_exports_no_collection_is_an_error) {
   BOOST_REQUIRE(r.issues.size() == 1u);
   BOOST_TEST(r.issues[0].code == "F0109");
   BOOST_TEST((r.issues[0].severity == baomi::base::severity::error));
+  // A misspelt collection is reported as such (F0105, with its did-you-mean), not again as F0109.
   auto typo = load(R"({"as_of": "2025-06-30", "peopel": []})");
-  BOOST_TEST(typo.issues.size() == 2u, issues_text(typo));  // F0105 with its did-you-mean, then F0109
+  BOOST_TEST(typo.issues.size() == 1u, issues_text(typo));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
