@@ -95,6 +95,9 @@ struct run_result {
   std::vector<rule_info> rules;   // every rule evaluated (in force on as_of, not disabled)
   std::vector<finding> findings;  // one per (rule, subject), every outcome
   std::vector<data_issue> issues;
+  /// Collections the rules read that the snapshot did not contain at all (not exported, unlike an
+  /// exported empty `[]`): whatever reads them is unknown. Reports show them before the findings.
+  std::vector<std::string> not_exported;
   /// The unit under check: the snapshot's `org` member (compact JSON text) and its `name`; empty when
   /// absent. Set by the pipeline from the loaded store.
   std::string org;

@@ -1,4 +1,5 @@
-// Runtime values of the evaluator: small, trivially copyable, three-valued (null is unknown).
+// Runtime values of the evaluator: small, trivially copyable, three-valued (null is unknown; an invalid
+// value is an unknown that null tests cannot answer either).
 #pragma once
 
 #include <cstdint>
@@ -16,7 +17,7 @@ class schema;
 namespace baomi::engine {
 
 enum class vkind : std::uint8_t {
-  null,  // unknown: missing, null or invalid facts, and what is computed from them
+  null,  // unknown: missing, null or invalid facts, and what is computed from them (`invalid` tells which)
   boolean,
   integer,
   number,
@@ -42,6 +43,10 @@ enum class list_source : std::uint8_t {
 struct value {
   vkind kind = vkind::null;
   list_source source = list_source::items;
+  /// With kind null: the value is not missing but unreadable (an invalid fact, a collection the
+  /// snapshot did not export) or computed from one. `is null`, `is not null` and `??` answer unknown
+  /// for it, so bad data never looks like an absent fact (language.md §9).
+  bool invalid = false;
   std::uint32_t aux = 0;
   std::uint32_t count = 0;
   union payload {
@@ -61,10 +66,20 @@ struct value {
   const void* ptr = nullptr;  // rows (uint32_t*), column, or items (value*)
 
   bool is_null() const { return kind == vkind::null; }
+  bool is_invalid() const { return kind == vkind::null && invalid; }
   bool is_true() const { return kind == vkind::boolean && u.flag; }
   bool is_false() const { return kind == vkind::boolean && !u.flag; }
 
   static value null() { return {}; }
+  static value invalid_fact() {
+    value v;
+    v.invalid = true;
+    return v;
+  }
+  /// The unknown that `a` and `b` give: invalid when either is.
+  static value unknown_of(const value& a, const value& b) {
+    return a.is_invalid() || b.is_invalid() ? invalid_fact() : null();
+  }
   static value boolean(bool b) {
     value v;
     v.kind = vkind::boolean;

@@ -44,10 +44,10 @@ std::uint32_t column::append_null() {
   return cell;
 }
 
-void column::set_invalid(std::uint32_t cell, std::uint32_t raw_id) {
+void column::set_invalid(std::uint32_t cell, std::uint32_t raw_id, std::string_view code) {
   m_states[cell] = cell_state::invalid;
   if (m_type.kind == type_kind::ref || m_type.kind == type_kind::record) m_u32[cell] = no_row;
-  m_raw.emplace_back(cell, raw_id);
+  m_raw.push_back({cell, raw_id, code});
 }
 
 std::span<const std::uint32_t> column::refs(std::uint32_t cell) const {
@@ -56,13 +56,22 @@ std::span<const std::uint32_t> column::refs(std::uint32_t cell) const {
 }
 
 std::string_view column::raw(std::uint32_t cell) const {
-  auto it = std::lower_bound(m_raw.begin(), m_raw.end(), std::pair<std::uint32_t, std::uint32_t>(cell, 0));
-  if (it == m_raw.end() || it->first != cell) return {};
-  return m_pool->view(it->second);
+  auto it =
+      std::lower_bound(m_raw.begin(), m_raw.end(), cell, [](const raw_text& r, std::uint32_t c) { return r.cell < c; });
+  if (it == m_raw.end() || it->cell != cell) return {};
+  return m_pool->view(it->text);
+}
+
+std::string_view column::invalid_code(std::uint32_t cell) const {
+  if (m_states[cell] != cell_state::invalid) return {};
+  auto it =
+      std::lower_bound(m_raw.begin(), m_raw.end(), cell, [](const raw_text& r, std::uint32_t c) { return r.cell < c; });
+  if (it == m_raw.end() || it->cell != cell) return {};
+  return it->code;
 }
 
 void column::finish() {
-  std::stable_sort(m_raw.begin(), m_raw.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::stable_sort(m_raw.begin(), m_raw.end(), [](const auto& a, const auto& b) { return a.cell < b.cell; });
   m_states.shrink_to_fit();
   m_u32.shrink_to_fit();
   m_i64.shrink_to_fit();
@@ -78,7 +87,7 @@ void column::finish() {
 std::size_t column::memory_bytes() const {
   std::size_t bytes = m_states.capacity() + m_u32.capacity() * 4 + m_i64.capacity() * 8 + m_f64.capacity() * 8 +
                       m_dates.capacity() * 4 + m_durations.capacity() * sizeof(duration) +
-                      m_spans.capacity() * sizeof(cell_span) + m_raw.capacity() * 8;
+                      m_spans.capacity() * sizeof(cell_span) + m_raw.capacity() * sizeof(raw_text);
   if (m_elements) bytes += m_elements->memory_bytes();
   if (m_values) bytes += m_values->memory_bytes();
   return bytes;

@@ -68,11 +68,15 @@ class column {
   /// The text as found in the snapshot of an invalid cell (or of an enum map key given by its label);
   /// empty when none was kept.
   std::string_view raw(std::uint32_t cell) const;
+  /// The code of the data issue that made a cell invalid (`F0206`, `F0304`…); empty for other cells.
+  std::string_view invalid_code(std::uint32_t cell) const;
 
   // Writers, used while loading. The store hands out only const columns.
   std::uint32_t append_null();
   void set_null(std::uint32_t cell) { m_states[cell] = cell_state::null; }
-  void set_invalid(std::uint32_t cell, std::uint32_t raw_id);
+  /// Marks a cell invalid: `raw_id` is its text as written, `code` the issue reported for it (a code
+  /// of facts/issue.hpp: static storage).
+  void set_invalid(std::uint32_t cell, std::uint32_t raw_id, std::string_view code);
   void set_u32(std::uint32_t cell, std::uint32_t value) { set(cell, m_u32, value); }
   void set_integer(std::uint32_t cell, std::int64_t value) { set(cell, m_i64, value); }
   void set_number(std::uint32_t cell, double value) { set(cell, m_f64, value); }
@@ -80,7 +84,7 @@ class column {
   void set_duration(std::uint32_t cell, const duration& value) { set(cell, m_durations, value); }
   void set_span(std::uint32_t cell, cell_span value) { set(cell, m_spans, value); }
   /// Keeps the original text of a present cell (enum map keys given by label, for their pointers).
-  void keep_text(std::uint32_t cell, std::uint32_t text_id) { m_raw.emplace_back(cell, text_id); }
+  void keep_text(std::uint32_t cell, std::uint32_t text_id) { m_raw.push_back({cell, text_id, {}}); }
   column& mutable_elements() { return *m_elements; }
   column& mutable_values() { return *m_values; }
   /// Sorts the raw texts by cell and trims spare capacity; called once when loading ends.
@@ -105,7 +109,12 @@ class column {
   std::vector<day_number> m_dates;
   std::vector<duration> m_durations;
   std::vector<cell_span> m_spans;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> m_raw;  // (cell, string id), sorted by cell
+  struct raw_text {
+    std::uint32_t cell;
+    std::uint32_t text;     // string id
+    std::string_view code;  // the issue code of an invalid cell
+  };
+  std::vector<raw_text> m_raw;  // sorted by cell
   std::unique_ptr<column> m_elements;
   std::unique_ptr<column> m_values;
 };

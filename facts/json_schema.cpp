@@ -70,7 +70,8 @@ json required_type_schema(const type& t, const schema& s) {
     case type_kind::number:
       return json{{"type", "number"}};
     case type_kind::boolean:
-      return json{{"type", "boolean"}};
+      // The loader also reads the strings 是/否 and "true"/"false".
+      return json{{"enum", json::array({true, false, "是", "否", "true", "false"})}};
     case type_kind::date:
       return json{{"type", "string"}, {"format", "date"}, {"pattern", date_pattern}};
     case type_kind::duration:

@@ -45,6 +45,10 @@ class table {
   std::uint32_t json_index(std::uint32_t row) const { return m_json_index[row]; }
   std::uint8_t flags(std::uint32_t row) const { return m_flags[row]; }
   const record_parent& parent(std::uint32_t row) const { return m_parents[row]; }
+  /// Whether the snapshot gave this collection (as an array, perhaps empty). A collection it left
+  /// out is not known to be empty: rules that read it are unknown (facts.md "Not exported").
+  /// Record types, and stores not built by the JSON loader, count as exported.
+  bool exported() const { return m_exported; }
 
   /// The first row with this key (string keys, or integer keys written in decimal).
   std::optional<std::uint32_t> find_row(std::string_view key) const;
@@ -59,6 +63,7 @@ class table {
   const entity_type* m_type;
   const string_pool* m_pool;
   std::uint32_t m_row_count = 0;
+  bool m_exported = true;
   std::vector<column> m_columns;
   std::vector<std::uint32_t> m_json_index;
   std::vector<std::uint8_t> m_flags;

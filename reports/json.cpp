@@ -121,6 +121,7 @@ std::string write_json(const engine::run_result& result, const report_options& o
     issues.push_back(std::move(item));
   }
   out["issues"] = std::move(issues);
+  if (!result.not_exported.empty()) out["not_exported"] = result.not_exported;
   return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 

@@ -1,6 +1,8 @@
 // JUnit XML for CI dashboards: a test suite per checklist area, a test case per rule.
 // A rule fails when any subject fails, is skipped when evidence is missing (and none fails), and
 // passes otherwise; pending deadlines, waivers and missing evidence are listed in <system-out>.
+// Data problems are a failing test case of their own (suite 数据), and collections the snapshot did
+// not export a skipped one, so a dashboard never shows broken data as green.
 #include <fmt/format.h>
 
 #include <map>
@@ -85,6 +87,7 @@ class junit_writer {
       all.failures += totals.failures;
       all.skipped += totals.skipped;
     }
+    suites += data_suite(all);
     return fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites{}{}{}{}{}>\n{}</testsuites>\n",
                        attr("name", "baomi"), attr("tests", std::to_string(all.tests)),
                        attr("failures", std::to_string(all.failures)), attr("errors", "0"),
@@ -103,6 +106,44 @@ class junit_writer {
     property("as_of", m_result.as_of);
     if (!m_result.profile.empty()) property("profile", m_result.profile);
     return out + "    </properties>\n";
+  }
+
+  // The snapshot's own problems: data issues (a failure) and collections not exported (skipped).
+  // Waiver issues (V codes) are not data problems: they stay out of it.
+  std::string data_suite(suite_totals& all) const {
+    std::string text;
+    std::size_t count = 0;
+    for (const auto& i : m_result.issues) {
+      if (!i.code.starts_with('F')) continue;
+      ++count;
+      text += fmt::format("[{}] {}{}{}\n", i.code, i.pointer, i.pointer.empty() ? "" : " ", i.message);
+    }
+    if (count == 0 && m_result.not_exported.empty()) return "";
+    suite_totals totals;
+    std::string cases;
+    if (count > 0) {
+      ++totals.tests;
+      ++totals.failures;
+      cases += fmt::format("    <testcase{}{}>\n      <failure{}{}>{}</failure>\n    </testcase>\n",
+                           attr("classname", "baomi.data"), attr("name", "数据问题"), attr("type", "data"),
+                           attr("message", fmt::format("数据问题 {} 项", count)), xml_text(text));
+    }
+    if (!m_result.not_exported.empty()) {
+      ++totals.tests;
+      ++totals.skipped;
+      std::string names;
+      for (const auto& c : m_result.not_exported) names += (names.empty() ? "" : "、") + c;
+      cases += fmt::format("    <testcase{}{}>\n      <skipped{}/>\n    </testcase>\n", attr("classname", "baomi.data"),
+                           attr("name", "未导出的集合"),
+                           attr("message", "快照未导出：" + names + "；读取它们的规则结果为证据不足"));
+    }
+    all.tests += totals.tests;
+    all.failures += totals.failures;
+    all.skipped += totals.skipped;
+    return fmt::format("  <testsuite{}{}{}{}{}>\n", attr("name", "数据"), attr("tests", std::to_string(totals.tests)),
+                       attr("failures", std::to_string(totals.failures)), attr("errors", "0"),
+                       attr("skipped", std::to_string(totals.skipped))) +
+           cases + "  </testsuite>\n";
   }
 
   std::string test_case(const engine::rule_info& rule, suite_totals& totals) const {

@@ -1,5 +1,6 @@
 // SARIF 2.1.0: one run; rules with their source locations, results with the subject's JSON Pointer as
-// logical location. Data issues become tool execution notifications.
+// logical location. Data issues become tool execution notifications, and results (ruleId = the issue
+// code) so that a code-scanning gate sees them.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -234,6 +235,14 @@ std::string write_sarif(const engine::run_result& result, const report_options& 
     auto index = rule_index.find(rule_of(f).id);
     if (index == rule_index.end()) throw std::invalid_argument("finding of a rule not in the run: " + rule_of(f).id);
     results.push_back(result_json(f, index->second));
+  }
+  for (const auto& issue : result.issues) {
+    if (!issue.code.starts_with('F')) continue;  // the snapshot's problems; waiver issues stay notifications
+    json r = {{"ruleId", issue.code},
+              {"level", issue.severity == base::severity::error ? "error" : "warning"},
+              {"message", {{"text", issue.message}}}};
+    if (auto n = notification_json(issue); n.contains("locations")) r["locations"] = std::move(n["locations"]);
+    results.push_back(std::move(r));
   }
 
   json notifications = json::array();

@@ -93,6 +93,7 @@ class text_writer {
 
   std::string write() {
     header();
+    not_exported();
     issues();
     counts();
     findings();
@@ -258,6 +259,15 @@ class text_writer {
       field(label, line, finding_indent);
       label = "";
     }
+  }
+
+  // Collections the rules read that the snapshot left out: whatever reads them is unknown.
+  void not_exported() {
+    if (m_result.not_exported.empty()) return;
+    heading(fmt::format("未导出的集合（{}）", m_result.not_exported.size()));
+    std::string names;
+    for (const auto& c : m_result.not_exported) names += (names.empty() ? "" : "、") + c;
+    field("  ", names + "：快照中没有这些集合，读取它们的规则结果为证据不足（空数组 [] 才表示无记录）。", 2);
   }
 
   // Data problems first, in a short block: the first few, the rest counted; none, no block (the summary

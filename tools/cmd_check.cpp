@@ -24,6 +24,7 @@ struct check_options {
   std::string format = reports::to_string(reports::format::text);
   std::string output;
   std::string fail_on = "info";
+  std::string fail_on_data = "error";
   std::string waivers;
   std::vector<std::string> show;
   std::vector<std::string> only;
@@ -87,6 +88,10 @@ int run_check(const check_options& o) {
   auto fail_on = engine::parse_severity(o.fail_on);
   if (!fail_on) {
     fmt::print(stderr, "error: unknown severity `{}` for --fail-on (info, low, medium, high, critical)\n", o.fail_on);
+    return exit_usage;
+  }
+  if (o.fail_on_data != "error" && o.fail_on_data != "warning" && o.fail_on_data != "never") {
+    fmt::print(stderr, "error: unknown value `{}` for --fail-on-data (error, warning, never)\n", o.fail_on_data);
     return exit_usage;
   }
   reports::report_options report;
@@ -166,6 +171,14 @@ int run_check(const check_options& o) {
   bool failing = std::any_of(run.findings.begin(), run.findings.end(), [&](const engine::finding& f) {
     return f.outcome == engine::outcome::fail && f.severity >= *fail_on;
   });
+  // Data problems at or above --fail-on-data make the run an input error: a report built on them is
+  // not a clean bill (docs/cli.md).
+  if (o.fail_on_data != "never") {
+    auto threshold = o.fail_on_data == "warning" ? base::severity::warning : base::severity::error;
+    bool bad_data = std::any_of(result.data_issues.begin(), result.data_issues.end(),
+                                [&](const engine::data_issue& i) { return base::at_least(i.severity, threshold); });
+    if (bad_data) return exit_usage;
+  }
   return failing ? exit_problems : exit_clean;
 }
 
@@ -184,6 +197,9 @@ command add_check(CLI::App& app) {
       ->capture_default_str();
   sub->add_option("--output,-o", o->output, "Write the report to this file (atomically) instead of stdout");
   sub->add_option("--fail-on", o->fail_on, "Exit 1 when a finding fails at or above this severity")
+      ->capture_default_str();
+  sub->add_option("--fail-on-data", o->fail_on_data,
+                  "Exit 2 when the snapshot has data problems of at least this severity: error, warning or never")
       ->capture_default_str();
   sub->add_option("--waivers", o->waivers, "A waivers JSON file");
   sub->add_option("--show", o->show,

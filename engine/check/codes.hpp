@@ -61,5 +61,8 @@ inline constexpr std::string_view unused_param = "W0302";
 inline constexpr std::string_view cross_product_scan = "W0303";
 /// A citation of a `source` that is not declared.
 inline constexpr std::string_view undeclared_source = "W0304";
+/// A `??` with a constant default in a `where` filter: an unrecorded fact would put the subject out
+/// of scope instead of leaving the outcome unknown.
+inline constexpr std::string_view default_in_filter = "W0305";
 
 }  // namespace baomi::engine::codes

@@ -83,8 +83,21 @@ void checker::check_rule(const located_decl<ast::rule_decl>& r) {
   rule.subject_table = *table;
   rule.subject_slot = bind(d.subject->binder, facts::ref_to(*table), false);
   m_scope.back().used = true;
+  // `x ?? false` in a filter turns a fact that was not recorded into "out of scope" (not_applicable).
+  auto defaults_in_filter = [&](auto& self, const ir::node& n) -> void {
+    if (n.op == ir::op::coalesce && n.children.size() == 2 && n.children[1].op == ir::op::constant) {
+      auto& diag = warning(codes::default_in_filter, n.range,
+                           "a `??` default in a filter puts a subject whose fact is not recorded out of scope");
+      diag.notes.push_back(
+          {"test the fact itself (`x`, `x > 0`): an unrecorded fact then leaves the outcome unknown; "
+           "write the default in `require` if null really means none",
+           std::nullopt});
+    }
+    for (const auto& c : n.children) self(self, c);
+  };
   if (d.subject->condition) {
     auto cond = expr(*d.subject->condition, nullptr);
+    defaults_in_filter(defaults_in_filter, cond);
     expect_bool(cond, d.subject->condition->range, "`where`");
     cond.source_text = dsl::format_expr(*d.subject->condition);
     rule.filter = std::move(cond);
@@ -107,6 +120,7 @@ void checker::check_rule(const located_decl<ast::rule_decl>& r) {
                 fmt::format("`due` needs a `date`, this is `{}`", type_name(step.value)));
         }
       } else {
+        if (s.kind == ast::step_kind::where) defaults_in_filter(defaults_in_filter, step.value);
         expect_bool(step.value, s.value->range,
                     s.kind == ast::step_kind::where     ? "`where`"
                     : s.kind == ast::step_kind::require ? "`require`"

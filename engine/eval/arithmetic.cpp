@@ -8,6 +8,7 @@ namespace baomi::engine::evaluation {
 using facts::type_kind;
 
 value evaluator::negate(const value& v) {
+  if (v.is_invalid()) return v;
   switch (v.kind) {
     case vkind::integer:
       return value::integer(-v.u.integer);
@@ -30,7 +31,7 @@ facts::duration as_duration(const value& v) {
 }  // namespace
 
 value evaluator::arithmetic(ir::op op, const value& a, const value& b) {
-  if (a.is_null() || b.is_null()) return value::null();
+  if (a.is_null() || b.is_null()) return value::unknown_of(a, b);
   bool durations =
       (a.kind == vkind::duration || a.kind == vkind::span) && (b.kind == vkind::duration || b.kind == vkind::span);
   if (a.kind == vkind::integer && b.kind == vkind::integer) {

@@ -1,6 +1,8 @@
 // Deciding a rule's outcome for one subject: filters, lets, due dates, requirements.
 #include "engine/eval/decide.hpp"
 
+#include "facts/store.hpp"
+
 namespace baomi::engine::evaluation {
 
 decision decide(evaluator& ev, const rule_program& rule, std::uint32_t row, facts::day_number as_of,
@@ -87,6 +89,40 @@ decision decide(evaluator& ev, const rule_program& rule, std::uint32_t row, fact
 bool in_force(const rule_program& rule, facts::day_number as_of) {
   return !(rule.effective && as_of < *rule.effective) && !(rule.expires && as_of >= *rule.expires);
 }
+namespace {
+
+void tables_read(const plan& p, const ir::node& n, std::vector<bool>& read, std::vector<bool>& functions_seen) {
+  if (n.op == ir::op::collection) read[n.table] = true;
+  if (n.op == ir::op::field && n.type.kind == facts::type_kind::ref) read[n.type.target] = true;
+  if (n.op == ir::op::field && n.type.kind == facts::type_kind::list && !n.type.args.empty() &&
+      n.type.args[0].kind == facts::type_kind::ref)
+    read[n.type.args[0].target] = true;
+  if (n.op == ir::op::call && n.slot < p.functions.size() && !functions_seen[n.slot]) {
+    functions_seen[n.slot] = true;
+    tables_read(p, p.functions[n.slot].body, read, functions_seen);
+  }
+  for (const auto& c : n.children) tables_read(p, c, read, functions_seen);
+}
+
+}  // namespace
+
+std::vector<std::string> not_exported(const plan& p, const std::vector<const rule_program*>& rules,
+                                      const facts::store& store) {
+  std::vector<bool> read(store.table_count(), false);
+  std::vector<bool> functions_seen(p.functions.size(), false);
+  for (const auto* rule : rules) {
+    read[rule->subject_table] = true;
+    if (rule->filter) tables_read(p, *rule->filter, read, functions_seen);
+    for (const auto& step : rule->steps) tables_read(p, step.value, read, functions_seen);
+  }
+  std::vector<std::string> result;
+  for (std::uint32_t t = 0; t < store.table_count(); ++t) {
+    const auto& table = store.table_at(t);
+    if (read[t] && table.type().collection && !table.exported()) result.push_back(*table.type().collection);
+  }
+  return result;
+}
+
 std::optional<facts::day_number> run_date(const facts::store& store, const evaluate_options& options) {
   return options.as_of ? options.as_of : store.as_of();
 }

@@ -37,6 +37,12 @@ decision decide(evaluator& ev, const rule_program& rule, std::uint32_t row, fact
 /// Whether a rule is in force on `as_of` (its `effective` and `expires` dates).
 bool in_force(const rule_program& rule, facts::day_number as_of);
 
+/// The collections `rules` read (their subjects, the collections their expressions scan, the targets
+/// of the refs they follow) that the snapshot did not export, in schema order: a report lists them
+/// before its findings, since whatever reads them is unknown.
+std::vector<std::string> not_exported(const plan& p, const std::vector<const rule_program*>& rules,
+                                      const facts::store& store);
+
 /// The date of a run: the option's, else the snapshot's.
 std::optional<facts::day_number> run_date(const facts::store& store, const evaluate_options& options);
 

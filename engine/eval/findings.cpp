@@ -33,7 +33,8 @@ namespace {
 
 std::string evidence_value(const facts::store& store, const fact_read& r) {
   const auto& col = store.table_at(r.table).column_at(r.field);
-  if (col.state(r.row) == facts::cell_state::invalid) return fmt::format("无效值 {}", col.raw(r.row));
+  if (col.state(r.row) == facts::cell_state::invalid)  // the data issue: its code; its pointer is the evidence's
+    return fmt::format("无效值 {}（{}）", col.raw(r.row), col.invalid_code(r.row));
   std::deque<std::vector<value>> arena;
   auto v = read_cell(col, r.row, arena);
   return v.is_null() ? "null" : render(v, &store, store.schema());

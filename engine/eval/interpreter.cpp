@@ -22,6 +22,8 @@ value evaluator::eval(const ir::node& n) {
     case ir::op::param:
       return params && n.slot < params->size() ? (*params)[n.slot] : value::null();
     case ir::op::collection: {
+      // A collection the snapshot does not contain is not known to be empty (language.md §9).
+      if (m_store && !m_store->table_at(n.table).exported()) return value::invalid_fact();
       value v;
       v.kind = vkind::list;
       v.source = list_source::table;
@@ -48,21 +50,21 @@ value evaluator::eval(const ir::node& n) {
       if (a.is_false()) return a;
       auto b = eval(n.children[1]);
       if (b.is_false()) return b;
-      return a.is_null() || b.is_null() ? value::null() : value::boolean(true);
+      return a.is_null() || b.is_null() ? value::unknown_of(a, b) : value::boolean(true);
     }
     case ir::op::logical_or: {
       auto a = eval(n.children[0]);
       if (a.is_true()) return a;
       auto b = eval(n.children[1]);
       if (b.is_true()) return b;
-      return a.is_null() || b.is_null() ? value::null() : value::boolean(false);
+      return a.is_null() || b.is_null() ? value::unknown_of(a, b) : value::boolean(false);
     }
     case ir::op::eq:
     case ir::op::ne: {
       auto a = eval(n.children[0]);  // operands in written order, so evidence follows the text
       auto b = eval(n.children[1]);
       auto r = equals(a, b);
-      if (!r) return value::null();
+      if (!r) return value::unknown_of(a, b);
       return value::boolean(n.op == ir::op::eq ? *r : !*r);
     }
     case ir::op::lt:
@@ -72,7 +74,7 @@ value evaluator::eval(const ir::node& n) {
       auto a = eval(n.children[0]);
       auto b = eval(n.children[1]);
       auto c = compare(a, b);
-      if (!c) return value::null();
+      if (!c) return value::unknown_of(a, b);
       bool r = n.op == ir::op::lt ? *c < 0 : n.op == ir::op::le ? *c <= 0 : n.op == ir::op::gt ? *c > 0 : *c >= 0;
       return value::boolean(r);
     }
@@ -90,12 +92,13 @@ value evaluator::eval(const ir::node& n) {
       auto& items = m_arena.emplace_back();
       items.push_back(eval(n.children[0]));
       items.push_back(eval(n.children[1]));
-      if (items[0].is_null() || items[1].is_null()) return value::null();
+      if (items[0].is_null() || items[1].is_null()) return value::unknown_of(items[0], items[1]);
       return value::items(vkind::range, items.data(), 2);
     }
     case ir::op::coalesce: {
+      // An invalid value is not missing: no default replaces it.
       auto a = eval(n.children[0]);
-      return a.is_null() ? eval(n.children[1]) : a;
+      return a.is_null() && !a.is_invalid() ? eval(n.children[1]) : a;
     }
     case ir::op::add:
     case ir::op::sub:
@@ -106,10 +109,14 @@ value evaluator::eval(const ir::node& n) {
       auto b = eval(n.children[1]);
       return arithmetic(n.op, a, b);
     }
-    case ir::op::is_null:
-      return value::boolean(eval(n.children[0]).is_null());
-    case ir::op::is_not_null:
-      return value::boolean(!eval(n.children[0]).is_null());
+    case ir::op::is_null: {
+      auto v = eval(n.children[0]);
+      return v.is_invalid() ? v : value::boolean(v.is_null());
+    }
+    case ir::op::is_not_null: {
+      auto v = eval(n.children[0]);
+      return v.is_invalid() ? v : value::boolean(!v.is_null());
+    }
     case ir::op::conditional: {
       auto c = eval(n.children[0]);
       if (c.is_null()) return c;
@@ -164,6 +171,7 @@ void evaluator::record(std::uint32_t table, std::uint32_t row, std::uint32_t fie
 
 value evaluator::field(const ir::node& n) {
   auto object = eval(n.children[0]);
+  if (object.is_invalid()) return object;
   if (object.kind != vkind::entity || !m_store) return value::null();
   const auto& col = m_store->table_at(object.aux).column_at(n.field);
   record(object.aux, object.u.index, n.field);
@@ -173,7 +181,7 @@ value evaluator::field(const ir::node& n) {
 value evaluator::index(const ir::node& n) {
   auto object = eval(n.children[0]);
   auto key = eval(n.children[1]);
-  if (object.is_null() || key.is_null()) return value::null();
+  if (object.is_null() || key.is_null()) return value::unknown_of(object, key);
   if (object.kind == vkind::map) {
     const auto* items = static_cast<const value*>(object.ptr);
     for (std::uint32_t i = 0; i < object.count; ++i) {
@@ -189,6 +197,9 @@ value evaluator::index(const ir::node& n) {
 value evaluator::builtin(const ir::node& n) {
   std::vector<value> args;
   for (const auto& c : n.children) args.push_back(eval(c));
+  for (const auto& a : args) {
+    if (a.is_invalid()) return a;
+  }
   for (const auto& a : args) {
     if (a.is_null()) return value::null();
   }
@@ -206,7 +217,7 @@ value evaluator::call(const ir::node& n) {
 }
 
 value evaluator::member(const value& x, const value& collection) {
-  if (x.is_null() || collection.is_null()) return value::null();
+  if (x.is_null() || collection.is_null()) return value::unknown_of(x, collection);
   if (collection.kind == vkind::range) {
     const auto* bounds = static_cast<const value*>(collection.ptr);
     auto lo = compare(x, bounds[0]);
@@ -219,15 +230,18 @@ value evaluator::member(const value& x, const value& collection) {
     return value::boolean(x.aux == collection.aux &&
                           std::find(rows, rows + collection.count, x.u.index) != rows + collection.count);
   }
-  bool unknown = false;
+  bool unknown = false, invalid = false;
   for (std::uint32_t i = 0; i < length(collection); ++i) {
-    auto r = equals(x, element(collection, i, m_arena));
-    if (!r)
+    auto e = element(collection, i, m_arena);
+    auto r = equals(x, e);
+    if (!r) {
       unknown = true;
-    else if (*r)
+      invalid = invalid || e.is_invalid();
+    } else if (*r) {
       return value::boolean(true);
+    }
   }
-  return unknown ? value::null() : value::boolean(false);
+  return unknown ? (invalid ? value::invalid_fact() : value::null()) : value::boolean(false);
 }
 
 value evaluator::matches(const ir::node& n) {

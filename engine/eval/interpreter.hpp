@@ -58,6 +58,7 @@ class evaluator {
   std::deque<std::string> m_strings;
   std::unordered_map<const ir::node*, std::regex> m_regexes;
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> m_unresolved;
+  bool m_each_invalid = false;  // `each` found its collection or join key invalid
 
   // interpreter.cpp
   void note_partner(const value& element, const value& condition);

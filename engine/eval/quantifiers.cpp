@@ -35,9 +35,11 @@ const std::vector<std::uint32_t>& evaluator::unresolved(std::uint32_t table, std
 template <typename Visit>
 bool evaluator::each(const ir::node& n, Visit visit) {
   auto coll = eval(n.children[0]);
+  m_each_invalid = coll.is_invalid();
   if (coll.is_null()) return false;
   if (n.join.enabled && m_store) {
     auto key = eval(n.children[n.join.key]);
+    m_each_invalid = key.is_invalid();
     if (key.is_null()) return false;
     auto hits = m_store->referencing(coll.aux, n.join.field).rows(key.u.index);
     const auto& open = unresolved(coll.aux, n.join.field);
@@ -56,11 +58,12 @@ bool evaluator::each(const ir::node& n, Visit visit) {
 }
 
 value evaluator::quantify(const ir::node& n) {
-  bool any_true = false, any_false = false, any_unknown = false;
+  bool any_true = false, any_false = false, any_unknown = false, any_invalid = false;
   auto ok = each(n, [&](const value& e) {
     frame[n.slot] = e;
     auto c = n.has_condition ? eval(n.children[1]) : value::boolean(true);
     note_partner(e, c);
+    any_invalid = any_invalid || c.is_invalid();
     if (c.is_null())
       any_unknown = true;
     else if (c.u.flag)
@@ -70,20 +73,21 @@ value evaluator::quantify(const ir::node& n) {
     // Stop as soon as the answer is known.
     return !(n.op == ir::op::all ? any_false : any_true);
   });
-  if (!ok) return value::null();
+  if (!ok) return m_each_invalid ? value::invalid_fact() : value::null();
+  auto unknown = any_invalid ? value::invalid_fact() : value::null();
   switch (n.op) {
     case ir::op::exists:
-      return any_true ? value::boolean(true) : any_unknown ? value::null() : value::boolean(false);
+      return any_true ? value::boolean(true) : any_unknown ? unknown : value::boolean(false);
     case ir::op::none:
-      return any_true ? value::boolean(false) : any_unknown ? value::null() : value::boolean(true);
+      return any_true ? value::boolean(false) : any_unknown ? unknown : value::boolean(true);
     default:
-      return any_false ? value::boolean(false) : any_unknown ? value::null() : value::boolean(true);
+      return any_false ? value::boolean(false) : any_unknown ? unknown : value::boolean(true);
   }
 }
 
 value evaluator::aggregate(const ir::node& n) {
   std::int64_t count = 0;
-  bool unknown = false;
+  bool unknown = false, invalid = false;
   value best;
   value best_element;
   value total;
@@ -94,12 +98,14 @@ value evaluator::aggregate(const ir::node& n) {
     note_partner(e, c);
     if (c.is_null()) {
       unknown = true;
+      invalid = invalid || c.is_invalid();
       return true;
     }
     if (!c.u.flag) return true;
     ++count;
     if (n.op == ir::op::count) return true;
     auto v = eval(n.children[projection]);
+    invalid = invalid || v.is_invalid();
     if (n.op == ir::op::sum) {
       if (v.is_null())
         unknown = true;
@@ -107,7 +113,8 @@ value evaluator::aggregate(const ir::node& n) {
         total = total.is_null() ? v : arithmetic(ir::op::add, total, v);
       return true;
     }
-    if (v.is_null()) return true;  // min, max, latest skip elements without a value
+    if (v.is_invalid()) unknown = true;
+    if (v.is_null()) return true;  // min, max, latest skip elements without a value, not invalid ones
     auto cmp = best.is_null() ? std::optional<int>(n.op == ir::op::min ? -1 : 1) : compare(v, best);
     if (!cmp) {
       unknown = true;
@@ -120,7 +127,8 @@ value evaluator::aggregate(const ir::node& n) {
     }
     return true;
   });
-  if (!ok || unknown) return value::null();
+  if (!ok) return m_each_invalid ? value::invalid_fact() : value::null();
+  if (unknown) return invalid ? value::invalid_fact() : value::null();
   switch (n.op) {
     case ir::op::count:
       return value::integer(count);

@@ -29,6 +29,7 @@ evaluate_result evaluate(const plan& p, const facts::store& store, const evaluat
     rules.push_back(&rule);
     run.rules.push_back(rule.info);
   }
+  run.not_exported = not_exported(p, rules, store);
   std::vector<bool> waiver_used(options.waivers ? options.waivers->size() : 0, false);
   for (std::size_t i = 0; i < rules.size(); ++i) {
     const auto& rule = *rules[i];

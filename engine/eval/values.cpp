@@ -29,6 +29,7 @@ value list_from_column(const facts::column& col, std::uint32_t cell) {
 }
 
 value read_cell(const facts::column& col, std::uint32_t cell, value_arena& arena) {
+  if (col.state(cell) == facts::cell_state::invalid) return value::invalid_fact();
   if (col.state(cell) != facts::cell_state::present) return value::null();
   switch (col.kind()) {
     case type_kind::string:
@@ -47,7 +48,7 @@ value read_cell(const facts::column& col, std::uint32_t cell, value_arena& arena
       return value::enumeration(col.type().target, col.as_enum(cell));
     case type_kind::ref: {
       auto row = col.as_ref(cell);
-      return row == facts::no_row ? value::null() : value::entity(col.type().target, row);
+      return row == facts::no_row ? value::invalid_fact() : value::entity(col.type().target, row);
     }
     case type_kind::record:
       return value::entity(col.type().target, col.as_record(cell));
@@ -75,8 +76,8 @@ value element(const value& list, std::uint32_t i, value_arena& arena) {
     case list_source::table:
       return value::entity(list.aux, i);
     case list_source::rows: {
-      auto row = static_cast<const std::uint32_t*>(list.ptr)[i];
-      return row == facts::no_row ? value::null() : value::entity(list.aux, row);
+      auto row = static_cast<const std::uint32_t*>(list.ptr)[i];  // no_row: an invalid or dangling ref
+      return row == facts::no_row ? value::invalid_fact() : value::entity(list.aux, row);
     }
     case list_source::column:
       return read_cell(*static_cast<const facts::column*>(list.ptr), list.u.offset + i, arena);

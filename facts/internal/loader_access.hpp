@@ -18,6 +18,7 @@ class loader_access {
   static column& column_at(table& t, std::uint32_t field) { return t.m_columns[field]; }
   static key_index& keys(table& t) { return t.m_keys; }
   static void add_flag(table& t, std::uint32_t row, row_flag flag) { t.m_flags[row] |= flag; }
+  static void set_exported(table& t, bool exported) { t.m_exported = exported; }
 
   /// Appends a row of null cells; `json_index` for collection rows, `parent` for record rows.
   static std::uint32_t append_row(table& t, std::uint32_t json_index, const record_parent& parent) {

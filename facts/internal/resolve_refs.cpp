@@ -77,7 +77,7 @@ class resolver {
     table& target = loader_access::table_at(m_store, c.type().target);
     std::uint32_t key = c.as_ref(cell);
     if (auto row = loader_access::keys(target).find(key)) return c.set_u32(cell, *row);
-    c.set_invalid(cell, key);
+    c.set_invalid(cell, key, codes::dangling_ref);
     std::string_view text = m_store.strings().view(key);
     m_issues.add(codes::dangling_ref, pointer(), std::nullopt,
                  fmt::format("引用无效: {} 中没有键为 {} 的条目",

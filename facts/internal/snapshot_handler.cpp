@@ -17,7 +17,8 @@ snapshot_handler::snapshot_handler(store& out, json_input& input, issue_sink& is
       m_strings(loader_access::strings(out)),
       m_input(input),
       m_issues(issues),
-      m_members_seen(out.schema().entities().size(), false) {
+      m_members_seen(out.schema().entities().size(), false),
+      m_exported(out.schema().entities().size(), false) {
   m_frames.reserve(16);
 }
 
@@ -150,6 +151,18 @@ void snapshot_handler::finish() {
   flush_strings();
   if (!m_failed && m_saw_document && !m_saw_as_of)
     report(codes::missing_as_of, "/as_of", std::nullopt, "缺少快照日期 as_of");
+  if (m_failed || !m_saw_document) return;
+  // A collection the snapshot does not give as an array was not exported: not known to be empty.
+  bool any = false;
+  for (std::uint32_t e = 0; e < m_exported.size(); ++e) {
+    if (!m_schema.entity_at(e).collection) continue;
+    if (m_exported[e])
+      any = true;
+    else
+      loader_access::set_exported(loader_access::table_at(m_store, e), false);
+  }
+  if (!any && !m_saw_member)  // a misspelt or ill-typed collection was reported already
+    report(codes::no_collection, "", std::nullopt, "快照未导出任何集合：没有可检查的事实，结果不能视为合规");
 }
 
 // ---- dispatch ----
@@ -246,7 +259,7 @@ snapshot_handler::target snapshot_handler::next_target() {
 
 void snapshot_handler::fail(const target& t, std::string_view code, std::string_view raw, std::size_t offset,
                             std::string message) {
-  t.col->set_invalid(t.cell, m_strings.intern(raw));
+  t.col->set_invalid(t.cell, m_strings.intern(raw), code);
   report(code, pointer_here(), offset, std::move(message));
 }
 

@@ -110,9 +110,11 @@ class snapshot_handler {
   std::vector<frame> m_frames;
   std::vector<std::uint8_t> m_seen;  // per open entity frame: which fields appeared
   std::vector<bool> m_members_seen;  // per collection entity, and as_of/org after them
+  std::vector<bool> m_exported;      // per collection entity: given as an array
   bool m_skip_next = false;          // the next value belongs to an unknown or repeated member
   bool m_saw_document = false;
   bool m_saw_as_of = false;
+  bool m_saw_member = false;  // a top-level member other than as_of, org and $schema
   bool m_saw_org = false;
   bool m_failed = false;
   std::string m_org;

@@ -42,15 +42,24 @@ void snapshot_handler::document_key(frame& top, std::string_view name) {
   } else if (name == "$schema") {
     top.what = member::schema_uri;
   } else if (auto entity = m_schema.find_collection(name)) {
+    m_saw_member = true;
     if (m_members_seen[*entity]) return repeated();
     m_members_seen[*entity] = true;
     top.what = member::collection;
     top.table = *entity;
   } else {
+    m_saw_member = true;
     std::string pointer;
     append_pointer_token(pointer, name);
+    std::vector<std::string_view> names{"as_of", "org"};
+    for (const auto& e : m_schema.entities()) {
+      if (e.collection) names.push_back(*e.collection);
+    }
+    auto guess = closest_name(name, names);
     report(codes::unknown_collection, pointer, m_input.token_start(token_shape::string),
-           fmt::format("未知的集合 {}，其内容被忽略", backticked(name)));
+           guess.empty()
+               ? fmt::format("未知的集合 {}，其内容被忽略", backticked(name))
+               : fmt::format("未知的集合 {}，其内容被忽略；是否应为 {}？", backticked(name), backticked(guess)));
     m_skip_next = true;
   }
 }
@@ -83,6 +92,7 @@ void snapshot_handler::document_value(const scalar* v, bool is_object) {
       break;
     case member::collection:
       if (!v && !is_object) {
+        m_exported[top.table] = true;
         frame list(frame_kind::collection);
         list.table = top.table;
         list.key = top.key;

@@ -63,6 +63,11 @@ void snapshot_handler::write_string(const target& t, const scalar& v) {
       if (auto d = parse_duration(v.text)) return t.col->set_duration(t.cell, *d);
       return fail(t, codes::invalid_duration, v.text, start_of(v),
                   fmt::format("时长无效: {}（应如 10d、2w、6mo、3y、5wd）", quote(v.text)));
+    case type_kind::boolean:
+      // Like enums by their labels: exporters from Chinese systems write 是/否.
+      if (v.text == "是" || v.text == "true") return t.col->set_u32(t.cell, 1);
+      if (v.text == "否" || v.text == "false") return t.col->set_u32(t.cell, 0);
+      break;
     case type_kind::enumeration: {
       const enum_type& e = m_schema.enum_at(type.target);
       if (auto index = e.find(v.text)) return t.col->set_u32(t.cell, *index);
@@ -126,7 +131,7 @@ void snapshot_handler::map_key(frame& top, std::string_view name) {
     if (e.values[*index].symbol != name) keys.keep_text(cell, m_strings.intern(name));
     return;
   }
-  keys.set_invalid(cell, m_strings.intern(name));
+  keys.set_invalid(cell, m_strings.intern(name), codes::unknown_enum_value);
   report(codes::unknown_enum_value, pointer_here(), m_input.token_start(token_shape::string),
          fmt::format("枚举值无效: {}（{} 可取 {}）", quote(name), backticked(e.name), enum_choices(e)));
 }
@@ -136,7 +141,7 @@ void snapshot_handler::close_list(const frame& list) {
     std::string pointer = pointer_to(m_frames.size() - 1);
     report(codes::malformed_range, pointer, list.start,
            fmt::format("区间应为两个元素的数组 [下限, 上限]，实有 {} 个元素", list.count));
-    list.col->set_invalid(list.cell, m_strings.intern("[…]"));
+    list.col->set_invalid(list.cell, m_strings.intern("[…]"), codes::malformed_range);
     return;
   }
   list.col->set_span(list.cell, {list.first, list.count});

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace baomi::facts {
 
@@ -16,5 +17,8 @@ std::string backticked(std::string_view name);
 /// `text` with each byte that is not part of valid UTF-8 written as `\xNN`, so that messages stay
 /// valid UTF-8 whatever the snapshot contained.
 std::string clean_utf8(std::string_view text);
+
+/// The candidate closest to `name` within a small edit distance (bytes), for "did you mean" notes.
+std::string_view closest_name(std::string_view name, const std::vector<std::string_view>& candidates);
 
 }  // namespace baomi::facts

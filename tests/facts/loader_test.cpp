@@ -241,12 +241,12 @@ BOOST_AUTO_TEST_CASE(f0103_missing_as_of) {
 }
 
 BOOST_AUTO_TEST_CASE(f0104_invalid_as_of) {
-  auto r = load(R"({"as_of": "2025-02-30"})");
+  auto r = load(R"({"as_of": "2025-02-30", "people": []})");
   const auto& i = only_issue(r, "F0104");
   BOOST_TEST(i.pointer == "/as_of");
   BOOST_TEST(i.message == "as_of 应为 YYYY-MM-DD 格式的有效日期，实为字符串 \"2025-02-30\"");
   BOOST_TEST((i.range.begin.line == 1u && i.range.begin.column == 11u));
-  only_issue(load(R"({"as_of": {"y": 2025}})"), "F0104");
+  only_issue(load(R"({"as_of": {"y": 2025}, "people": []})"), "F0104");
 }
 
 BOOST_AUTO_TEST_CASE(f0105_unknown_collection) {
