@@ -122,6 +122,7 @@ int run_query(const query_options& o) {
     std::string keys;
     for (const auto& row : result.unknown) keys += (keys.empty() ? "" : "、") + row.key;
     fmt::print(stderr, "另有 {} 行数据缺失，无法判定条件是否成立：{}\n", result.unknown.size(), keys);
+    fmt::print(stderr, "note: 条件读到的事实为 null 或缺失时结果未知；可用 `is null` / `is not null` 明确处理\n");
     return exit_problems;
   }
   return exit_clean;
