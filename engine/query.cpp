@@ -82,6 +82,9 @@ class synthesizer {
   // The query range of a diagnostic in the synthetic module, when it falls in a copied piece.
   std::optional<std::pair<std::size_t, std::size_t>> map(const dsl::diagnostic& d) const {
     for (const auto& s : m_segments) {
+      if (s.query_end == m_query.size() && d.range.begin.line > s.line) {
+        return std::pair{s.query_end, s.query_end};  // past the end of the query: an unclosed `(`
+      }
       auto length =
           base::count_code_points(std::string_view(m_query).substr(s.query_begin, s.query_end - s.query_begin));
       if (d.range.begin.line != s.line || d.range.begin.column < s.column || d.range.begin.column > s.column + length) {

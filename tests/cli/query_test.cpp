@@ -72,6 +72,9 @@ BOOST_AUTO_TEST_CASE(errors_are_located_in_the_query) {
   auto syntax = run_baomi("query " + org + " 'people where p.grade == '");
   BOOST_TEST(syntax.code == 2);
   BOOST_TEST(syntax.out.find("query:1:24: error[E0104]") != std::string::npos);
+  auto unclosed = run_baomi("query " + org + " 'people where (p.grade'");
+  BOOST_TEST(unclosed.code == 2);
+  BOOST_TEST(unclosed.out.find("query:1:22: error[E0105]") != std::string::npos);  // at the end of the query
   auto shape = run_baomi("query " + org + " 'where x'");
   BOOST_TEST(shape.code == 2);
   BOOST_TEST(shape.out.find("query:1:1: error[E0107]") != std::string::npos);
