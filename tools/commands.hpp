@@ -21,5 +21,7 @@ command add_explain(CLI::App& app);
 command add_diff(CLI::App& app);
 command add_coverage(CLI::App& app);
 command add_plan(CLI::App& app);
+command add_lsp(CLI::App& app);
+command add_query(CLI::App& app);
 
 }  // namespace baomi::tools
