@@ -67,6 +67,7 @@ BOOST_AUTO_TEST_CASE(explain_for_fail_pass_and_not_applicable) {
       {"TRN-030 P012", "explain-fail.txt"},
       {"DEP-040 LG-2025-03", "explain-pass.txt"},
       {"TRN-010 P001", "explain-not-applicable.txt"},
+      {"SCK-030 U-001", "explain-unit.txt"},  // a unit-level rule: its one subject is the unit
   };
   for (const auto& [args, file] : cases) {
     BOOST_TEST_CONTEXT(args) {

@@ -345,7 +345,8 @@ class generator {
   // The parts of a quantifier or aggregate: a source (a collection, or for people sometimes a list
   // of refs), a binder, a condition that most of the time has a join conjunct (`x.holder == K`,
   // `K in x.attendees`), and what `project` makes while the binder is in scope. `entity` < 0: any.
-  scope over(int depth, int entity, const char* prefix, const std::function<std::optional<expr>(const variable&)>& project) {
+  scope over(int depth, int entity, const char* prefix,
+             const std::function<std::optional<expr>(const variable&)>& project) {
     scope out;
     if (entity < 0) entity = m_r.below(3);
     auto list = entity == person_e && m_r.chance(25) ? path({ftype::list_ref, person_e}) : std::nullopt;
@@ -426,12 +427,13 @@ class generator {
 
   // `sum`/`min`/`max … of E` (E an int, or a date for min and max), or `latest … by E` (an entity).
   expr aggregate(int depth, const std::string& op, type want) {
-    int entity = want.kind == ftype::ref ? want.entity
+    int entity = want.kind == ftype::ref       ? want.entity
                  : want.kind == ftype::integer ? (m_r.chance(50) ? person_e : card_e)
                                                : m_r.below(3);
     ftype projected = want.kind == ftype::ref ? (m_r.chance(60) ? ftype::date : ftype::integer) : want.kind;
     if (want.kind == ftype::ref && entity == meeting_e) projected = ftype::date;
-    auto sc = over(depth, entity, op == "latest" ? "l" : "a", [&](const variable& b) { return binder_field(b, projected); });
+    auto sc =
+        over(depth, entity, op == "latest" ? "l" : "a", [&](const variable& b) { return binder_field(b, projected); });
     auto e = make(ek::aggregate, want, {std::move(sc.source), std::move(*sc.projection)}, op);
     if (sc.condition) {
       e.kids.push_back(std::move(*sc.condition));
@@ -441,7 +443,6 @@ class generator {
     e.slot = sc.binder.slot;
     return e;
   }
-
 };
 
 }  // namespace

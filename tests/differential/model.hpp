@@ -100,28 +100,28 @@ struct type {
 };
 
 enum class ek {
-  boolean,     // literal true/false (n)
-  integer,     // literal (n)
-  date,        // literal (n = day)
-  symbol,      // grade symbol (n)
-  symbols,     // list literal of grade symbols (syms)
-  as_of,       //
-  var,         // a variable (slot, name)
-  field,       // kids[0].name (field index in `field`)
-  not_,        // not kids[0]
-  and_,        //
-  or_,         //
-  cmp,         // kids[0] OP kids[1]; op: == != < <= > >=
-  null_test,   // kids[0] is null / is not null / == null / != null (op)
-  coalesce,    // kids[0] ?? kids[1]
-  date_add,    // kids[0] + dur / kids[0] - dur (op)
-  int_add,     // kids[0] + kids[1]
-  member,      // kids[0] in kids[1] / not in (op)
-  quantifier,  // exists/all/none (op) name in kids[0] [where kids[1]]
-  count,       // (count name in kids[0] [where kids[1]])
-  aggregate,   // sum/min/max/latest (op) name in kids[0] [where kids[2]] of/by kids[1]; n = 1 with a where
-  conditional, // if kids[0] then kids[1] else kids[2]
-  span_cmp,    // (kids[0] - kids[1]) OP dur, or … in dur..dur2 (op "in")
+  boolean,      // literal true/false (n)
+  integer,      // literal (n)
+  date,         // literal (n = day)
+  symbol,       // grade symbol (n)
+  symbols,      // list literal of grade symbols (syms)
+  as_of,        //
+  var,          // a variable (slot, name)
+  field,        // kids[0].name (field index in `field`)
+  not_,         // not kids[0]
+  and_,         //
+  or_,          //
+  cmp,          // kids[0] OP kids[1]; op: == != < <= > >=
+  null_test,    // kids[0] is null / is not null / == null / != null (op)
+  coalesce,     // kids[0] ?? kids[1]
+  date_add,     // kids[0] + dur / kids[0] - dur (op)
+  int_add,      // kids[0] + kids[1]
+  member,       // kids[0] in kids[1] / not in (op)
+  quantifier,   // exists/all/none (op) name in kids[0] [where kids[1]]
+  count,        // (count name in kids[0] [where kids[1]])
+  aggregate,    // sum/min/max/latest (op) name in kids[0] [where kids[2]] of/by kids[1]; n = 1 with a where
+  conditional,  // if kids[0] then kids[1] else kids[2]
+  span_cmp,     // (kids[0] - kids[1]) OP dur, or … in dur..dur2 (op "in")
 };
 
 struct expr {
