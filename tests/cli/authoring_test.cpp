@@ -49,7 +49,8 @@ BOOST_AUTO_TEST_CASE(test_command_reports_each_case) {
   testing::write_file(fixture, R"({"description": "故意写错的期望", "rules": ["DEP-040"],
     "snapshot": {"as_of": "2026-06-30",
       "people": [{"id": "P1", "name": "张三", "grade": "重要", "status": "离岗"}],
-      "departures": [{"id": "D1", "person": "P1", "kind": "辞职", "approved_on": "2026-01-05", "left_on": "2026-01-10"}]},
+      "departures": [{"id": "D1", "person": "P1", "kind": "辞职", "approved_on": "2026-01-05", "left_on": "2026-01-10"}],
+      "commitments": []},
     "expect": [{"rule": "DEP-040", "subject": "D1", "outcome": "pass"}]})");
   auto bad = run("test " + fixture.string() + " --rules rulesets", false);
   BOOST_TEST(bad.code == 1);
