@@ -6,9 +6,11 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <sstream>
 #include <stdexcept>
 
 #include "reports/formats.hpp"
+#include "reports/json_stream.hpp"
 #include "reports/summary.hpp"
 
 namespace baomi::reports {
@@ -216,7 +218,7 @@ json notification_json(const engine::data_issue& issue) {
 
 }  // namespace
 
-std::string write_sarif(const engine::run_result& result, const report_options& options) {
+void stream_sarif(const engine::run_result& result, const report_options& options, std::ostream& stream) {
   json driver = {{"name", "baomi"}};
   if (!options.tool_version.empty()) driver["version"] = options.tool_version;
   std::map<std::string, std::size_t> rule_index;
@@ -228,13 +230,13 @@ std::string write_sarif(const engine::run_result& result, const report_options& 
   }
   driver["rules"] = std::move(rules);
 
-  json results = json::array();
+  // The results are checked before anything is written, then written into the dump one by one.
   for (const auto& f : result.findings) {
     if (!reported(f.outcome) || !is_shown(options, f.outcome)) continue;
-    auto index = rule_index.find(rule_of(f).id);
-    if (index == rule_index.end()) throw std::invalid_argument("finding of a rule not in the run: " + rule_of(f).id);
-    results.push_back(result_json(f, index->second));
+    if (!rule_index.contains(rule_of(f).id))
+      throw std::invalid_argument("finding of a rule not in the run: " + rule_of(f).id);
   }
+  json results = json::array();
 
   json notifications = json::array();
   for (const auto& issue : result.issues) notifications.push_back(notification_json(issue));
@@ -256,7 +258,17 @@ std::string write_sarif(const engine::run_result& result, const report_options& 
   runs.push_back(std::move(run));
   json log = {
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"}, {"version", "2.1.0"}, {"runs", std::move(runs)}};
-  return log.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  write_spliced(stream, log, "results", 3, [&](auto emit) {
+    for (const auto& f : result.findings) {
+      if (reported(f.outcome) && is_shown(options, f.outcome)) emit(result_json(f, rule_index.at(rule_of(f).id)));
+    }
+  });
+}
+
+std::string write_sarif(const engine::run_result& result, const report_options& options) {
+  std::ostringstream out;
+  stream_sarif(result, options, out);
+  return std::move(out).str();
 }
 
 }  // namespace baomi::reports
