@@ -285,4 +285,59 @@ value evaluator::aggregate(const ir::node& n) {
   }
 }
 
+// `count … OP k` (or `k OP count …`), three-valued: the count lies between the elements whose
+// condition holds and those plus the unknown ones, and the comparison is decided when the whole range
+// is on one side of k (`count … >= 2` holds with two known matches, whatever the unknown elements).
+// Every element is still visited, so the evidence is the same as the plain count's.
+value evaluator::count_comparison(const ir::node& n) {
+  bool left = n.children[0].op == ir::op::count;
+  std::int64_t known = 0, unknown = 0;
+  auto bounds = [&](const ir::node& agg) {
+    return each(agg, [&](const value& e) {
+      frame[agg.slot] = e;
+      auto c = agg.has_condition ? eval(agg.children[1]) : value::boolean(true);
+      note_partner(e, c);
+      if (c.is_null())
+        ++unknown;
+      else if (c.u.flag)
+        ++known;
+      return true;
+    });
+  };
+  bool ok = true;
+  value other;
+  if (left) {
+    ok = bounds(n.children[0]);
+    other = eval(n.children[1]);
+  } else {
+    other = eval(n.children[0]);
+    ok = bounds(n.children[1]);
+  }
+  if (!ok || other.is_null()) return value::null();
+  if (other.kind != vkind::integer || unknown == 0) {
+    if (unknown > 0) return value::null();
+    auto c = left ? compare(value::integer(known), other) : compare(other, value::integer(known));
+    if (!c) return value::null();
+    bool r = n.op == ir::op::lt ? *c < 0 : n.op == ir::op::le ? *c <= 0 : n.op == ir::op::gt ? *c > 0 : *c >= 0;
+    return value::boolean(r);
+  }
+  // As `count OP k`.
+  auto op = n.op;
+  if (!left) {
+    op = op == ir::op::lt ? ir::op::gt : op == ir::op::gt ? ir::op::lt : op == ir::op::le ? ir::op::ge : ir::op::le;
+  }
+  auto k = other.u.integer;
+  auto lo = known, hi = known + unknown;
+  switch (op) {
+    case ir::op::ge:
+      return lo >= k ? value::boolean(true) : hi < k ? value::boolean(false) : value::null();
+    case ir::op::gt:
+      return lo > k ? value::boolean(true) : hi <= k ? value::boolean(false) : value::null();
+    case ir::op::le:
+      return hi <= k ? value::boolean(true) : lo > k ? value::boolean(false) : value::null();
+    default:
+      return hi < k ? value::boolean(true) : lo >= k ? value::boolean(false) : value::null();
+  }
+}
+
 }  // namespace baomi::engine::evaluation

@@ -53,7 +53,11 @@ BOOST_AUTO_TEST_CASE(a_generated_snapshot_is_byte_identical_for_any_number_of_th
   auto gen = std::filesystem::path(BAOMI_BINARY).parent_path() / "baomi-gen";
   BOOST_REQUIRE_MESSAGE(std::filesystem::exists(gen), "baomi-gen is built beside baomi: " << gen);
   auto snapshot = std::filesystem::temp_directory_path() / ("baomi-parallel-" + std::to_string(getpid()) + ".json");
-  auto command = "'" + gen.string() + "' --people 400 --seed 7 -o '" + snapshot.string() + "'";
+  std::string command = "'";
+  command += gen.string();
+  command += "' --people 400 --seed 7 -o '";
+  command += snapshot.string();
+  command += "'";
   BOOST_REQUIRE(std::system(command.c_str()) == 0);
   for (const auto* args : {"--format json --show all", "--format ndjson --show all", "--format text", "--format sarif"})
     same_for_any_jobs(snapshot.string(), args);
