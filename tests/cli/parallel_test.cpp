@@ -37,8 +37,13 @@ void same_for_any_jobs(const std::string& snapshot, const std::string& args) {
 }
 
 const char* cases[] = {
-    "--format text",      "--format json",          "--format sarif", "--format ndjson",
-    "--format junit",     "--format json --show all", "--format text --show all",
+    "--format text",
+    "--format json",
+    "--format sarif",
+    "--format ndjson",
+    "--format junit",
+    "--format json --show all",
+    "--format text --show all",
 };
 
 }  // namespace
