@@ -69,7 +69,6 @@ value evaluator::eval(const ir::node& n) {
     case ir::op::le:
     case ir::op::gt:
     case ir::op::ge: {
-      if (n.children[0].op == ir::op::count || n.children[1].op == ir::op::count) return count_comparison(n);
       auto a = eval(n.children[0]);
       auto b = eval(n.children[1]);
       auto c = compare(a, b);

@@ -83,7 +83,6 @@ class evaluator {
   bool each(const ir::node& n, Visit visit);
   value quantify(const ir::node& n);
   value aggregate(const ir::node& n);
-  value count_comparison(const ir::node& n);  // `count … >= k` decided by the known elements
 };
 
 }  // namespace baomi::engine::evaluation
