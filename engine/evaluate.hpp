@@ -20,6 +20,12 @@ struct evaluate_options {
   const facts::calendar* calendar = nullptr;  // default: the China holiday calendar
   std::string snapshot_path;
   std::size_t max_evidence = 24;  // per finding
+  /// The outcomes whose findings are made, with their strings; the others are only counted
+  /// (run_result::tallies). fail, unknown, pending and waived are always made: the baseline, the exit
+  /// code and SARIF's common remedies read them.
+  outcome_set listed = outcome_set::all();
+  /// Threads evaluating rules at once (0: the hardware's cores); the result is the same for any value.
+  unsigned jobs = 1;
   /// Called after each rule with (rules done, rules in force); for a progress line.
   std::function<void(std::size_t, std::size_t)> progress;
 };

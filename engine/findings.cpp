@@ -2,6 +2,7 @@
 #include "engine/findings.hpp"
 
 #include <array>
+#include <map>
 
 namespace baomi::engine {
 
@@ -59,6 +60,24 @@ std::optional<outcome> parse_outcome(std::string_view text) {
     if (text == n.english) return n.value;
   }
   return std::nullopt;
+}
+
+std::vector<outcome_tally> rule_tallies(const run_result& run) {
+  if (run.tallies.size() == run.rules.size()) return run.tallies;
+  std::vector<outcome_tally> out(run.rules.size(), outcome_tally{});
+  std::map<const rule_info*, std::size_t> by_address;
+  std::map<std::string_view, std::size_t> by_id;
+  for (std::size_t i = 0; i < run.rules.size(); ++i) {
+    by_address.emplace(&run.rules[i], i);
+    by_id.emplace(run.rules[i].id, i);
+  }
+  for (const auto& f : run.findings) {
+    if (f.rule == nullptr) continue;
+    auto a = by_address.find(f.rule);
+    auto i = a != by_address.end() ? a->second : by_id.contains(f.rule->id) ? by_id.at(f.rule->id) : out.size();
+    if (i < out.size()) ++out[i][static_cast<std::size_t>(f.outcome)];
+  }
+  return out;
 }
 
 }  // namespace baomi::engine

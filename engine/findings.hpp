@@ -26,6 +26,29 @@ const char* to_chinese(severity s);  // 提示, 低, 中, 高, 严重
 std::optional<severity> parse_severity(std::string_view text);  // the English names only
 std::optional<outcome> parse_outcome(std::string_view text);    // the names to_string gives
 
+/// A set of outcomes, e.g. those whose findings a run lists.
+class outcome_set {
+ public:
+  constexpr outcome_set() = default;
+  static constexpr outcome_set all() {
+    outcome_set s;
+    s.m_bits = 0x3f;
+    return s;
+  }
+  constexpr outcome_set& add(outcome o) {
+    m_bits |= static_cast<std::uint8_t>(1u << static_cast<unsigned>(o));
+    return *this;
+  }
+  constexpr bool contains(outcome o) const { return (m_bits >> static_cast<unsigned>(o)) & 1u; }
+  constexpr bool operator==(const outcome_set&) const = default;
+
+ private:
+  std::uint8_t m_bits = 0;
+};
+
+/// How many findings have each outcome, indexed by the outcome's value.
+using outcome_tally = std::array<std::size_t, 6>;
+
 /// Where a rule is written: for SARIF and editor links.
 struct rule_location {
   std::string path;  // as given on the command line, e.g. rulesets/cn/personnel.baomi
@@ -87,13 +110,19 @@ struct finding {
 /// severity. The base layer's problem type; `{code, pointer, message}` still constructs one.
 using data_issue = base::problem;
 
-/// Everything a run produces. Findings are sorted by area, rule id, subject key.
+/// Everything a run produces. Findings are sorted by rule id, then subject key.
 struct run_result {
   std::string snapshot_path;
-  std::string as_of;              // ISO date the rules were evaluated on
-  std::string profile;            // profile name, or empty
-  std::vector<rule_info> rules;   // every rule evaluated (in force on as_of, not disabled)
-  std::vector<finding> findings;  // one per (rule, subject), every outcome
+  std::string as_of;             // ISO date the rules were evaluated on
+  std::string profile;           // profile name, or empty
+  std::vector<rule_info> rules;  // every rule evaluated (in force on as_of, not disabled)
+  /// One per (rule, subject) whose outcome is in `listed`; the others are only counted in `tallies`.
+  std::vector<finding> findings;
+  /// The outcomes whose findings are all in `findings` (the evaluator's `listed`, default all).
+  outcome_set listed = outcome_set::all();
+  /// Per rule, in `rules` order: how many findings of each outcome it has, listed or not. Empty in a
+  /// result built by hand: then `findings` holds every finding (see `rule_tallies`).
+  std::vector<outcome_tally> tallies;
   std::vector<data_issue> issues;
   /// Collections the rules read that the snapshot did not contain at all (not exported, unlike an
   /// exported empty `[]`): whatever reads them is unknown. Reports show them before the findings.
@@ -106,5 +135,9 @@ struct run_result {
   /// subject's pointer, e.g. /people/3); subjects without one are absent. Set by the pipeline.
   std::map<std::string, std::string> departments;
 };
+
+/// The outcome counts of each rule (in `run.rules` order): `run.tallies` when set, else counted from
+/// `run.findings` (matched to rules by address, then by id).
+std::vector<outcome_tally> rule_tallies(const run_result& run);
 
 }  // namespace baomi::engine

@@ -82,6 +82,8 @@ evaluate_options evaluation(const snapshot_source& snapshot, const pipeline_opti
   e.waivers = in.waivers ? &in.waivers->waivers : nullptr;
   e.snapshot_path = snapshot.path;
   e.max_evidence = options.max_evidence;
+  e.listed = options.listed;
+  e.jobs = options.jobs;
   if (options.progress) {
     e.progress = [&progress = options.progress](std::size_t done, std::size_t total) {
       progress(stage::evaluate, done, total);

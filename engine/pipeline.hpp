@@ -70,6 +70,10 @@ struct pipeline_options {
   std::optional<waiver_source> waivers;
   std::vector<std::string> only;  // rule ids to evaluate; empty: all
   std::size_t max_evidence = 24;  // per finding
+  /// The outcomes whose findings the run lists (evaluate_options::listed); the others are counted.
+  outcome_set listed = outcome_set::all();
+  /// Threads evaluating rules at once (0: the hardware's cores); the output does not depend on it.
+  unsigned jobs = 1;
   /// Called with (stage::load, 0, 1) before and (stage::load, 1, 1) after the load, and with
   /// (stage::evaluate, rules done, rules in force) after each rule.
   std::function<void(stage, std::size_t, std::size_t)> progress;

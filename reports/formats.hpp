@@ -2,6 +2,7 @@
 // reports/formats.cpp (and its name in `enum class format`).
 #pragma once
 
+#include <iosfwd>
 #include <span>
 #include <string>
 #include <string_view>
@@ -30,11 +31,16 @@ struct format_info {
 /// The table, in `enum class format` order.
 std::span<const format_info> format_table();
 
-// check results (text.cpp, json.cpp, sarif.cpp, junit.cpp)
+// check results (text.cpp, json.cpp, sarif.cpp, junit.cpp, ndjson.cpp)
 std::string write_text(const engine::run_result& result, const report_options& options);
 std::string write_json(const engine::run_result& result, const report_options& options);
 std::string write_sarif(const engine::run_result& result, const report_options& options);
 std::string write_junit(const engine::run_result& result, const report_options& options);
+std::string write_ndjson(const engine::run_result& result, const report_options& options);
+// the same, written to a stream as they go (json.cpp, sarif.cpp, ndjson.cpp)
+void stream_json(const engine::run_result& result, const report_options& options, std::ostream& out);
+void stream_sarif(const engine::run_result& result, const report_options& options, std::ostream& out);
+void stream_ndjson(const engine::run_result& result, const report_options& options, std::ostream& out);
 // check results for people (html.cpp)
 std::string write_html(const engine::run_result& result, const report_options& options);
 // the 自查自评 report (selfcheck.cpp)

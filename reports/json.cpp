@@ -1,7 +1,10 @@
 // The canonical JSON report, format "baomi.findings" version 1 (docs/findings.md, docs/findings.schema.json).
 #include <nlohmann/json.hpp>
+#include <ostream>
+#include <sstream>
 
 #include "reports/formats.hpp"
+#include "reports/json_stream.hpp"
 #include "reports/summary.hpp"
 
 namespace baomi::reports {
@@ -35,8 +38,9 @@ json summary_json(const engine::run_result& result) {
     by_area.push_back(std::move(entry));
   }
   return {
-      {"rules", result.rules.size()},     {"findings", result.findings.size()},    {"issues", result.issues.size()},
-      {"by_outcome", counts_json(s.all)}, {"by_severity", std::move(by_severity)}, {"by_area", std::move(by_area)},
+      {"rules", result.rules.size()},          {"findings", s.all.total()},
+      {"issues", result.issues.size()},        {"by_outcome", counts_json(s.all)},
+      {"by_severity", std::move(by_severity)}, {"by_area", std::move(by_area)},
   };
 }
 
@@ -60,7 +64,9 @@ json rule_json(const engine::rule_info& rule) {
   return out;
 }
 
-json finding_json(const engine::finding& f) {
+}  // namespace
+
+ordered_json finding_json(const engine::finding& f) {
   json out = {
       {"rule", rule_of(f).id},
       {"outcome", engine::to_string(f.outcome)},
@@ -87,9 +93,7 @@ json finding_json(const engine::finding& f) {
   return out;
 }
 
-}  // namespace
-
-std::string write_json(const engine::run_result& result, const report_options& options) {
+void stream_json(const engine::run_result& result, const report_options& options, std::ostream& stream) {
   json tool = {{"name", "baomi"}};
   put_if(tool, "version", options.tool_version);
   json out = {{"format", "baomi.findings"},
@@ -108,11 +112,7 @@ std::string write_json(const engine::run_result& result, const report_options& o
   json rules = json::array();
   for (const auto& rule : result.rules) rules.push_back(rule_json(rule));
   out["rules"] = std::move(rules);
-  json findings = json::array();
-  for (const auto& f : result.findings) {
-    if (is_shown(options, f.outcome)) findings.push_back(finding_json(f));
-  }
-  out["findings"] = std::move(findings);
+  out["findings"] = json::array();  // written into the dump one by one
   json issues = json::array();
   for (const auto& issue : result.issues) {
     json item = {{"code", issue.code}};
@@ -122,7 +122,17 @@ std::string write_json(const engine::run_result& result, const report_options& o
   }
   out["issues"] = std::move(issues);
   if (!result.not_exported.empty()) out["not_exported"] = result.not_exported;
-  return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  write_spliced(stream, out, "findings", 1, [&](auto emit) {
+    for (const auto& f : result.findings) {
+      if (is_shown(options, f.outcome)) emit(finding_json(f));
+    }
+  });
+}
+
+std::string write_json(const engine::run_result& result, const report_options& options) {
+  std::ostringstream out;
+  stream_json(result, options, out);
+  return std::move(out).str();
 }
 
 }  // namespace baomi::reports

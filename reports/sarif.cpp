@@ -7,9 +7,11 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <sstream>
 #include <stdexcept>
 
 #include "reports/formats.hpp"
+#include "reports/json_stream.hpp"
 #include "reports/summary.hpp"
 
 namespace baomi::reports {
@@ -217,7 +219,7 @@ json notification_json(const engine::data_issue& issue) {
 
 }  // namespace
 
-std::string write_sarif(const engine::run_result& result, const report_options& options) {
+void stream_sarif(const engine::run_result& result, const report_options& options, std::ostream& stream) {
   json driver = {{"name", "baomi"}};
   if (!options.tool_version.empty()) driver["version"] = options.tool_version;
   std::map<std::string, std::size_t> rule_index;
@@ -229,21 +231,23 @@ std::string write_sarif(const engine::run_result& result, const report_options& 
   }
   driver["rules"] = std::move(rules);
 
-  json results = json::array();
+  // The results are checked before anything is written, then written into the dump one by one.
   for (const auto& f : result.findings) {
     if (!reported(f.outcome) || !is_shown(options, f.outcome)) continue;
-    auto index = rule_index.find(rule_of(f).id);
-    if (index == rule_index.end()) throw std::invalid_argument("finding of a rule not in the run: " + rule_of(f).id);
-    results.push_back(result_json(f, index->second));
+    if (!rule_index.contains(rule_of(f).id))
+      throw std::invalid_argument("finding of a rule not in the run: " + rule_of(f).id);
   }
+  // The snapshot's problems are results too (after the findings); waiver issues stay notifications.
+  std::vector<json> issue_results;
   for (const auto& issue : result.issues) {
-    if (!issue.code.starts_with('F')) continue;  // the snapshot's problems; waiver issues stay notifications
+    if (!issue.code.starts_with('F')) continue;
     json r = {{"ruleId", issue.code},
               {"level", issue.severity == base::severity::error ? "error" : "warning"},
               {"message", {{"text", issue.message}}}};
     if (auto n = notification_json(issue); n.contains("locations")) r["locations"] = std::move(n["locations"]);
-    results.push_back(std::move(r));
+    issue_results.push_back(std::move(r));
   }
+  json results = json::array();
 
   json notifications = json::array();
   for (const auto& issue : result.issues) notifications.push_back(notification_json(issue));
@@ -265,7 +269,18 @@ std::string write_sarif(const engine::run_result& result, const report_options& 
   runs.push_back(std::move(run));
   json log = {
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"}, {"version", "2.1.0"}, {"runs", std::move(runs)}};
-  return log.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  write_spliced(stream, log, "results", 3, [&](auto emit) {
+    for (const auto& f : result.findings) {
+      if (reported(f.outcome) && is_shown(options, f.outcome)) emit(result_json(f, rule_index.at(rule_of(f).id)));
+    }
+    for (const auto& r : issue_results) emit(r);
+  });
+}
+
+std::string write_sarif(const engine::run_result& result, const report_options& options) {
+  std::ostringstream out;
+  stream_sarif(result, options, out);
+  return std::move(out).str();
 }
 
 }  // namespace baomi::reports

@@ -116,10 +116,24 @@ summary summarize(const engine::run_result& result) {
     return out.by_area.emplace_back(area_counts{area, {}});
   };
   for (const auto& rule : result.rules) area_entry(rule.area);
-  for (const auto& f : result.findings) {
-    out.all.add(f.outcome);
-    out.by_severity.at(static_cast<std::size_t>(f.severity)).add(f.outcome);
-    area_entry(rule_of(f).area).counts.add(f.outcome);
+  if (result.tallies.size() == result.rules.size() && !result.rules.empty()) {
+    // The evaluator's counts: every finding, listed or not (a finding's severity is its rule's).
+    for (std::size_t i = 0; i < result.rules.size(); ++i) {
+      const auto& rule = result.rules[i];
+      auto& area = area_entry(rule.area).counts;
+      for (auto o : engine::all_outcomes) {
+        auto n = result.tallies[i][static_cast<std::size_t>(o)];
+        out.all.add(o, n);
+        out.by_severity.at(static_cast<std::size_t>(rule.severity)).add(o, n);
+        area.add(o, n);
+      }
+    }
+  } else {
+    for (const auto& f : result.findings) {
+      out.all.add(f.outcome);
+      out.by_severity.at(static_cast<std::size_t>(f.severity)).add(f.outcome);
+      area_entry(rule_of(f).area).counts.add(f.outcome);
+    }
   }
   std::stable_sort(out.by_area.begin(), out.by_area.end(),
                    [](const auto& a, const auto& b) { return area_less(a.area, b.area); });

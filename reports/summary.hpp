@@ -29,7 +29,7 @@ inline constexpr std::array<engine::severity, 5> severity_order{
 /// How many findings have each outcome.
 class outcome_counts {
  public:
-  void add(engine::outcome o) { ++m_counts.at(static_cast<std::size_t>(o)); }
+  void add(engine::outcome o, std::size_t n = 1) { m_counts.at(static_cast<std::size_t>(o)) += n; }
   std::size_t operator[](engine::outcome o) const { return m_counts.at(static_cast<std::size_t>(o)); }
   std::size_t total() const;
 

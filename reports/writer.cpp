@@ -2,6 +2,7 @@
 #include "reports/writer.hpp"
 
 #include <array>
+#include <ostream>
 #include <stdexcept>
 
 #include "reports/formats.hpp"
@@ -12,7 +13,7 @@ namespace {
 
 // Writers are chosen by overload: write_text(const engine::coverage&, …) is coverage's text writer.
 // clang-format off
-constexpr std::array<format_info, 7> formats{{
+constexpr std::array<format_info, 8> formats{{
     // id           name     extension     check        explain     diff        coverage    test
     {format::text, "text", ".txt", write_text, write_text, write_text, write_text, write_text},
     {format::json, "json", ".json", write_json, nullptr, write_json, write_json, nullptr},
@@ -21,6 +22,7 @@ constexpr std::array<format_info, 7> formats{{
     {format::html, "html", ".html", write_html, nullptr, nullptr, nullptr, nullptr},
     {format::selfcheck_md, "selfcheck-md", ".selfcheck.md", write_selfcheck_md, nullptr, nullptr, nullptr, nullptr},
     {format::selfcheck_html, "selfcheck-html", ".selfcheck.html", write_selfcheck_html, nullptr, nullptr, nullptr, nullptr},
+    {format::ndjson, "ndjson", ".ndjson", write_ndjson, nullptr, nullptr, nullptr, nullptr},
 }};
 // clang-format on
 
@@ -64,6 +66,10 @@ const char* to_string(format f) { return row(f).name.data(); }
 std::string_view extension(format f) { return row(f).extension; }
 bool supports(format f, result_kind kind) { return row_supports(row(f), kind); }
 
+bool lists_shown_only(format f) {
+  return f == format::text || f == format::json || f == format::sarif || f == format::ndjson;
+}
+
 std::vector<format> all_formats() {
   std::vector<format> out;
   for (const auto& r : formats) out.push_back(r.id);
@@ -90,6 +96,18 @@ std::vector<engine::outcome> default_shown() {
 
 std::string write_report(const engine::run_result& result, format f, const report_options& options) {
   return dispatch(row(f).check, f, result, options);
+}
+void write_report(const engine::run_result& result, format f, const report_options& options, std::ostream& out) {
+  switch (f) {
+    case format::json:
+      return stream_json(result, options, out);
+    case format::sarif:
+      return stream_sarif(result, options, out);
+    case format::ndjson:
+      return stream_ndjson(result, options, out);
+    default:
+      out << write_report(result, f, options);
+  }
 }
 std::string write_report(const engine::explanation& result, format f, const report_options& options) {
   return dispatch(row(f).explain, f, result, options);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,7 +21,7 @@ struct fixture_suite;
 namespace baomi::reports {
 
 /// A row of the table of formats (reports/formats.cpp): its name, extension and writers live there.
-enum class format { text, json, sarif, junit, html, selfcheck_md, selfcheck_html };
+enum class format { text, json, sarif, junit, html, selfcheck_md, selfcheck_html, ndjson };
 
 /// What a command hands to a writer; each format supports some of them.
 enum class result_kind { check, explain, diff, coverage, test };
@@ -35,6 +36,10 @@ bool supports(format f, result_kind kind);
 std::vector<format> all_formats();
 /// The formats that can write `kind`, joined: "text, json" with `last` ", ", "text or json" with " or ".
 std::string format_names(result_kind kind, std::string_view last = ", ");
+
+/// Whether the format reads only the findings `report_options::show` lists (and the run's counts), so
+/// that a run may make findings for those outcomes only; false when it reads every finding.
+bool lists_shown_only(format f);
 
 /// The outcomes a person acts on, listed unless told otherwise.
 std::vector<engine::outcome> default_shown();
@@ -64,6 +69,9 @@ struct diff_report {
 /// Throws std::invalid_argument when a finding has no rule (an engine fault) or when the format
 /// cannot write that kind of result.
 std::string write_report(const engine::run_result& result, format f, const report_options& options);
+/// The same bytes, written to `out`: json, sarif and ndjson write each finding as they go and never
+/// hold the whole report; the other formats are written whole.
+void write_report(const engine::run_result& result, format f, const report_options& options, std::ostream& out);
 std::string write_report(const engine::explanation& result, format f, const report_options& options);
 std::string write_report(const diff_report& result, format f, const report_options& options);
 std::string write_report(const engine::coverage& result, format f, const report_options& options);

@@ -1,8 +1,10 @@
 // `baomi check SNAPSHOT…`: load rules and facts, evaluate, write a report, exit by --fail-on.
 #include <fmt/format.h>
 #include <unistd.h>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -30,6 +32,7 @@ struct check_options {
   std::vector<std::string> only;
   std::string baseline;
   std::string pending_within = "90d";
+  unsigned jobs = 0;  // 0: the hardware's cores
 };
 
 // The fingerprints of the findings an earlier `--format json` report lists; nullopt (and a message on
@@ -57,14 +60,62 @@ std::optional<std::set<std::string>> read_baseline(const std::string& path) {
   return out;
 }
 
-// Drops the problems (fail, unknown, pending, waived) the baseline already lists; returns how many.
+// Drops the problems (fail, unknown, pending, waived) the baseline already lists, from the findings
+// and from the counts; returns how many.
 std::size_t apply_baseline(engine::run_result& run, const std::set<std::string>& known) {
   auto before = run.findings.size();
+  bool counted = run.tallies.size() == run.rules.size();
   std::erase_if(run.findings, [&](const engine::finding& f) {
-    return f.outcome != engine::outcome::pass && f.outcome != engine::outcome::not_applicable &&
-           known.contains(f.fingerprint);
+    bool drop = f.outcome != engine::outcome::pass && f.outcome != engine::outcome::not_applicable &&
+                known.contains(f.fingerprint);
+    if (drop && counted) {
+      for (std::size_t i = 0; i < run.rules.size(); ++i) {
+        if (&run.rules[i] == f.rule) --run.tallies[i][static_cast<std::size_t>(f.outcome)];
+      }
+    }
+    return drop;
   });
   return before - run.findings.size();
+}
+
+// How many findings of `o` the run has, listed or not.
+std::size_t count_of(const std::vector<engine::outcome_tally>& tallies, engine::outcome o) {
+  std::size_t n = 0;
+  for (const auto& t : tallies) n += t[static_cast<std::size_t>(o)];
+  return n;
+}
+
+// Writes a report to `path` atomically (a temporary file renamed over it), as write_atomically does
+// with a whole text; devices and pipes (`-o /dev/null`) are written directly.
+template <class Write>
+bool write_streamed(const std::string& path, Write write) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  auto status = fs::status(path, ec);
+  if (fs::exists(status) && !fs::is_regular_file(status)) {
+    std::ofstream out(path, std::ios::binary);
+    write(out);
+    out.flush();
+    return static_cast<bool>(out);
+  }
+  fs::path target = path;
+  if (fs::is_symlink(fs::symlink_status(path, ec))) {
+    target = fs::canonical(path, ec);
+    if (ec) return false;
+  }
+  auto tmp = target.string() + ".baomi-tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    write(out);
+    out.flush();
+    if (!out) {
+      fs::remove(tmp, ec);
+      return false;
+    }
+  }
+  fs::rename(tmp, target, ec);
+  if (ec) fs::remove(tmp, ec);
+  return !ec;
 }
 
 std::optional<std::vector<engine::outcome>> parse_outcomes(const std::vector<std::string>& names) {
@@ -137,6 +188,13 @@ int run_check(const check_options& o) {
   options.as_of = as_of;
   options.only = o.only;
   if (!o.waivers.empty()) options.waivers = engine::waiver_source{o.waivers, std::nullopt};
+  // Findings are made only for the outcomes the report lists (the others are counted), unless the
+  // format reads every finding.
+  if (reports::lists_shown_only(*format)) {
+    options.listed = {};
+    for (auto shown : report.show) options.listed.add(shown);
+  }
+  options.jobs = o.jobs;
   // A progress line only where a person watches and the wait is noticeable.
   std::error_code ec;
   if (isatty(STDERR_FILENO) && std::filesystem::file_size(o.snapshots[0], ec) > 20'000'000 && !ec) {
@@ -152,25 +210,31 @@ int run_check(const check_options& o) {
   auto& run = *result.run;
   if (baseline) {
     auto known = apply_baseline(run, *baseline);
-    auto left = std::count_if(run.findings.begin(), run.findings.end(), [](const engine::finding& f) {
-      return f.outcome != engine::outcome::pass && f.outcome != engine::outcome::not_applicable;
-    });
+    auto tallies = engine::rule_tallies(run);
+    auto left = count_of(tallies, engine::outcome::fail) + count_of(tallies, engine::outcome::unknown) +
+                count_of(tallies, engine::outcome::pending) + count_of(tallies, engine::outcome::waived);
     fmt::print(stderr, "baseline {}: {} known finding(s) left out, {} new\n", o.baseline, known, left);
   }
   // The horizon in days from the run's as_of (months are calendar months).
   if (auto day = facts::parse_date(run.as_of)) {
     if (auto until = facts::add(*day, *pending_within, nullptr)) report.pending_within_days = *until - *day;
   }
-  auto text = reports::write_report(run, *format, report);
+  // Written as it goes: json, sarif and ndjson never hold the whole report.
+  auto write = [&](std::ostream& out) { reports::write_report(run, *format, report, out); };
   if (o.output.empty()) {
-    fmt::print("{}", text);
-  } else if (!write_atomically(o.output, text)) {
+    std::fflush(stdout);
+    write(std::cout);
+    std::cout.flush();
+  } else if (!write_streamed(o.output, write)) {
     fmt::print(stderr, "error: cannot write `{}`\n", o.output);
     return exit_usage;
   }
-  bool failing = std::any_of(run.findings.begin(), run.findings.end(), [&](const engine::finding& f) {
-    return f.outcome == engine::outcome::fail && f.severity >= *fail_on;
-  });
+  auto tallies = engine::rule_tallies(run);
+  bool failing = false;
+  for (std::size_t i = 0; i < run.rules.size(); ++i) {
+    if (tallies[i][static_cast<std::size_t>(engine::outcome::fail)] > 0 && run.rules[i].severity >= *fail_on)
+      failing = true;
+  }
   // Data problems at or above --fail-on-data make the run an input error: a report built on them is
   // not a clean bill (docs/cli.md).
   if (o.fail_on_data != "never") {
@@ -214,6 +278,9 @@ command add_check(CLI::App& app) {
   sub->add_option("--baseline", o->baseline,
                   "An earlier `--format json` report: its findings (by fingerprint) are left out of this report and "
                   "of the exit code");
+  sub->add_option("--jobs,-j", o->jobs,
+                  "Threads evaluating rules at once (default: the machine's cores); the report is the same for any "
+                  "number");
   return {sub, [=] { return run_check(*o); }};
 }
 

@@ -53,7 +53,7 @@ std::optional<explanation> explain(const plan& p, const facts::store& store, con
   }
   for (auto& s : steps) {
     explanation::step step{s.kind, s.text, s.value, s.unknown, s.holds, {}, std::move(s.partners)};
-    for (const auto& r : s.facts) step.facts.push_back(to_evidence(store, r));
+    for (const auto& r : s.facts) step.facts.push_back(to_evidence(store, r, subject_row{rule->subject_table, *row}));
     out.steps.push_back(std::move(step));
   }
   return out;

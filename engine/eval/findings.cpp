@@ -2,6 +2,7 @@
 #include "engine/eval/findings.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "facts/store.hpp"
 
@@ -61,29 +62,58 @@ std::string subject_label(const facts::store& store, std::uint32_t table, std::u
   return "";
 }
 
-evidence to_evidence(const facts::store& store, const fact_read& r) {
+evidence to_evidence(const facts::store& store, const fact_read& r, std::optional<subject_row> subject) {
   const auto& type = store.table_at(r.table).type();
-  return {store.pointer(r.table, r.row, r.field), evidence_value(store, r),
-          type.name + "." + type.fields[r.field].name};
+  std::string role = type.name + "." + type.fields[r.field].name;
+  const auto& col = store.table_at(r.table).column_at(r.field);
+  // A long list: the subject where it is one of the elements, else the count; never every element.
+  if (col.kind() == type_kind::list && col.present(r.row) && col.state(r.row) != facts::cell_state::invalid) {
+    std::deque<std::vector<value>> arena;
+    auto v = read_cell(col, r.row, arena);
+    auto n = static_cast<std::uint32_t>(length(v));
+    if (n > listed_elements) {
+      bool of_refs = !col.type().args.empty() && col.type().args[0].kind == type_kind::ref;
+      if (of_refs && subject && col.type().args[0].target == subject->table) {
+        auto refs = col.refs(r.row);
+        auto at = std::find(refs.begin(), refs.end(), subject->row);
+        if (at != refs.end()) {
+          auto i = static_cast<std::uint32_t>(at - refs.begin());
+          return {store.pointer(r.table, r.row, r.field, i), render(element(v, i, arena), &store, store.schema()),
+                  std::move(role)};
+        }
+      }
+      return {store.pointer(r.table, r.row, r.field), fmt::format("（共 {} 项，未列出）", n), std::move(role)};
+    }
+  }
+  return {store.pointer(r.table, r.row, r.field), evidence_value(store, r), std::move(role)};
 }
+
+std::string subject_key(const facts::store& store, const facts::schema& schema, std::uint32_t table,
+                        std::uint32_t row) {
+  const auto& t = store.table_at(table);
+  auto key_field = t.type().key_field();
+  if (!key_field) return std::to_string(row);
+  std::deque<std::vector<value>> arena;
+  return render(read_cell(t.column_at(*key_field), row, arena), &store, schema);
+}
+
 finding make_finding(evaluator& ev, const plan& p, const facts::store& store, const rule_program& rule,
-                     const rule_info* info, std::uint32_t row, const decision& d) {
+                     const rule_info* info, std::uint32_t row, const decision& d, const std::string* key) {
   const auto& table = store.table_at(rule.subject_table);
   const auto& collection = *table.type().collection;
-  auto key_field = table.type().key_field();
   finding f;
   f.rule = info;
   f.outcome = d.result;
   f.severity = info->severity;
   f.subject.collection = collection;
-  f.subject.key = key_field ? render(read_cell(table.column_at(*key_field), row, ev.arena()), &store, p.schema)
-                            : std::to_string(row);
+  f.subject.key = key ? *key : subject_key(store, p.schema, rule.subject_table, row);
   f.subject.pointer = store.pointer(rule.subject_table, row);
   f.subject.label = subject_label(store, rule.subject_table, row);
   if (d.due) f.due = facts::format_date(*d.due);
   f.days_left = d.days_left;
   f.fingerprint = fingerprint(info->id, collection, f.subject.key);
-  for (const auto& r : ev.reads) f.evidence.push_back(to_evidence(store, r));
+  f.evidence.reserve(ev.reads.size());
+  for (const auto& r : ev.reads) f.evidence.push_back(to_evidence(store, r, subject_row{rule.subject_table, row}));
   if (d.result != outcome::pass && d.result != outcome::not_applicable) {
     ev.recording = false;
     if (rule.message) f.message = render(ev.eval(*rule.message), &store, p.schema);

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <optional>
 #include <regex>
 #include <string>
@@ -76,6 +77,9 @@ class evaluator {
 
   // quantifiers.cpp: quantifiers and aggregates, by scan or reverse-index lookup
   const std::vector<std::uint32_t>& unresolved(std::uint32_t table, std::uint32_t field);
+  struct open_rows;  // quantifiers.cpp: a join's unresolved rows and their verdicts, once per quantifier
+  std::unordered_map<const ir::node*, std::shared_ptr<const open_rows>> m_open;
+  const open_rows* open_verdicts(const ir::node& n, const std::vector<std::uint32_t>& open);
   template <typename Visit>
   bool each(const ir::node& n, Visit visit);
   value quantify(const ir::node& n);

@@ -30,8 +30,128 @@ const std::vector<std::uint32_t>& evaluator::unresolved(std::uint32_t table, std
   return m_unresolved.emplace(key, std::move(rows)).first->second;
 }
 
+namespace {
+
+bool is_binding(ir::op op) {
+  switch (op) {
+    case ir::op::exists:
+    case ir::op::all:
+    case ir::op::none:
+    case ir::op::count:
+    case ir::op::sum:
+    case ir::op::min:
+    case ir::op::max:
+    case ir::op::latest:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Whether `n` reads no local but `slot` and the binders of quantifiers inside it: its value for an
+// element does not depend on the subject.
+bool reads_only(const ir::node& n, std::vector<std::uint32_t>& bound) {
+  if (n.op == ir::op::local) return std::find(bound.begin(), bound.end(), n.slot) != bound.end();
+  if (is_binding(n.op)) {
+    if (!n.children.empty() && !reads_only(n.children[0], bound)) return false;
+    bound.push_back(n.slot);
+    bool ok = true;
+    for (std::size_t i = 1; i < n.children.size() && ok; ++i) ok = reads_only(n.children[i], bound);
+    bound.pop_back();
+    return ok;
+  }
+  return std::all_of(n.children.begin(), n.children.end(), [&](const auto& c) { return reads_only(c, bound); });
+}
+
+void split_and(const ir::node& n, std::vector<const ir::node*>& out) {
+  if (n.op == ir::op::logical_and) {
+    for (const auto& c : n.children) split_and(c, out);
+  } else {
+    out.push_back(&n);
+  }
+}
+
+// `x.f == key`, `key == x.f` or `key in x.f` with x the binder and f the join's field.
+bool is_join_part(const ir::node& part, const ir::node& q) {
+  auto binder_field = [&](const ir::node& side) {
+    return side.op == ir::op::field && side.field == q.join.field && side.children.size() == 1 &&
+           side.children[0].op == ir::op::local && side.children[0].slot == q.slot;
+  };
+  if (part.children.size() != 2) return false;
+  if (part.op == ir::op::eq) return binder_field(part.children[0]) || binder_field(part.children[1]);
+  return part.op == ir::op::in && binder_field(part.children[1]);
+}
+
+// Whether the condition of a join quantifier, for an element whose join field does not resolve, has
+// the same value whatever the subject: every conjunct but the join's reads only the element.
+bool subject_free(const ir::node& q) {
+  if (!q.has_condition) return false;
+  std::vector<const ir::node*> parts;
+  split_and(q.children[1], parts);
+  bool join_seen = false;
+  for (const auto* part : parts) {
+    if (!join_seen && is_join_part(*part, q)) {
+      join_seen = true;
+      continue;
+    }
+    std::vector<std::uint32_t> bound{q.slot};
+    if (!reads_only(*part, bound)) return false;
+  }
+  return join_seen;
+}
+
+}  // namespace
+
+// The unresolved rows of a join that can never be a lookup hit (a null, invalid or dangling ref, a
+// null list), with whether the condition is unknown for each: computed once per quantifier, since
+// the condition's value for them does not depend on the subject (subject_free). Rows that may still
+// hit (a list holding a dangling element beside valid ones) are in `recheck`, visited every time.
+struct evaluator::open_rows {
+  std::vector<std::uint32_t> fixed;         // never a hit, in row order
+  std::vector<std::uint32_t> next_unknown;  // per position in `fixed` (and one past it): the first
+                                            // position at or after it whose condition is unknown
+  std::vector<std::uint32_t> recheck;
+};
+
+const evaluator::open_rows* evaluator::open_verdicts(const ir::node& n, const std::vector<std::uint32_t>& open) {
+  auto it = m_open.find(&n);
+  if (it != m_open.end()) return it->second.get();
+  std::shared_ptr<open_rows> rows;
+  if (subject_free(n)) {
+    rows = std::make_shared<open_rows>();
+    const auto& col = m_store->table_at(n.children[0].table).column_at(n.join.field);
+    for (auto row : open) {
+      bool may_hit = col.present(row) && col.kind() == type_kind::list && !col.refs(row).empty();
+      (may_hit ? rows->recheck : rows->fixed).push_back(row);
+    }
+    // Each fixed row's condition, with nothing recorded: the key is irrelevant for these rows.
+    auto saved = frame[n.slot];
+    auto recording_was = recording;
+    auto* partners_were = partners;
+    recording = false;
+    partners = nullptr;
+    std::vector<bool> unknown(rows->fixed.size());
+    for (std::size_t i = 0; i < rows->fixed.size(); ++i) {
+      frame[n.slot] = value::entity(n.children[0].table, rows->fixed[i]);
+      unknown[i] = eval(n.children[1]).is_null();
+    }
+    frame[n.slot] = saved;
+    recording = recording_was;
+    partners = partners_were;
+    auto none = static_cast<std::uint32_t>(rows->fixed.size());
+    rows->next_unknown.assign(rows->fixed.size() + 1, none);
+    for (std::size_t i = rows->fixed.size(); i-- > 0;) {
+      rows->next_unknown[i] = unknown[i] ? static_cast<std::uint32_t>(i) : rows->next_unknown[i + 1];
+    }
+  }
+  return m_open.emplace(&n, std::move(rows)).first->second.get();
+}
+
 // Iterates the candidates of a quantifier or aggregate in row order: all elements, or a reverse-
-// index lookup merged with the rows the lookup cannot decide.
+// index lookup merged with the rows the lookup cannot decide. Once the evidence is full (or not
+// recorded), the undecidable rows whose verdict does not depend on the subject are not visited one by
+// one: one of them whose condition is unknown stands for all (unknown is all they can add to
+// `exists`, `none` and the aggregates; `all` never joins).
 template <typename Visit>
 bool evaluator::each(const ir::node& n, Visit visit) {
   auto coll = eval(n.children[0]);
@@ -43,11 +163,39 @@ bool evaluator::each(const ir::node& n, Visit visit) {
     if (key.is_null()) return false;
     auto hits = m_store->referencing(coll.aux, n.join.field).rows(key.u.index);
     const auto& open = unresolved(coll.aux, n.join.field);
+    const open_rows* fast = open.empty() || partners ? nullptr : open_verdicts(n, open);
+    if (fast == nullptr) {
+      auto a = hits.begin();
+      auto b = open.begin();
+      while (a != hits.end() || b != open.end()) {
+        std::uint32_t row = (b == open.end() || (a != hits.end() && *a < *b)) ? *a++ : *b++;
+        if (a != hits.end() && *a == row) ++a;  // in both: visited once
+        if (!visit(value::entity(coll.aux, row))) return true;
+      }
+      return true;
+    }
+    // Hits and rows to recheck, merged; the fixed rows one by one while evidence is recorded.
     auto a = hits.begin();
-    auto b = open.begin();
-    while (a != hits.end() || b != open.end()) {
-      std::uint32_t row = (b == open.end() || (a != hits.end() && *a < *b)) ? *a++ : *b++;
-      if (!visit(value::entity(coll.aux, row))) break;
+    auto r = fast->recheck.begin();
+    std::size_t f = 0;
+    auto evidence_open = [&] { return recording && reads.size() < max_reads; };
+    while (true) {
+      std::uint32_t next = facts::no_row;
+      if (a != hits.end()) next = *a;
+      if (r != fast->recheck.end() && *r < next) next = *r;
+      bool take_fixed = f < fast->fixed.size() && evidence_open() && fast->fixed[f] < next;
+      if (take_fixed) {
+        if (!visit(value::entity(coll.aux, fast->fixed[f++]))) return true;
+        continue;
+      }
+      if (next == facts::no_row) break;
+      if (a != hits.end() && *a == next) ++a;
+      if (r != fast->recheck.end() && *r == next) ++r;
+      if (!visit(value::entity(coll.aux, next))) return true;
+    }
+    if (f < fast->fixed.size()) {
+      auto u = fast->next_unknown[f];
+      if (u < fast->fixed.size() && !visit(value::entity(coll.aux, fast->fixed[u]))) return true;
     }
     return true;
   }

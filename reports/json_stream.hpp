@@ -1,0 +1,54 @@
+// JSON documents written as they go: the document is dumped with its one large array empty, and the
+// array's elements are written into it one at a time, indented as a dump of the whole would be, so
+// that the bytes are the same and the whole never exists as a JSON tree or a string.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "engine/findings.hpp"
+
+namespace baomi::reports {
+
+using ordered_json = nlohmann::ordered_json;
+
+/// `value.dump(2)` as the writers print it (invalid UTF-8 replaced).
+inline std::string dump_pretty(const ordered_json& value) {
+  return value.dump(2, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+/// Writes `dump_pretty(doc)` and a newline to `out`, with the elements that `each(emit)` emits in the
+/// empty array `key` (a member at `depth`, 1 for the document's own members).
+template <class Each>
+void write_spliced(std::ostream& out, const ordered_json& doc, std::string_view key, int depth, Each each) {
+  auto text = dump_pretty(doc) + "\n";
+  auto marker = "\n" + std::string(static_cast<std::size_t>(depth) * 2, ' ') + "\"" + std::string(key) + "\": []";
+  auto at = text.find(marker);
+  if (at == std::string::npos) throw std::logic_error("write_spliced: no empty array " + std::string(key));
+  auto open = at + marker.size() - 1;  // the `]` of `[]`
+  out.write(text.data(), static_cast<std::streamsize>(open));
+  const std::string indent(static_cast<std::size_t>(depth + 1) * 2, ' ');
+  bool first = true;
+  each([&](const ordered_json& element) {
+    auto s = dump_pretty(element);
+    out << (first ? "\n" : ",\n") << indent;
+    std::size_t from = 0;
+    for (auto nl = s.find('\n'); nl != std::string::npos; nl = s.find('\n', from)) {
+      out.write(s.data() + from, static_cast<std::streamsize>(nl + 1 - from));
+      out << indent;
+      from = nl + 1;
+    }
+    out.write(s.data() + from, static_cast<std::streamsize>(s.size() - from));
+    first = false;
+  });
+  if (!first) out << '\n' << std::string(static_cast<std::size_t>(depth) * 2, ' ');
+  out.write(text.data() + open, static_cast<std::streamsize>(text.size() - open));
+}
+
+/// A finding as the JSON report and NDJSON lines give it (docs/findings.md).
+ordered_json finding_json(const engine::finding& f);
+
+}  // namespace baomi::reports

@@ -1,0 +1,26 @@
+// NDJSON: one listed finding per line, each the JSON report's finding object on one line, for loading
+// into a database (`duckdb`: `read_json('report.ndjson')`). No header: the run's metadata is the JSON
+// report's.
+#include <ostream>
+#include <sstream>
+
+#include "reports/formats.hpp"
+#include "reports/json_stream.hpp"
+#include "reports/summary.hpp"
+
+namespace baomi::reports {
+
+void stream_ndjson(const engine::run_result& result, const report_options& options, std::ostream& out) {
+  for (const auto& f : result.findings) {
+    if (!is_shown(options, f.outcome)) continue;
+    out << finding_json(f).dump(-1, ' ', false, ordered_json::error_handler_t::replace) << '\n';
+  }
+}
+
+std::string write_ndjson(const engine::run_result& result, const report_options& options) {
+  std::ostringstream out;
+  stream_ndjson(result, options, out);
+  return std::move(out).str();
+}
+
+}  // namespace baomi::reports
