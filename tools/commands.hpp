@@ -21,5 +21,9 @@ command add_explain(CLI::App& app);
 command add_diff(CLI::App& app);
 command add_coverage(CLI::App& app);
 command add_plan(CLI::App& app);
+command add_profiles(CLI::App& app);
+/// `help` and `completion` read the other commands from `app`: register them last.
+command add_help(CLI::App& app);
+command add_completion(CLI::App& app);
 
 }  // namespace baomi::tools
