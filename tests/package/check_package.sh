@@ -37,7 +37,8 @@ for lib in $(objdump -p "$bin" | awk '/NEEDED/ {print $2}'); do
   pkg=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -1 | cut -d: -f1) ||
     pkg=$(dpkg -S "$path" 2>/dev/null | head -1 | cut -d: -f1)
   [ -n "$pkg" ] || fail "no package owns $lib"
-  [[ ",$depends," =~ [,\ ]$pkg[\ ,] ]] || fail "$lib comes from $pkg, which Depends does not name"
+  echo "$depends" | tr ',|' '\n\n' | sed 's/(.*//; s/[[:space:]]//g' | grep -qxF "$pkg" ||
+    fail "$lib comes from $pkg, which Depends does not name"
 done
 
 # The installed binary, run from elsewhere than the checkout, on the installed example.
