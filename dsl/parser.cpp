@@ -2,6 +2,7 @@
 #include "dsl/parser.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <tao/pegtl/contrib/parse_tree.hpp>
@@ -662,6 +663,102 @@ diagnostic make_diagnostic(const source_file& source, std::string_view coded, so
   return d;
 }
 
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+bool is_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+
+// The offsets of the `{` still open at `offset`, outermost first, skipping strings and comments.
+std::vector<std::size_t> open_braces(std::string_view text, std::size_t offset) {
+  std::vector<std::size_t> open;
+  bool in_string = false;
+  int interpolation = 0;  // depth of `{…}` inside the current string
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '{') {
+        ++interpolation;
+      } else if (c == '}' && interpolation > 0) {
+        --interpolation;
+      } else if (c == '"' && interpolation == 0) {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '#') {
+      while (i < text.size() && text[i] != '\n') ++i;
+    } else if (c == '{') {
+      open.push_back(i);
+    } else if (c == '}' && !open.empty()) {
+      open.pop_back();
+    }
+  }
+  return open;
+}
+
+// Notes that help with a syntax error: where the block left open began (E0105), and the keyword a
+// misspelt word was probably meant to be (`sevrity` → `severity`).
+void add_syntax_hints(diagnostic& d, const source_file& source, std::size_t at) {
+  std::string_view text = source.text();
+  if (d.code == codes::unclosed_delimiter || d.code == codes::expected_declaration) {
+    auto end = at;
+    while (end < text.size() && is_word_char(text[end])) ++end;
+    if (end > at && (at == 0 || !is_word_char(text[at - 1]))) {
+      static constexpr std::string_view keywords[] = {
+          "rule",     "entity", "enum", "param",   "fn",        "import",  "source",  "profile", "ruleset",
+          "severity", "area",   "cite", "tags",    "effective", "expires", "message", "remedy",  "for",
+          "let",      "where",  "due",  "require", "forbid",    "disable", "extends"};
+      auto word = text.substr(at, end - at);
+      std::string_view best;
+      std::size_t best_distance = 3;
+      for (auto k : keywords) {
+        auto dist = edit_distance(word, k);
+        if (dist > 0 && dist < best_distance && dist < k.size() / 2 + 1) {
+          best = k;
+          best_distance = dist;
+        }
+      }
+      if (!best.empty()) d.notes.push_back({fmt::format("did you mean `{}`?", best), std::nullopt});
+    }
+  }
+  if (d.code != codes::unclosed_delimiter) return;
+  // A `}` is probably missing when the error is at the end of the file or at the next declaration.
+  auto word_end = at;
+  while (word_end < text.size() && is_word_char(text[word_end])) ++word_end;
+  auto word = text.substr(at, word_end - at);
+  static constexpr std::string_view declarations[] = {"rule",   "entity", "enum",    "fn",
+                                                      "import", "source", "profile", "ruleset"};
+  if (at < text.size() && std::find(std::begin(declarations), std::end(declarations), word) == std::end(declarations))
+    return;
+  auto open = open_braces(text, at);
+  if (open.empty()) return;
+  auto brace = open.back();
+  auto line_start = text.rfind('\n', brace);
+  line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+  auto head = text.substr(line_start, brace - line_start);
+  while (!head.empty() && (head.back() == ' ' || head.back() == '\t')) head.remove_suffix(1);
+  while (!head.empty() && (head.front() == ' ' || head.front() == '\t')) head.remove_prefix(1);
+  auto range = source.range(brace, brace + 1);
+  d.notes.push_back({head.empty()
+                         ? fmt::format("the `{{` opened at line {} is not closed", range.begin.line)
+                         : fmt::format("the `{{` of `{}` opened at line {} is not closed", head, range.begin.line),
+                     range});
+}
+
 }  // namespace
 
 parse_result parse(const source_file& source) {
@@ -689,7 +786,9 @@ parse_result parse(const source_file& source) {
     auto at = skip_trivia(source.text(), offset);
     auto end = at < source.text().size() ? at + 1 : at;
     while (end < source.text().size() && (static_cast<unsigned char>(source.text()[end]) & 0xC0) == 0x80) ++end;
-    result.diagnostics.push_back(make_diagnostic(source, e.message(), source.range(at, end)));
+    auto d = make_diagnostic(source, e.message(), source.range(at, end));
+    add_syntax_hints(d, source, at);
+    result.diagnostics.push_back(std::move(d));
   } catch (const conversion_error& e) {
     auto d = make_diagnostic(source, e.code + "|" + e.message, e.range);
     result.diagnostics.push_back(std::move(d));

@@ -4,6 +4,8 @@
 #include <array>
 #include <string>
 
+#include <fmt/format.h>
+
 namespace baomi::engine {
 
 namespace {
@@ -49,6 +51,37 @@ std::optional<std::size_t> checklist_group_of(std::string_view area) {
   if (!numeral) return std::nullopt;
   for (std::size_t i = 0; i < groups.size(); ++i) {
     if (groups[i].code == "四(" + numeral->first + ")") return i;
+  }
+  return std::nullopt;
+}
+
+std::optional<area_problem> check_area(std::string_view area) {
+  auto numeral = group_numeral(area);
+  auto group = checklist_group_of(area);
+  if (!numeral || !group) {
+    return area_problem{
+        fmt::format(
+            "area `{}` is not a group of the 自查自评 checklist (四(一) … 四(十四), e.g. `四(四)` or `四(四)2`)", area),
+        {}};
+  }
+  auto at = area.find("四");
+  auto rest = area.substr(numeral->second);
+  auto item = checklist_item_of(area);
+  std::string canonical = std::string(groups[*group].code);
+  if (item) canonical += std::to_string(*item);
+  bool digits_only = rest.find_first_not_of("0123456789") == std::string_view::npos;
+  if (at != 0 || !digits_only) {
+    return area_problem{fmt::format("area `{}` is not written `四(N)` or `四(N)M`", area),
+                        item || rest.empty() ? canonical : ""};
+  }
+  if (area != canonical) {
+    return area_problem{
+        fmt::format("area `{}` uses full-width parentheses; the checklist writes `{}`", area, canonical), canonical};
+  }
+  if (item && (*item < 1 || *item > groups[*group].items)) {
+    return area_problem{fmt::format("{} has {} item{}; there is no item {}", groups[*group].code, groups[*group].items,
+                                    groups[*group].items == 1 ? "" : "s", *item),
+                        std::string(groups[*group].code)};
   }
   return std::nullopt;
 }

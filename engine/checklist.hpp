@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace baomi::engine {
@@ -21,5 +22,14 @@ std::optional<std::size_t> checklist_group_of(std::string_view area);
 
 /// The item number an area or clause names after its group (`四(四)2` → 2), if any.
 std::optional<int> checklist_item_of(std::string_view area);
+
+/// What is wrong with `area` as a rule's checklist reference: nullopt when it names a group
+/// (`四(四)`) or an item of one (`四(四)2`) with half-width parentheses; else the message, and the
+/// spelling meant when there is one (`四（十）` → `四(十)`).
+struct area_problem {
+  std::string message;
+  std::string suggestion;  // empty when none
+};
+std::optional<area_problem> check_area(std::string_view area);
 
 }  // namespace baomi::engine

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 namespace baomi::engine {
@@ -30,6 +31,80 @@ std::string without_whitespace(std::string_view text) {
     out += static_cast<char>(c);
   }
   return out;
+}
+
+// Text with full-width punctuation mapped to its half-width form, and for each byte of the result
+// the offset in `text` of the character it came from. Used for hints only: quotes are matched
+// exactly (whitespace aside).
+struct normalized {
+  std::string text;
+  std::vector<std::size_t> from;
+};
+
+normalized half_width(std::string_view text) {
+  static constexpr std::pair<std::string_view, char> pairs[] = {
+      {"（", '('}, {"）", ')'}, {"，", ','}, {"：", ':'}, {"；", ';'}, {"！", '!'}, {"？", '?'},
+      {"“", '"'},  {"”", '"'},  {"‘", '\''}, {"’", '\''}, {"［", '['}, {"］", ']'}, {"．", '.'}};
+  normalized out;
+  for (std::size_t i = 0; i < text.size();) {
+    bool mapped = false;
+    for (const auto& [wide, narrow] : pairs) {
+      if (text.substr(i).starts_with(wide)) {
+        out.text += narrow;
+        out.from.push_back(i);
+        i += wide.size();
+        mapped = true;
+        break;
+      }
+    }
+    if (!mapped) {
+      out.text += text[i];
+      out.from.push_back(i);
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::size_t utf8_start(std::string_view text, std::size_t i) {
+  while (i > 0 && i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+  return i;
+}
+
+// A note with the passage of `document` (whitespace removed) nearest to `quote`: the same text up to
+// full-/half-width punctuation, else the place where the longest beginning of the quote occurs.
+std::optional<std::string> nearest_passage(const std::string& document, const std::string& quote) {
+  auto doc = half_width(document);
+  auto q = half_width(quote);
+  if (q.text.empty()) return std::nullopt;
+  if (auto at = doc.text.find(q.text); at != std::string::npos) {
+    auto begin = doc.from[at];
+    auto last = at + q.text.size();
+    auto end = last < doc.from.size() ? doc.from[last] : document.size();
+    return fmt::format("the source has 「{}」: it differs only in full-width and half-width punctuation",
+                       document.substr(begin, end - begin));
+  }
+  // The longest prefix of the quote that occurs (binary search: a prefix of one that occurs occurs).
+  std::size_t low = 0, high = q.text.size();
+  std::size_t found = std::string::npos;
+  while (low < high) {
+    auto mid = utf8_start(q.text, (low + high + 1) / 2);
+    if (mid <= low) break;
+    auto at = doc.text.find(std::string_view(q.text).substr(0, mid));
+    if (at != std::string::npos) {
+      low = mid;
+      found = at;
+    } else {
+      high = mid - 1;
+    }
+  }
+  if (found == std::string::npos || low < 6) return std::nullopt;  // fewer than two CJK characters
+  auto begin = doc.from[found];
+  auto last = std::min(found + q.text.size() + 6, doc.from.size());
+  auto end = utf8_start(document, last < doc.from.size() ? doc.from[last] : document.size());
+  auto agree = doc.from[std::min(found + low, doc.from.size() - 1)];
+  return fmt::format("nearest passage in the source: 「{}」 (the quote agrees up to 「{}」)",
+                     document.substr(begin, end - begin), document.substr(begin, agree - begin));
 }
 
 }  // namespace
@@ -61,14 +136,13 @@ std::vector<dsl::diagnostic> verify_citations(const module_set& modules, const s
                          c.range,
                          fmt::format("no document for source `{}` in `{}`", c.source, folder),
                          {}});
-        } else if (doc->second.second.find(without_whitespace(c.quote)) == std::string::npos) {
-          out.push_back(
-              {"E0301",
-               dsl::severity::error,
-               m.source.path(),
-               c.quote_range,
-               fmt::format("this quote does not occur in source `{}` ({})", c.source, doc->second.first),
-               {{"quotes must be the exact text of the regulation; only whitespace may differ", std::nullopt}}});
+        } else if (auto quote = without_whitespace(c.quote); doc->second.second.find(quote) == std::string::npos) {
+          std::vector<base::note> notes{
+              {"quotes must be the exact text of the regulation; only whitespace may differ", std::nullopt}};
+          if (auto hint = nearest_passage(doc->second.second, quote)) notes.push_back({*hint, std::nullopt});
+          out.push_back({"E0301", dsl::severity::error, m.source.path(), c.quote_range,
+                         fmt::format("this quote does not occur in source `{}` ({})", c.source, doc->second.first),
+                         std::move(notes)});
         }
       }
     }

@@ -13,6 +13,7 @@
 #include "reports/writer.hpp"
 #include "tools/commands.hpp"
 #include "tools/common.hpp"
+#include "tools/options.hpp"
 
 namespace baomi::tools {
 
@@ -33,6 +34,7 @@ struct check_options {
   std::string baseline;
   std::string pending_within = "90d";
   unsigned jobs = 0;  // 0: the hardware's cores
+  std::string color = "auto";
 };
 
 // The fingerprints of the findings an earlier `--format json` report lists; nullopt (and a message on
@@ -147,11 +149,17 @@ int run_check(const check_options& o) {
   }
   reports::report_options report;
   report.tool_version = BAOMI_VERSION;
-  report.color = o.output.empty() && *format == reports::format::text && isatty(STDOUT_FILENO);
+  report.color = *format == reports::format::text && (o.output.empty() || o.color == "always") &&
+                 use_color(o.color, STDOUT_FILENO);
   if (!o.show.empty()) {
     auto shown = parse_outcomes(o.show);
     if (!shown) {
-      fmt::print(stderr, "error: --show takes outcomes: pass, fail, unknown, not_applicable, pending, waived, all\n");
+      std::string bad;
+      for (const auto& name : o.show)
+        if (name != "all" && !engine::parse_outcome(name)) bad = name;
+      fmt::print(stderr,
+                 "error: --show `{}` is not an outcome (pass, fail, unknown, not_applicable, pending, waived, all)\n",
+                 bad);
       return exit_usage;
     }
     report.show = *shown;
@@ -251,7 +259,7 @@ int run_check(const check_options& o) {
 command add_check(CLI::App& app) {
   auto o = std::make_shared<check_options>();
   auto* sub = app.add_subcommand("check", "Evaluate rules against a fact snapshot and report the findings");
-  sub->add_option("snapshot", o->snapshots, "The snapshot JSON file")->required();
+  sub->add_option("snapshot", o->snapshots, "The snapshot JSON file")->required()->expected(1);
   sub->add_option("--rules", o->rules, "Rule files or folders (repeatable; default: the built-in national baseline)")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
@@ -281,6 +289,7 @@ command add_check(CLI::App& app) {
   sub->add_option("--jobs,-j", o->jobs,
                   "Threads evaluating rules at once (default: the machine's cores); the report is the same for any "
                   "number");
+  add_color_option(sub, o->color);
   return {sub, [=] { return run_check(*o); }};
 }
 

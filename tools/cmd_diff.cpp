@@ -12,6 +12,7 @@
 #include "reports/writer.hpp"
 #include "tools/commands.hpp"
 #include "tools/common.hpp"
+#include "tools/options.hpp"
 
 namespace baomi::tools {
 
@@ -21,11 +22,10 @@ namespace fs = std::filesystem;
 
 struct diff_options {
   std::vector<std::string> snapshots;
-  std::vector<std::string> rules;
+  run_options run;  // --rules is the new version in a rules diff
   std::vector<std::string> base_rules;
   std::string base_ref;
-  std::string profile;
-  std::string format = reports::to_string(reports::format::text);
+  output_options output;
   bool unchanged = false;
 };
 
@@ -81,22 +81,18 @@ std::optional<std::string> checkout_rules(const std::string& ref, const std::str
 }
 
 // Runs `program` on one snapshot as `check` would, printing data issues; nullopt after an input error.
-std::optional<engine::run_result> run_on(const engine::checked_program& program, const std::string& profile,
-                                         const std::string& snapshot) {
-  engine::pipeline_options options;
-  options.profile = profile;
+std::optional<engine::run_result> run_on(const engine::checked_program& program,
+                                         const engine::pipeline_options& options, const std::string& snapshot) {
   auto result = engine::run_pipeline(program, engine::snapshot_source::file(snapshot), options);
   print_problems(result, snapshot);
   return std::move(result.run);
 }
 
 int run_diff(const diff_options& o) {
-  auto format = reports::parse_format(o.format, reports::result_kind::diff);
-  if (!format) {
-    fmt::print(stderr, "error: unknown format `{}` ({})\n", o.format,
-               reports::format_names(reports::result_kind::diff));
-    return exit_usage;
-  }
+  auto format = parse_output_format(o.output, reports::result_kind::diff);
+  if (!format) return exit_usage;
+  engine::pipeline_options options;
+  if (!apply_run_options(o.run, options)) return exit_usage;
   bool rules_mode = !o.base_rules.empty() || !o.base_ref.empty();
   engine::run_diff result;
   std::string title;
@@ -105,14 +101,14 @@ int run_diff(const diff_options& o) {
       fmt::print(stderr, "error: give two snapshots (OLD NEW), or --base-rules/--base-ref to compare rule versions\n");
       return exit_usage;
     }
-    auto rules = load_rules(o.rules);
+    auto rules = load_rules(o.run.rules);
     if (!rules.checked.program) {
       print_diagnostics(rules);
       return exit_usage;
     }
-    auto base = run_on(*rules.checked.program, o.profile, o.snapshots[0]);
+    auto base = run_on(*rules.checked.program, options, o.snapshots[0]);
     if (!base) return exit_usage;
-    auto head = run_on(*rules.checked.program, o.profile, o.snapshots[1]);
+    auto head = run_on(*rules.checked.program, options, o.snapshots[1]);
     if (!head) return exit_usage;
     result = engine::diff_runs(*base, *head);
     title = fmt::format("{}（{}）→ {}（{}）", o.snapshots[0], base->as_of, o.snapshots[1], head->as_of);
@@ -123,7 +119,7 @@ int run_diff(const diff_options& o) {
     }
     std::vector<std::string> base_paths = o.base_rules;
     if (!o.base_ref.empty()) {
-      std::vector<std::string> head_paths = o.rules.empty() ? std::vector<std::string>{"rulesets"} : o.rules;
+      std::vector<std::string> head_paths = o.run.rules.empty() ? std::vector<std::string>{"rulesets"} : o.run.rules;
       for (const auto& p : head_paths) {
         auto folder = checkout_rules(o.base_ref, p);
         if (!folder) return exit_usage;
@@ -131,26 +127,27 @@ int run_diff(const diff_options& o) {
       }
     }
     auto base_rules = load_rules(base_paths);
-    auto head_rules = load_rules(o.rules);
+    auto head_rules = load_rules(o.run.rules);
     if (!base_rules.checked.program || !head_rules.checked.program) {
       print_diagnostics(base_rules.checked.program ? head_rules : base_rules);
       return exit_usage;
     }
     for (const auto& snapshot : o.snapshots) {
-      auto base = run_on(*base_rules.checked.program, o.profile, snapshot);
-      auto head = run_on(*head_rules.checked.program, o.profile, snapshot);
+      auto base = run_on(*base_rules.checked.program, options, snapshot);
+      auto head = run_on(*head_rules.checked.program, options, snapshot);
       if (!base || !head) return exit_usage;
       auto d = engine::diff_runs(*base, *head, o.snapshots.size() > 1 ? snapshot : "");
       result.changes.insert(result.changes.end(), d.changes.begin(), d.changes.end());
     }
     std::stable_sort(result.changes.begin(), result.changes.end(),
                      [](const auto& a, const auto& b) { return a.kind < b.kind; });
-    title = fmt::format(
-        "规则 {} → {}，快照 {} 个", o.base_ref.empty() ? fmt::format("{}", fmt::join(o.base_rules, " ")) : o.base_ref,
-        o.rules.empty() ? std::string("内置基线") : fmt::format("{}", fmt::join(o.rules, " ")), o.snapshots.size());
+    title = fmt::format("规则 {} → {}，快照 {} 个",
+                        o.base_ref.empty() ? fmt::format("{}", fmt::join(o.base_rules, " ")) : o.base_ref,
+                        o.run.rules.empty() ? std::string("内置基线") : fmt::format("{}", fmt::join(o.run.rules, " ")),
+                        o.snapshots.size());
   }
   reports::diff_report report{&result, title, rules_mode ? "rules" : "snapshots", o.unchanged};
-  fmt::print("{}", reports::write_report(report, *format, {}));
+  if (auto code = emit(o.output, reports::write_report(report, *format, {})); code != exit_clean) return code;
   return result.any_change() ? exit_problems : exit_clean;
 }
 
@@ -162,16 +159,12 @@ command add_diff(CLI::App& app) {
       app.add_subcommand("diff", "Compare findings: two snapshots, or two versions of the rules over snapshots");
   sub->add_option("snapshots", o->snapshots, "OLD NEW snapshots, or the snapshots to run both rule versions on")
       ->required();
-  sub->add_option("--rules", o->rules, "Rules (the new version in a rules diff; default: the built-in baseline)")
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  add_run_options(sub, o->run);
   sub->add_option("--base-rules", o->base_rules, "The old version of the rules (files or folders)")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub->add_option("--base-ref", o->base_ref, "The old version of the rules: the same paths at this git revision");
-  sub->add_option("--profile", o->profile, "Profile to apply to both sides");
-  sub->add_option("--format", o->format, reports::format_names(reports::result_kind::diff, " or "))
-      ->capture_default_str();
+  add_output_options(sub, o->output, reports::result_kind::diff);
   sub->add_flag("--unchanged", o->unchanged, "Also list the findings that did not change (text)");
   return {sub, [=] { return run_diff(*o); }};
 }

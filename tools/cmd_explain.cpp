@@ -1,11 +1,13 @@
 // `baomi explain RULE SUBJECT SNAPSHOT`: why one rule gave its outcome for one subject, step by step.
 #include <fmt/format.h>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 #include "engine/evaluate.hpp"
 #include "reports/writer.hpp"
 #include "tools/commands.hpp"
 #include "tools/common.hpp"
+#include "tools/options.hpp"
 
 namespace baomi::tools {
 
@@ -15,32 +17,77 @@ struct explain_options {
   std::string rule;
   std::string subject;
   std::string snapshot;
-  std::vector<std::string> rules;
-  std::string profile;
-  std::string as_of;
-  std::string waivers;
+  run_options run;
+  output_options output;
 };
 
+nlohmann::json evidence_json(const std::vector<engine::evidence>& facts) {
+  auto out = nlohmann::json::array();
+  for (const auto& e : facts) out.push_back({{"pointer", e.pointer}, {"value", e.value}, {"role", e.role}});
+  return out;
+}
+
+// The explanation as JSON (`{"format": "baomi.explanation", "version": 1, …}`): the same steps,
+// facts and conclusion the text shows. The reports layer has no JSON writer for explanations.
+std::string explanation_json(const engine::explanation& e) {
+  nlohmann::json steps = nlohmann::json::array();
+  for (const auto& s : e.steps) {
+    steps.push_back({{"kind", s.kind},
+                     {"text", s.text},
+                     {"value", s.value},
+                     {"unknown", s.unknown},
+                     {"holds", s.holds},
+                     {"facts", evidence_json(s.facts)},
+                     {"partners", s.partners}});
+  }
+  nlohmann::json citations = nlohmann::json::array();
+  for (const auto& c : e.rule.citations)
+    citations.push_back({{"source", c.source}, {"title", c.title}, {"quote", c.quote}, {"locator", c.locator}});
+  const auto& f = e.result;
+  nlohmann::json result{{"outcome", engine::to_string(f.outcome)},
+                        {"severity", engine::to_string(f.severity)},
+                        {"subject",
+                         {{"collection", f.subject.collection},
+                          {"key", f.subject.key},
+                          {"pointer", f.subject.pointer},
+                          {"label", f.subject.label}}},
+                        {"message", f.message},
+                        {"remedy", f.remedy},
+                        {"evidence", evidence_json(f.evidence)},
+                        {"due", f.due ? nlohmann::json(*f.due) : nlohmann::json(nullptr)}};
+  nlohmann::json j{{"format", "baomi.explanation"},
+                   {"version", 1},
+                   {"rule",
+                    {{"id", e.rule.id},
+                     {"title", e.rule.title},
+                     {"severity", engine::to_string(e.rule.severity)},
+                     {"area", e.rule.area},
+                     {"citations", citations}}},
+                   {"as_of", e.as_of},
+                   {"in_force", e.in_force},
+                   {"steps", steps},
+                   {"result", result}};
+  return j.dump(2) + "\n";
+}
+
 int run_explain(const explain_options& o) {
-  std::optional<facts::day_number> as_of;
-  if (!o.as_of.empty() && !(as_of = facts::parse_date(o.as_of))) {
-    fmt::print(stderr, "error: --as-of `{}` is not a date (YYYY-MM-DD)\n", o.as_of);
+  if (o.output.format != "text" && o.output.format != "json") {
+    fmt::print(stderr, "error: unknown format `{}` (text, json)\n", o.output.format);
     return exit_usage;
   }
-  auto rules = load_rules(o.rules);
+  engine::pipeline_options options;
+  if (!apply_run_options(o.run, options)) return exit_usage;
+  auto rules = load_rules(o.run.rules);
   if (!rules.checked.program) {
     print_diagnostics(rules);
     return exit_usage;
   }
-  engine::pipeline_options options;
-  options.profile = o.profile;
-  options.as_of = as_of;
-  if (!o.waivers.empty()) options.waivers = engine::waiver_source{o.waivers, std::nullopt};
   auto result = engine::explain_pipeline(*rules.checked.program, engine::snapshot_source::file(o.snapshot), options,
                                          o.rule, o.subject);
   if (auto code = print_problems(result.pipeline, o.snapshot); !result.pipeline.ok()) return code;
-  fmt::print("{}", reports::write_report(*result.explanation, reports::format::text, {}));
-  return exit_clean;
+  return emit(o.output, o.output.format == "json"
+                            ? explanation_json(*result.explanation)
+                            : reports::write_report(*result.explanation, reports::format::text, {}));
 }
 
 }  // namespace
@@ -51,12 +98,9 @@ command add_explain(CLI::App& app) {
   sub->add_option("rule", o->rule, "Rule id, e.g. DEP-010")->required();
   sub->add_option("subject", o->subject, "The key of the subject entity, e.g. D-1")->required();
   sub->add_option("snapshot", o->snapshot, "The snapshot JSON file")->required();
-  sub->add_option("--rules", o->rules, "Rule files or folders (default: the built-in national baseline)")
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  sub->add_option("--profile", o->profile, "Profile to apply");
-  sub->add_option("--as-of", o->as_of, "Evaluation date (default: the snapshot's as_of)");
-  sub->add_option("--waivers", o->waivers, "A waivers JSON file");
+  add_run_options(sub, o->run);
+  sub->add_option("--format", o->output.format, "text or json")->capture_default_str();
+  sub->add_option("--output,-o", o->output.output, "Write to this file (atomically) instead of stdout");
   return {sub, [=] { return run_explain(*o); }};
 }
 

@@ -7,6 +7,7 @@
 #include "reports/plan.hpp"
 #include "tools/commands.hpp"
 #include "tools/common.hpp"
+#include "tools/options.hpp"
 
 namespace baomi::tools {
 
@@ -16,12 +17,12 @@ struct plan_options {
   std::string rule;
   std::vector<std::string> rules;
   std::string profile;
-  std::string format = "text";
+  output_options output;
 };
 
 int run_plan(const plan_options& o) {
-  if (o.format != "text" && o.format != "json") {
-    fmt::print(stderr, "error: --format `{}` is not one of text, json\n", o.format);
+  if (o.output.format != "text" && o.output.format != "json") {
+    fmt::print(stderr, "error: unknown format `{}` (text, json)\n", o.output.format);
     return exit_usage;
   }
   auto rules = load_rules(o.rules);
@@ -34,9 +35,8 @@ int run_plan(const plan_options& o) {
     fmt::print(stderr, "error: {}\n", described.error);
     return exit_usage;
   }
-  fmt::print("{}", o.format == "json" ? reports::render_plan_json(*described.plan)
-                                      : reports::render_plan_text(*described.plan));
-  return exit_clean;
+  return emit(o.output, o.output.format == "json" ? reports::render_plan_json(*described.plan)
+                                                  : reports::render_plan_text(*described.plan));
 }
 
 }  // namespace
@@ -45,11 +45,11 @@ command add_plan(CLI::App& app) {
   auto o = std::make_shared<plan_options>();
   auto* sub = app.add_subcommand("plan", "Print the compiled plan of one rule (index lookups or scans)");
   sub->add_option("rule", o->rule, "Rule id, e.g. DEP-010")->required();
-  sub->add_option("--rules", o->rules, "Rule files or folders (default: the built-in national baseline)")
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  sub->add_option("--profile", o->profile, "Profile to apply");
-  sub->add_option("--format", o->format, "text (default) or json");
+  add_rules_option(sub, o->rules);
+  sub->add_option("--profile", o->profile,
+                  "A profile that changes params, disables rules or severities (baomi profiles)");
+  sub->add_option("--format", o->output.format, "text or json")->capture_default_str();
+  sub->add_option("--output,-o", o->output.output, "Write to this file (atomically) instead of stdout");
   return {sub, [=] { return run_plan(*o); }};
 }
 

@@ -6,18 +6,16 @@
 #include "reports/writer.hpp"
 #include "tools/commands.hpp"
 #include "tools/common.hpp"
+#include "tools/options.hpp"
 
 namespace baomi::tools {
 
 namespace {
 
 int run_test(const std::vector<std::string>& paths, const std::vector<std::string>& rule_paths,
-             const std::string& name) {
-  auto format = reports::parse_format(name, reports::result_kind::test);
-  if (!format) {
-    fmt::print(stderr, "error: unknown format `{}` ({})\n", name, reports::format_names(reports::result_kind::test));
-    return exit_usage;
-  }
+             const output_options& output) {
+  auto format = parse_output_format(output, reports::result_kind::test);
+  if (!format) return exit_usage;
   auto rules = load_rules(rule_paths.empty() ? paths : rule_paths);
   if (!rules.checked.program) {
     print_diagnostics(rules);
@@ -29,7 +27,7 @@ int run_test(const std::vector<std::string>& paths, const std::vector<std::strin
     return exit_usage;
   }
   auto suite = engine::run_fixtures(*rules.checked.program, files);
-  fmt::print("{}", reports::write_report(suite, *format, {}));
+  if (auto code = emit(output, reports::write_report(suite, *format, {})); code != exit_clean) return code;
   return suite.failed() == 0 ? exit_clean : exit_problems;
 }
 
@@ -38,16 +36,15 @@ int run_test(const std::vector<std::string>& paths, const std::vector<std::strin
 command add_test(CLI::App& app) {
   auto paths = std::make_shared<std::vector<std::string>>();
   auto rules = std::make_shared<std::vector<std::string>>();
-  auto format = std::make_shared<std::string>(reports::to_string(reports::format::text));
+  auto output = std::make_shared<output_options>();
   auto* sub = app.add_subcommand("test", "Run ruleset fixtures (*.fixture.json) and compare the findings");
   sub->add_option("paths", *paths, "Fixture files or folders (their .baomi files are the rules unless --rules)")
       ->required();
   sub->add_option("--rules", *rules, "Rule files or folders (repeatable)")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  sub->add_option("--format", *format, reports::format_names(reports::result_kind::test, " or "))
-      ->capture_default_str();
-  return {sub, [=] { return run_test(*paths, *rules, *format); }};
+  add_output_options(sub, *output, reports::result_kind::test);
+  return {sub, [=] { return run_test(*paths, *rules, *output); }};
 }
 
 }  // namespace baomi::tools

@@ -23,5 +23,9 @@ command add_coverage(CLI::App& app);
 command add_plan(CLI::App& app);
 command add_lsp(CLI::App& app);
 command add_query(CLI::App& app);
+command add_profiles(CLI::App& app);
+/// `help` and `completion` read the other commands from `app`: register them last.
+command add_help(CLI::App& app);
+command add_completion(CLI::App& app);
 
 }  // namespace baomi::tools

@@ -52,6 +52,8 @@ inline constexpr std::string_view ambiguous_enum_value = "E0217";
 inline constexpr std::string_view unknown_profile_target = "E0218";
 /// A rule whose `expires` is not after its `effective` date.
 inline constexpr std::string_view expires_before_effective = "E0219";
+/// An `area` that is not a group or item of the 自查自评 checklist (`四(四)`, `四(四)2`).
+inline constexpr std::string_view unknown_area = "E0220";
 
 /// A `let` or binder never read.
 inline constexpr std::string_view unused_local = "W0301";

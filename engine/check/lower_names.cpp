@@ -2,6 +2,8 @@
 #include "engine/builtins.hpp"
 #include "engine/check/checker.hpp"
 
+#include <fmt/ranges.h>
+
 namespace baomi::engine::checking {
 
 bool checker::is_bare_symbol(const ast::expr& e) {
@@ -44,6 +46,7 @@ ir::node checker::lower(const ast::expr& e, const ast::variable& v, const type* 
     std::vector<std::string> symbols;
     for (const auto& val : en.values) symbols.push_back(val.symbol);
     suggest(d, v.name, symbols);
+    d.notes.push_back({fmt::format("enum `{}` has: {}", en.name, fmt::join(symbols, ", ")), std::nullopt});
     return bad(e);
   }
   std::vector<std::pair<std::uint32_t, std::uint32_t>> found;
@@ -62,7 +65,20 @@ ir::node checker::lower(const ast::expr& e, const ast::variable& v, const type* 
     return bad(e);
   }
   auto& d = error(codes::unknown_name, e.range, fmt::format("unknown name `{}`", v.name));
-  suggest(d, v.name, visible_names());
+  auto names = visible_names();
+  auto best = closest(v.name, names);
+  // Not a name in scope: perhaps a misspelt enum value; name its enum and list the values.
+  for (std::uint32_t i = 0; !best && i < enums.size(); ++i) {
+    std::vector<std::string> symbols;
+    for (const auto& val : enums[i].values) symbols.push_back(val.symbol);
+    if (auto symbol = closest(v.name, symbols)) {
+      d.notes.push_back(
+          {fmt::format("did you mean `{}`, a value of enum `{}`?", *symbol, enums[i].name), std::nullopt});
+      d.notes.push_back({fmt::format("enum `{}` has: {}", enums[i].name, fmt::join(symbols, ", ")), std::nullopt});
+      return bad(e);
+    }
+  }
+  suggest(d, v.name, names);
   return bad(e);
 }
 

@@ -1,5 +1,6 @@
 // Rules: subject collection, steps (let, where, due, require, forbid), message and dates.
 #include "engine/check/checker.hpp"
+#include "engine/checklist.hpp"
 
 namespace baomi::engine::checking {
 
@@ -13,10 +14,10 @@ void checker::check_rules() {
       diag.notes.push_back({fmt::format("first defined in {}:{}:{}", it->second->module->source.path(),
                                         it->second->decl->id.range.begin.line, it->second->decl->id.range.begin.column),
                             std::nullopt});
-      continue;
+    } else {
+      ids[d.id.text] = &r;
     }
-    ids[d.id.text] = &r;
-    check_rule(r);
+    check_rule(r);  // a duplicate too: its other errors are reported as well
   }
   m_module = nullptr;
 }
@@ -38,7 +39,14 @@ void checker::check_rule(const located_decl<ast::rule_decl>& r) {
     error(codes::missing_citation, d.id.range, fmt::format("rule `{}` cites no regulation", d.id.text))
         .notes.push_back({"add `cite \"SOURCE\" \"the exact words of the regulation\"`", std::nullopt});
   }
-  if (d.area) rule.info.area = d.area->value;
+  if (d.area) {
+    rule.info.area = d.area->value;
+    if (auto problem = check_area(d.area->value)) {
+      auto& diag = error(codes::unknown_area, d.area->range, problem->message);
+      if (!problem->suggestion.empty())
+        diag.notes.push_back({fmt::format("did you mean `area \"{}\"`?", problem->suggestion), std::nullopt});
+    }
+  }
   for (const auto& c : d.cites) {
     if (!m_sources.count(c.source)) {
       warning(codes::undeclared_source, c.range, fmt::format("source `{}` is not declared", c.source))

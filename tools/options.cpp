@@ -1,0 +1,77 @@
+// The shared options (tools/options.hpp).
+#include "tools/options.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+#include <cstdlib>
+
+#include "facts/date.hpp"
+#include "tools/common.hpp"
+
+namespace baomi::tools {
+
+void add_rules_option(CLI::App* sub, std::vector<std::string>& rules) {
+  sub->add_option("--rules", rules, "Rule files or folders (repeatable; default: the built-in national baseline)")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
+void add_run_options(CLI::App* sub, run_options& o) {
+  add_rules_option(sub, o.rules);
+  sub->add_option("--profile", o.profile,
+                  "A profile that changes params, disables rules or severities (baomi profiles)");
+  sub->add_option("--as-of", o.as_of, "Evaluate as of this date, YYYY-MM-DD (default: the snapshot's as_of)");
+  sub->add_option("--waivers", o.waivers, "A waivers JSON file");
+}
+
+bool apply_run_options(const run_options& o, engine::pipeline_options& options) {
+  options.profile = o.profile;
+  if (!o.as_of.empty()) {
+    options.as_of = facts::parse_date(o.as_of);
+    if (!options.as_of) {
+      fmt::print(stderr, "error: --as-of `{}` is not a date (YYYY-MM-DD)\n", o.as_of);
+      return false;
+    }
+  }
+  if (!o.waivers.empty()) options.waivers = engine::waiver_source{o.waivers, std::nullopt};
+  return true;
+}
+
+void add_output_options(CLI::App* sub, output_options& o, reports::result_kind kind) {
+  sub->add_option("--format", o.format, reports::format_names(kind, " or "))->capture_default_str();
+  sub->add_option("--output,-o", o.output, "Write to this file (atomically) instead of stdout");
+}
+
+std::optional<reports::format> parse_output_format(const output_options& o, reports::result_kind kind) {
+  auto f = reports::parse_format(o.format, kind);
+  if (!f) fmt::print(stderr, "error: unknown format `{}` ({})\n", o.format, reports::format_names(kind));
+  return f;
+}
+
+int emit(const output_options& o, const std::string& text) {
+  if (o.output.empty()) {
+    fmt::print("{}", text);
+    return exit_clean;
+  }
+  if (!write_atomically(o.output, text)) {
+    fmt::print(stderr, "error: cannot write `{}`\n", o.output);
+    return exit_usage;
+  }
+  return exit_clean;
+}
+
+void add_color_option(CLI::App* sub, std::string& mode) {
+  sub->add_option("--color", mode, "Colour the text output: auto (a terminal, unless NO_COLOR is set), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+}
+
+bool use_color(const std::string& mode, int fd) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && *no_color != '\0') return false;
+  return isatty(fd) != 0;
+}
+
+}  // namespace baomi::tools
