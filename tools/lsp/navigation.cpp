@@ -246,6 +246,9 @@ json completion(workspace& ws, const document& doc, position at) {
     auto newline = doc.text.rfind('\n', offset - 1);
     line_start = newline == std::string::npos ? 0 : newline + 1;
   }
+  // The patterns below need only the end of the line; a bound keeps std::regex's recursion shallow.
+  constexpr std::size_t max_context = 2000;
+  if (offset - line_start > max_context) line_start = offset - max_context;
   std::string before = doc.text.substr(line_start, offset - line_start);
   json items = json::array();
   std::smatch m;
