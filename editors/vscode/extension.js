@@ -6,13 +6,18 @@ const { LanguageClient, TransportKind } = require('vscode-languageclient/node');
 let client;
 
 function activate(context) {
-  const command = vscode.workspace.getConfiguration('baomi').get('path') || 'baomi';
+  const config = vscode.workspace.getConfiguration('baomi');
+  const command = config.get('path') || 'baomi';
+  const sources = config.get('sources');
   const server = { command, args: ['lsp'], transport: TransportKind.stdio };
   client = new LanguageClient(
     'baomi',
     'baomi',
     { run: server, debug: server },
-    { documentSelector: [{ scheme: 'file', language: 'baomi' }] },
+    {
+      documentSelector: [{ scheme: 'file', language: 'baomi' }],
+      initializationOptions: sources ? { sources } : {},
+    },
   );
   context.subscriptions.push(client);
   return client.start();

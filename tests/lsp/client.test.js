@@ -78,7 +78,8 @@ async function main() {
   const labels = (r) => (Array.isArray(r) ? r : r.items).map((i) => `${i.label} (${i.kind}${i.detail ? ', ' + i.detail : ''})`);
 
   record('initialize', await connection.sendRequest(InitializeRequest.type,
-    { processId: process.pid, rootUri, capabilities: {}, workspaceFolders: null }));
+    { processId: process.pid, rootUri, capabilities: {}, workspaceFolders: null,
+      initializationOptions: { sources: path.join(__dirname, 'data/seeds') } }));
   connection.sendNotification(InitializedNotification.type, {});
 
   connection.sendNotification(DidOpenTextDocumentNotification.type,

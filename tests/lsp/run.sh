@@ -10,7 +10,12 @@ if ! command -v node >/dev/null; then
   exit 77
 fi
 if [ ! -f tests/lsp/node_modules/.package-lock.json ]; then
-  .ci/install-node-deps
+  # Both node tests may start at once under `ctest -j`: one installs, the other waits for it.
+  if command -v flock >/dev/null; then
+    flock tests/lsp/.install.lock .ci/install-node-deps
+  else
+    .ci/install-node-deps
+  fi
 fi
 test=$1
 shift

@@ -1,11 +1,13 @@
 // Hover, go to definition and completion: what the name under the cursor is, found in the index.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <regex>
 
 #include "dsl/formatter.hpp"
 #include "engine/builtins.hpp"
 #include "tools/lsp/features.hpp"
+#include "tools/lsp/seeds.hpp"
 #include "tools/lsp/syntax.hpp"
 
 namespace baomi::lsp {
@@ -62,7 +64,7 @@ std::string symbol_markdown(const enum_symbol& s) {
 }
 
 // The cite under the cursor in the module of `doc`, if any.
-std::optional<target> cite_at(const analysis& a, const document& doc, std::size_t offset) {
+std::optional<target> cite_at(const workspace& ws, const analysis& a, const document& doc, std::size_t offset) {
   const auto* m = a.module_at(doc.path);
   if (m == nullptr) return std::nullopt;
   for (const auto& decl : m->ast.decls) {
@@ -77,6 +79,17 @@ std::optional<target> cite_at(const analysis& a, const document& doc, std::size_
       std::string md = fmt::format("**{}** 《{}》", c.source, title.empty() ? "?" : title);
       if (c.locator) md += " " + *c.locator;
       md += "\n\n> " + c.quote;
+      if (!ws.sources().empty()) {
+        if (auto seed = find_in_seed(ws.sources(), c.source, c.quote); !seed) {
+          md += fmt::format("\n\n未找到来源 {} 的原文文件", c.source);
+        } else if (!seed->found) {
+          md += fmt::format("\n\n原文 `{}` 中未找到此引文", seed->file);
+        } else {
+          auto context = seed->passage.context;
+          std::replace(context.begin(), context.end(), '\n', ' ');
+          md += fmt::format("\n\n原文 `{}` 第 {} 行：{}", seed->file, seed->passage.line, context);
+        }
+      }
       return target{md, m, c.range};
     }
   }
@@ -103,7 +116,7 @@ std::optional<target> resolve(workspace& ws, const document& doc, position at) {
   const auto& index = a.index;
   line_index lines(doc.text);
   auto offset = lines.offset_of(at);
-  if (auto c = cite_at(a, doc, offset)) return c;
+  if (auto c = cite_at(ws, a, doc, offset)) return c;
   auto w = word_at(doc.text, offset);
   if (!w) return std::nullopt;
   const auto& name = w->text;
@@ -228,8 +241,14 @@ json completion(workspace& ws, const document& doc, position at) {
   const auto& index = ws.current().index;
   line_index lines(doc.text);
   auto offset = lines.offset_of(at);
-  auto line_start = doc.text.rfind('\n', offset == 0 ? 0 : offset - 1);
-  line_start = line_start == std::string::npos ? 0 : line_start + 1;
+  std::size_t line_start = 0;
+  if (offset > 0) {
+    auto newline = doc.text.rfind('\n', offset - 1);
+    line_start = newline == std::string::npos ? 0 : newline + 1;
+  }
+  // The patterns below need only the end of the line; a bound keeps std::regex's recursion shallow.
+  constexpr std::size_t max_context = 2000;
+  if (offset - line_start > max_context) line_start = offset - max_context;
   std::string before = doc.text.substr(line_start, offset - line_start);
   json items = json::array();
   std::smatch m;

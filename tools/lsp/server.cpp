@@ -1,6 +1,7 @@
 // The server loop: reads framed JSON-RPC messages, dispatches them to the features, answers.
 #include "tools/lsp/server.hpp"
 
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -111,6 +112,17 @@ class server {
       root = path_of_uri(params["workspaceFolders"][0].value("uri", std::string()));
     }
     if (!root.empty()) m_workspace.set_root(root);
+    // The seed documents for cite hovers: initializationOptions.sources, else ../shared/seeds beside
+    // the workspace (where `tests/cite_quotes.sh` looks).
+    std::string sources;
+    if (params.contains("initializationOptions") && params["initializationOptions"].is_object()) {
+      sources = params["initializationOptions"].value("sources", std::string());
+    }
+    std::error_code ec;
+    if (sources.empty() && !root.empty() && std::filesystem::is_directory(root + "/../shared/seeds", ec)) {
+      sources = root + "/../shared/seeds";
+    }
+    m_workspace.set_sources(sources);
     m_links.load(m_workspace.root());
     return {{"capabilities",
              {{"positionEncoding", "utf-16"},

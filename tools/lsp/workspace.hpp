@@ -79,6 +79,9 @@ class workspace {
   /// not open, and the diagnostics catalogue); empty when unknown.
   void set_root(std::string root) { m_root = std::move(root); }
   const std::string& root() const { return m_root; }
+  /// The folder of seed documents (`ID_….txt`) that cite hovers quote from; empty when none.
+  void set_sources(std::string folder) { m_sources = std::move(folder); }
+  const std::string& sources() const { return m_sources; }
 
   void open(const std::string& uri, std::string text, long version);
   /// Applies a change: the whole text when `range` is empty, else the text between two positions.
@@ -98,6 +101,7 @@ class workspace {
  private:
   file_list m_baseline;
   std::string m_root;
+  std::string m_sources;
   std::map<std::string, document> m_documents;  // by URI
   std::unique_ptr<analysis> m_analysis;
   std::string path_in_analysis(const std::string& file) const;
