@@ -97,7 +97,7 @@ module_set load_modules(const std::vector<std::string>& paths) {
   std::set<std::string> seen_files;
   auto cannot_read = [&](const std::string& path) {
     set.diagnostics.push_back(
-        {std::string(codes::cannot_read), dsl::severity::error, path, {}, "cannot read the file", {}});
+        {std::string(base::codes::missing_file), dsl::severity::error, path, {}, "cannot read the file", {}});
   };
   auto load_file = [&](const fs::path& file, const fs::path& root) {
     std::error_code ec;

@@ -10,8 +10,6 @@
 
 namespace baomi::engine {
 
-bool is_input_error(const dsl::diagnostic& d) { return base::is_usage_error(d); }
-
 snapshot_source snapshot_source::file(std::string path) {
   snapshot_source s;
   s.path = std::move(path);

@@ -22,13 +22,6 @@
 
 namespace baomi::engine {
 
-/// The code of a rule file or folder that does not exist or cannot be read (docs/diagnostics.md).
-inline constexpr std::string_view missing_file_code = codes::cannot_read;
-
-/// Whether `d` is about the input itself (a file that is not there) rather than its content: such a
-/// problem is an input error (exit 2) whatever else is found. The one place that decides it.
-bool is_input_error(const dsl::diagnostic& d);
-
 /// The stages in the order they run.
 enum class stage { rules, compile, waivers, load, evaluate };
 

@@ -23,7 +23,7 @@ struct parsed_file {
 std::optional<parsed_file> parse_file(const std::string& path) {
   auto source = dsl::source_file::read(path);
   if (!source) {
-    fmt::print(stderr, "{}: error[{}]: cannot read the file\n", path, engine::missing_file_code);
+    fmt::print(stderr, "{}: error[{}]: cannot read the file\n", path, base::codes::missing_file);
     return std::nullopt;
   }
   auto result = dsl::parse(*source);
@@ -115,7 +115,7 @@ std::string unified_diff(const std::string& path, const std::string& before, con
 int run_fmt(const std::vector<std::string>& paths, bool check, bool diff) {
   auto found = base::find_files(paths, ".baomi");
   for (const auto& m : found.missing)
-    fmt::print(stderr, "{}: error[{}]: no such file or folder\n", m, engine::missing_file_code);
+    fmt::print(stderr, "{}: error[{}]: no such file or folder\n", m, base::codes::missing_file);
   if (found.missing.empty() && found.files.empty()) {
     fmt::print(stderr, "error: no .baomi files under {}\n", fmt::join(paths, ", "));
     return exit_usage;

@@ -15,7 +15,7 @@ namespace baomi::tools {
 namespace {
 
 dsl::diagnostic missing_path(const std::string& path) {
-  return {std::string(engine::missing_file_code), dsl::severity::error, path, {}, "no such file or folder", {}};
+  return {std::string(base::codes::missing_file), dsl::severity::error, path, {}, "no such file or folder", {}};
 }
 
 }  // namespace
@@ -43,7 +43,7 @@ checked_rules load_rules(const std::vector<std::string>& paths) {
   auto count = [&](const std::vector<dsl::diagnostic>& ds) {
     for (const auto& d : ds) {
       (d.severity == dsl::severity::error ? out.errors : out.warnings)++;
-      if (engine::is_input_error(d)) out.missing_input = true;
+      if (base::is_usage_error(d)) out.missing_input = true;
     }
   };
   count(out.modules.diagnostics);
@@ -66,7 +66,7 @@ void print_diagnostics(const checked_rules& rules) {
     fmt::print(stderr, "{}", dsl::render(d, source));
   };
   for (const auto& d : rules.modules.diagnostics) {
-    if (engine::is_input_error(d)) {
+    if (base::is_usage_error(d)) {
       fmt::print(stderr, "{}: {}[{}]: {}\n", d.path, dsl::to_string(d.severity), d.code, d.message);
       continue;
     }

@@ -20,7 +20,7 @@ struct checked_rules {
   engine::check_result checked;
   std::size_t errors = 0;
   std::size_t warnings = 0;
-  bool missing_input = false;  // a path that is not there (engine::is_input_error): exit 2
+  bool missing_input = false;  // a path that is not there (base::is_usage_error): exit 2
 };
 
 /// Loads rules from `paths` (files or folders), or the embedded baseline when `paths` is empty, and

@@ -11,8 +11,6 @@ namespace baomi::engine::codes {
 
 /// A clause given twice in one rule (`due`).
 inline constexpr std::string_view duplicate_clause = "E0114";
-/// A rules file or folder that cannot be read.
-inline constexpr std::string_view cannot_read = base::codes::missing_file;
 /// A name that is no local, param, collection or enum value (or not of the enum expected).
 inline constexpr std::string_view unknown_name = "E0201";
 /// A field access on a type without that field (or without fields).

@@ -77,9 +77,9 @@ BOOST_AUTO_TEST_CASE(a_missing_rule_file_is_an_input_error_by_its_kind) {
   auto modules = engine::load_modules({"no-such-folder/rules.baomi"});
   auto r = engine::run_pipeline(modules, in_memory(), {});
   BOOST_TEST((r.status == engine::run_status::rules_invalid));
-  BOOST_TEST(std::any_of(r.diagnostics.begin(), r.diagnostics.end(), engine::is_input_error));
+  BOOST_TEST(std::any_of(r.diagnostics.begin(), r.diagnostics.end(), base::is_usage_error));
   dsl::diagnostic other{"E0111", dsl::severity::error, "x.baomi", {}, "syntax", {}};
-  BOOST_TEST(!engine::is_input_error(other));
+  BOOST_TEST(!base::is_usage_error(other));
 }
 
 BOOST_AUTO_TEST_CASE(stages_can_be_run_one_at_a_time) {
