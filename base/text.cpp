@@ -1,6 +1,9 @@
 // UTF-8 decoding and terminal widths (see text.hpp for the decisions on emoji sequences).
 #include "base/text.hpp"
 
+#include <algorithm>
+#include <vector>
+
 namespace baomi::base {
 
 std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
@@ -157,6 +160,21 @@ std::size_t display_width(std::string_view text) {
     previous = c;
   }
   return width;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
 }
 
 }  // namespace baomi::base

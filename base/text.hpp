@@ -51,4 +51,8 @@ std::size_t char_width(char32_t c);
 /// invalid byte takes one (it is shown as U+FFFD).
 std::size_t display_width(std::string_view text);
 
+/// Levenshtein distance between two byte strings (insert, delete, substitute one byte each cost 1):
+/// the did-you-mean of names, keywords and collections.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
 }  // namespace baomi::base

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
+#include "base/text.hpp"
 #include "dsl/codes.hpp"
 #include "dsl/errors.hpp"
 #include "dsl/grammar.hpp"
@@ -663,21 +664,6 @@ diagnostic make_diagnostic(const source_file& source, std::string_view coded, so
   return d;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
-
 bool is_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 
 // The offsets of the `{` still open at `offset`, outermost first, skipping strings and comments.
@@ -726,7 +712,7 @@ void add_syntax_hints(diagnostic& d, const source_file& source, std::size_t at) 
       std::string_view best;
       std::size_t best_distance = 3;
       for (auto k : keywords) {
-        auto dist = edit_distance(word, k);
+        auto dist = base::edit_distance(word, k);
         if (dist > 0 && dist < best_distance && dist < k.size() / 2 + 1) {
           best = k;
           best_distance = dist;

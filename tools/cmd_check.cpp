@@ -87,39 +87,6 @@ std::size_t count_of(const std::vector<engine::outcome_tally>& tallies, engine::
   return n;
 }
 
-// Writes a report to `path` atomically (a temporary file renamed over it), as write_atomically does
-// with a whole text; devices and pipes (`-o /dev/null`) are written directly.
-template <class Write>
-bool write_streamed(const std::string& path, Write write) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  auto status = fs::status(path, ec);
-  if (fs::exists(status) && !fs::is_regular_file(status)) {
-    std::ofstream out(path, std::ios::binary);
-    write(out);
-    out.flush();
-    return static_cast<bool>(out);
-  }
-  fs::path target = path;
-  if (fs::is_symlink(fs::symlink_status(path, ec))) {
-    target = fs::canonical(path, ec);
-    if (ec) return false;
-  }
-  auto tmp = target.string() + ".baomi-tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    write(out);
-    out.flush();
-    if (!out) {
-      fs::remove(tmp, ec);
-      return false;
-    }
-  }
-  fs::rename(tmp, target, ec);
-  if (ec) fs::remove(tmp, ec);
-  return !ec;
-}
-
 std::optional<std::vector<engine::outcome>> parse_outcomes(const std::vector<std::string>& names) {
   std::vector<engine::outcome> out;
   for (const auto& name : names) {
@@ -233,7 +200,7 @@ int run_check(const check_options& o) {
     std::fflush(stdout);
     write(std::cout);
     std::cout.flush();
-  } else if (!write_streamed(o.output, write)) {
+  } else if (!write_atomically(o.output, write)) {
     fmt::print(stderr, "error: cannot write `{}`\n", o.output);
     return exit_usage;
   }

@@ -100,7 +100,7 @@ int print_problems(const engine::pipeline_result& result, const std::string& sna
   return exit_usage;
 }
 
-bool write_atomically(const std::string& path, const std::string& text) {
+bool write_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
   namespace fs = std::filesystem;
   std::error_code ec;
   // Write through symlinks to their target; devices and pipes (`-o /dev/stdout`) are written
@@ -108,7 +108,7 @@ bool write_atomically(const std::string& path, const std::string& text) {
   auto status = fs::status(path, ec);  // of what a symlink points to
   if (fs::exists(status) && !fs::is_regular_file(status)) {
     std::ofstream out(path, std::ios::binary);
-    out << text;
+    write(out);
     out.flush();
     return static_cast<bool>(out);
   }
@@ -120,7 +120,7 @@ bool write_atomically(const std::string& path, const std::string& text) {
   auto tmp = target.string() + ".baomi-tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
+    write(out);
     out.flush();
     if (!out) {
       fs::remove(tmp, ec);
@@ -130,6 +130,10 @@ bool write_atomically(const std::string& path, const std::string& text) {
   fs::rename(tmp, target, ec);
   if (ec) fs::remove(tmp, ec);
   return !ec;
+}
+
+bool write_atomically(const std::string& path, const std::string& text) {
+  return write_atomically(path, [&](std::ostream& out) { out << text; });
 }
 
 }  // namespace baomi::tools

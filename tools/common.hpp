@@ -1,7 +1,9 @@
 // What the subcommands share: exit codes, loading and checking rules, printing diagnostics.
 #pragma once
 
+#include <functional>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -37,5 +39,7 @@ int print_problems(const engine::pipeline_result& result, const std::string& sna
 
 /// Writes `text` to `path` atomically: a temporary file in the same folder, then a rename.
 bool write_atomically(const std::string& path, const std::string& text);
+/// The same for a report written as it is made (`write` streams into the file).
+bool write_atomically(const std::string& path, const std::function<void(std::ostream&)>& write);
 
 }  // namespace baomi::tools

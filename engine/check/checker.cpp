@@ -1,33 +1,18 @@
 // The checker's driver and diagnostics: the passes in order, reporting with codes, type names.
 #include "engine/check/checker.hpp"
 
+#include "base/text.hpp"
+
 namespace baomi::engine::checking {
 
-namespace {
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
-
-}  // namespace
+namespace {}  // namespace
 
 /// The closest candidate within a small edit distance, for "did you mean" notes.
 std::optional<std::string> closest(std::string_view name, const std::vector<std::string>& candidates) {
   std::optional<std::string> best;
   std::size_t best_distance = std::max<std::size_t>(2, name.size() / 3) + 1;
   for (const auto& c : candidates) {
-    auto d = edit_distance(name, c);
+    auto d = base::edit_distance(name, c);
     if (d < best_distance) {
       best_distance = d;
       best = c;
