@@ -60,7 +60,7 @@ BOOST_AUTO_TEST_CASE(a_generated_snapshot_is_byte_identical_for_any_number_of_th
   auto snapshot = std::filesystem::temp_directory_path() / ("baomi-parallel-" + std::to_string(getpid()) + ".json");
   std::string command = "'";
   command += gen.string();
-  command += "' --people 400 --seed 7 -o '";
+  command += "' --people 120 --seed 7 -o '";
   command += snapshot.string();
   command += "'";
   BOOST_REQUIRE(std::system(command.c_str()) == 0);
