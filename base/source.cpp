@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <sstream>
 
 #include "base/text.hpp"
 
@@ -16,13 +15,32 @@ source_file::source_file(std::string path, std::string text) : m_path(std::move(
   }
 }
 
-std::optional<source_file> source_file::read(const std::string& path) {
+std::string_view describe(read_failure failure) {
+  switch (failure) {
+    case read_failure::too_large:
+      return "the file is larger than 16 MiB, the limit for a text file read whole (base::max_text_file_bytes)";
+    case read_failure::unreadable:
+      break;
+  }
+  return "cannot read the file";
+}
+
+std::optional<source_file> source_file::read(const std::string& path, read_failure* why) {
+  auto fail = [&](read_failure failure) {
+    if (why) *why = failure;
+    return std::nullopt;
+  };
   std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return source_file(path, std::move(buffer).str());
+  if (!in) return fail(read_failure::unreadable);
+  // Read in chunks up to one byte past the limit: works for pipes too, and never holds more.
+  std::string text;
+  char chunk[1 << 16];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    text.append(chunk, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > max_text_file_bytes) return fail(read_failure::too_large);
+  }
+  if (in.bad()) return fail(read_failure::unreadable);
+  return source_file(path, std::move(text));
 }
 
 location source_file::locate(std::size_t offset) const {

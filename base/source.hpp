@@ -29,13 +29,24 @@ struct source_range {
 /// A range with no position: rendered without `line:col`.
 inline constexpr source_range unknown_range{{0, 0}, {0, 0}, 0, 0};
 
+/// The largest text file read whole into memory (a rule file, a fixture, a waivers file): 16 MiB, a
+/// hundred times the whole national baseline. Offsets in a source_range are 32-bit.
+inline constexpr std::size_t max_text_file_bytes = std::size_t{16} << 20;
+
+/// Why a text file was not read.
+enum class read_failure : std::uint8_t { unreadable, too_large };
+
+/// The message for a file not read (English, like the other rule-file diagnostics).
+std::string_view describe(read_failure failure);
+
 /// A loaded text file: its path as shown to users, its bytes and the offsets of its lines.
 class source_file {
  public:
   source_file(std::string path, std::string text);
 
-  /// Reads a file; returns nullopt if it cannot be read.
-  static std::optional<source_file> read(const std::string& path);
+  /// Reads a file; returns nullopt if it cannot be read or is larger than max_text_file_bytes
+  /// (checked before reading), with the reason in `why` when given.
+  static std::optional<source_file> read(const std::string& path, read_failure* why = nullptr);
 
   const std::string& path() const { return m_path; }
   const std::string& text() const { return m_text; }

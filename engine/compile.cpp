@@ -54,20 +54,7 @@ void substitute_params(ir::node& n, const std::vector<ir::node>& values) {
 
 void optimize(ir::node& n, const facts::schema& schema) {
   for (auto& c : n.children) optimize(c, schema);
-  switch (n.op) {
-    case ir::op::exists:
-    case ir::op::all:
-    case ir::op::none:
-    case ir::op::count:
-    case ir::op::sum:
-    case ir::op::min:
-    case ir::op::max:
-    case ir::op::latest:
-      detect_join(n, schema);
-      break;
-    default:
-      break;
-  }
+  if (ir::binds_element(n.op)) detect_join(n, schema);
 }
 
 }  // namespace
@@ -106,18 +93,24 @@ bool detect_join(ir::node& node, const facts::schema& schema) {
 compile_result compile(const checked_program& program, const std::string& profile_name,
                        const std::vector<std::string>& rule_filter) {
   compile_result result;
-  const profile_info* profile = nullptr;
-  if (!profile_name.empty()) {
+  // `A,B`: several profiles, applied in order (a later one's param values and severities win; the
+  // disabled rules add up), since a unit may follow more than one document.
+  std::vector<const profile_info*> profiles;
+  for (std::size_t start = 0; !profile_name.empty() && start <= profile_name.size();) {
+    auto end = std::min(profile_name.find(',', start), profile_name.size());
+    auto name = profile_name.substr(start, end - start);
+    start = end + 1;
+    const profile_info* profile = nullptr;
     for (const auto& p : program.profiles) {
-      if (p.name == profile_name) profile = &p;
+      if (p.name == name) profile = &p;
     }
     if (!profile) {
       std::string names;
       for (const auto& p : program.profiles) names += (names.empty() ? "" : ", ") + p.name;
-      result.error =
-          fmt::format("unknown profile `{}`{}", profile_name, names.empty() ? "" : " (available: " + names + ")");
+      result.error = fmt::format("unknown profile `{}`{}", name, names.empty() ? "" : " (available: " + names + ")");
       return result;
     }
+    profiles.push_back(profile);
   }
   plan out;
   out.schema = program.schema;
@@ -139,8 +132,8 @@ compile_result compile(const checked_program& program, const std::string& profil
     if (!v) return result;
     folded.push_back(*v);
   }
-  if (profile) {
-    auto defaults = folded;
+  auto defaults = folded;
+  for (const auto* profile : profiles) {
     for (const auto& [index, value_node] : profile->params) {
       auto v = fold(value_node, defaults, index);
       if (!v) return result;
@@ -172,11 +165,12 @@ compile_result compile(const checked_program& program, const std::string& profil
   for (const auto& rule : program.rules) {
     if (!rule_filter.empty() && std::find(rule_filter.begin(), rule_filter.end(), rule.info.id) == rule_filter.end())
       continue;
-    if (profile &&
-        std::find(profile->disabled.begin(), profile->disabled.end(), rule.info.id) != profile->disabled.end())
-      continue;
+    bool disabled = std::any_of(profiles.begin(), profiles.end(), [&](const profile_info* p) {
+      return std::find(p->disabled.begin(), p->disabled.end(), rule.info.id) != p->disabled.end();
+    });
+    if (disabled) continue;
     rule_program r = rule;
-    if (profile) {
+    for (const auto* profile : profiles) {
       for (const auto& [id, level] : profile->severities) {
         if (id == r.info.id) r.info.severity = level;
       }

@@ -16,8 +16,8 @@ struct compile_result {
   std::string error;  // an unknown profile, a param value that is not constant
 };
 
-/// Applies `profile` (empty: none) and compiles. `rule_filter`, when not empty, keeps only those rule
-/// ids (an unknown id is an error).
+/// Applies `profile` (empty: none; `A,B`: several, in order) and compiles. `rule_filter`, when not empty, keeps only
+/// those rule ids (an unknown id is an error).
 compile_result compile(const checked_program& program, const std::string& profile,
                        const std::vector<std::string>& rule_filter = {});
 

@@ -1,6 +1,7 @@
 // Evaluation of a plan against a fact store: outcomes, messages, evidence, waivers.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
@@ -28,6 +29,9 @@ struct evaluate_options {
   unsigned jobs = 1;
   /// Called after each rule with (rules done, rules in force); for a progress line.
   std::function<void(std::size_t, std::size_t)> progress;
+  /// The wall-clock budget of one rule over all its subjects (`--timeout`); none: no limit. A rule
+  /// past it stops the run with an error naming the rule and its place.
+  std::optional<std::chrono::milliseconds> rule_timeout;
 };
 
 /// Evaluates every rule in force on as_of for every entity of its collection. Throws nothing for

@@ -3,13 +3,12 @@
 
 #include <fmt/format.h>
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <sstream>
 
 #include "base/files.hpp"
+#include "base/source.hpp"
 #include "engine/pipeline.hpp"
 
 namespace baomi::engine {
@@ -169,13 +168,17 @@ std::size_t fixture_suite::failed() const {
 fixture_suite run_fixtures(const checked_program& program, const std::vector<std::string>& files) {
   fixture_suite suite;
   for (const auto& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
     fixture_case c;
     c.path = file;
+    base::read_failure why{};
+    auto text = base::source_file::read(file, &why);
+    if (!text) {
+      c.problems.push_back(std::string(base::describe(why)));
+      suite.cases.push_back(std::move(c));
+      continue;
+    }
     std::string error;
-    auto f = parse_fixture(text.str(), file, error);
+    auto f = parse_fixture(text->text(), file, error);
     if (!f) {
       c.problems.push_back("invalid fixture: " + error);
     } else {

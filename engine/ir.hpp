@@ -58,6 +58,10 @@ enum class op : std::uint8_t {
   concat,
 };
 
+/// The quantifiers and aggregates: they bind each element of `children[0]` to `slot` and read it in
+/// `children[1]` (the condition or the aggregated value). They stay contiguous in `op`, exists to latest.
+constexpr bool binds_element(op o) { return o >= op::exists && o <= op::latest; }
+
 enum class builtin : std::uint8_t {
   year,
   month,

@@ -95,17 +95,18 @@ const dsl::source_file* module_set::find_source(const std::string& path) const {
 module_set load_modules(const std::vector<std::string>& paths) {
   module_set set;
   std::set<std::string> seen_files;
-  auto cannot_read = [&](const std::string& path) {
+  auto cannot_read = [&](const std::string& path, base::read_failure why = base::read_failure::unreadable) {
     set.diagnostics.push_back(
-        {std::string(base::codes::missing_file), dsl::severity::error, path, {}, "cannot read the file", {}});
+        {std::string(base::codes::missing_file), dsl::severity::error, path, {}, std::string(base::describe(why)), {}});
   };
   auto load_file = [&](const fs::path& file, const fs::path& root) {
     std::error_code ec;
     auto canonical = fs::weakly_canonical(file, ec).string();
     if (!seen_files.insert(canonical).second) return;
-    auto source = dsl::source_file::read(file.string());
+    base::read_failure why{};
+    auto source = dsl::source_file::read(file.string(), &why);
     if (!source) {
-      cannot_read(file.string());
+      cannot_read(file.string(), why);
       return;
     }
     add_parsed(set, std::move(*source), module_name_for(file, root));

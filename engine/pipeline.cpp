@@ -82,6 +82,7 @@ evaluate_options evaluation(const snapshot_source& snapshot, const pipeline_opti
   e.max_evidence = options.max_evidence;
   e.listed = options.listed;
   e.jobs = options.jobs;
+  e.rule_timeout = options.rule_timeout;
   if (options.progress) {
     e.progress = [&progress = options.progress](std::size_t done, std::size_t total) {
       progress(stage::evaluate, done, total);

@@ -4,9 +4,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
+
+#include "base/source.hpp"
 
 namespace baomi::engine {
 
@@ -94,16 +94,17 @@ waiver_file parse_waivers(std::string_view json_text, const std::string& path) {
 }
 
 waiver_file load_waivers(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  base::read_failure why{};
+  auto source = base::source_file::read(path, &why);
+  if (!source) {
     waiver_file out;
     out.readable = false;
-    out.issues.push_back(waiver_issue(waiver_codes::unreadable_file, path, "无法读取豁免文件"));
+    out.issues.push_back(
+        waiver_issue(waiver_codes::unreadable_file, path,
+                     why == base::read_failure::too_large ? "豁免文件超过 16 MiB 的上限" : "无法读取豁免文件"));
     return out;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return parse_waivers(buffer.str(), path);
+  return parse_waivers(source->text(), path);
 }
 
 }  // namespace baomi::engine

@@ -1,6 +1,7 @@
 // `baomi check SNAPSHOT…`: load rules and facts, evaluate, write a report, exit by --fail-on.
 #include <fmt/format.h>
 #include <unistd.h>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -35,7 +36,24 @@ struct check_options {
   std::string pending_within = "90d";
   unsigned jobs = 0;  // 0: the hardware's cores
   std::string color = "auto";
+  std::string timeout = "10m";
 };
+
+// `--timeout`: seconds, minutes or hours (`90s`, `10m`, `1h`); `0` for no limit.
+std::optional<std::optional<std::chrono::milliseconds>> parse_timeout(const std::string& text) {
+  if (text == "0") return std::optional<std::chrono::milliseconds>{};
+  std::size_t used = 0;
+  double amount = 0;
+  try {
+    amount = std::stod(text, &used);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  if (!(amount > 0) || used + 1 != text.size()) return std::nullopt;
+  double unit = text.back() == 's' ? 1 : text.back() == 'm' ? 60 : text.back() == 'h' ? 3600 : 0;
+  if (unit == 0 || amount * unit > 7 * 24 * 3600) return std::nullopt;
+  return std::chrono::milliseconds(static_cast<std::int64_t>(amount * unit * 1000));
+}
 
 // The fingerprints of the findings an earlier `--format json` report lists; nullopt (and a message on
 // stderr) when the file cannot be read or is not such a report.
@@ -148,6 +166,11 @@ int run_check(const check_options& o) {
     fmt::print(stderr, "error: --pending-within `{}` is not a duration (e.g. 90d, 3mo, 1y)\n", o.pending_within);
     return exit_usage;
   }
+  auto timeout = parse_timeout(o.timeout);
+  if (!timeout) {
+    fmt::print(stderr, "error: --timeout `{}` is not a time limit (e.g. 90s, 10m, 1h; 0 for none)\n", o.timeout);
+    return exit_usage;
+  }
   std::optional<std::set<std::string>> baseline;
   if (!o.baseline.empty()) {
     baseline = read_baseline(o.baseline);
@@ -170,6 +193,7 @@ int run_check(const check_options& o) {
     for (auto shown : report.show) options.listed.add(shown);
   }
   options.jobs = o.jobs;
+  options.rule_timeout = *timeout;
   // A progress line only where a person watches and the wait is noticeable.
   std::error_code ec;
   if (isatty(STDERR_FILENO) && std::filesystem::file_size(o.snapshots[0], ec) > 20'000'000 && !ec) {
@@ -230,7 +254,7 @@ command add_check(CLI::App& app) {
   sub->add_option("--rules", o->rules, "Rule files or folders (repeatable; default: the built-in national baseline)")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  sub->add_option("--profile", o->profile, "A profile that changes params, disables rules or severities");
+  add_profile_option(sub, o->profile);
   sub->add_option("--as-of", o->as_of, "Evaluate as of this date (default: the snapshot's as_of)");
   sub->add_option("--format", o->format, reports::format_names(reports::result_kind::check, " or "))
       ->capture_default_str();
@@ -256,6 +280,10 @@ command add_check(CLI::App& app) {
   sub->add_option("--jobs,-j", o->jobs,
                   "Threads evaluating rules at once (default: the machine's cores); the report is the same for any "
                   "number");
+  sub->add_option("--timeout", o->timeout,
+                  "Wall-clock limit for one rule over all its subjects (90s, 10m, 1h; 0 for none); a rule past it "
+                  "stops the check with exit 2")
+      ->capture_default_str();
   add_color_option(sub, o->color);
   return {sub, [=] { return run_check(*o); }};
 }

@@ -21,9 +21,10 @@ struct parsed_file {
 };
 
 std::optional<parsed_file> parse_file(const std::string& path) {
-  auto source = dsl::source_file::read(path);
+  base::read_failure why{};
+  auto source = dsl::source_file::read(path, &why);
   if (!source) {
-    fmt::print(stderr, "{}: error[{}]: cannot read the file\n", path, base::codes::missing_file);
+    fmt::print(stderr, "{}: error[{}]: {}\n", path, base::codes::missing_file, base::describe(why));
     return std::nullopt;
   }
   auto result = dsl::parse(*source);

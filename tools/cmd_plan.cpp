@@ -46,8 +46,7 @@ command add_plan(CLI::App& app) {
   auto* sub = app.add_subcommand("plan", "Print the compiled plan of one rule (index lookups or scans)");
   sub->add_option("rule", o->rule, "Rule id, e.g. DEP-010")->required();
   add_rules_option(sub, o->rules);
-  sub->add_option("--profile", o->profile,
-                  "A profile that changes params, disables rules or severities (baomi profiles)");
+  add_profile_option(sub, o->profile);
   sub->add_option("--format", o->output.format, "text or json")->capture_default_str();
   sub->add_option("--output,-o", o->output.output, "Write to this file (atomically) instead of stdout");
   return {sub, [=] { return run_plan(*o); }};

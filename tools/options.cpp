@@ -16,10 +16,18 @@ void add_rules_option(CLI::App* sub, std::vector<std::string>& rules) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
+void add_profile_option(CLI::App* sub, std::string& profile) {
+  sub->add_option("--profile", profile,
+                  "A profile that changes params, disables rules or severities (baomi profiles); repeatable, "
+                  "applied in order")
+      ->allow_extra_args(false)
+      ->delimiter(',')
+      ->multi_option_policy(CLI::MultiOptionPolicy::Join);
+}
+
 void add_run_options(CLI::App* sub, run_options& o) {
   add_rules_option(sub, o.rules);
-  sub->add_option("--profile", o.profile,
-                  "A profile that changes params, disables rules or severities (baomi profiles)");
+  add_profile_option(sub, o.profile);
   sub->add_option("--as-of", o.as_of, "Evaluate as of this date, YYYY-MM-DD (default: the snapshot's as_of)");
   sub->add_option("--waivers", o.waivers, "A waivers JSON file");
 }

@@ -14,6 +14,9 @@ namespace baomi::tools {
 
 /// `--rules PATH` (repeatable); empty means the built-in national baseline.
 void add_rules_option(CLI::App* sub, std::vector<std::string>& rules);
+/// `--profile NAME`, repeatable (`--profile A --profile B` or `--profile A,B`): applied in order, kept
+/// as `A,B` in `profile`.
+void add_profile_option(CLI::App* sub, std::string& profile);
 
 /// What every command that evaluates rules over a snapshot reads: `--rules`, `--profile`,
 /// `--as-of`, `--waivers`.

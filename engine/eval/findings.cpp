@@ -41,23 +41,49 @@ std::string evidence_value(const facts::store& store, const fact_read& r) {
   return v.is_null() ? "null" : render(v, &store, store.schema());
 }
 
+// An unknown finding's message: the facts it could not read (missing, invalid or pointing at no
+// record), by their Chinese field names, not the rule's failure sentence with 未知 in it.
+std::string unknown_message(const facts::store& store, const std::vector<fact_read>& reads) {
+  constexpr std::size_t shown = 4;
+  std::vector<std::string> parts;
+  std::size_t more = 0;
+  for (const auto& r : reads) {
+    const auto& type = store.table_at(r.table).type();
+    const auto& col = store.table_at(r.table).column_at(r.field);
+    bool invalid = col.state(r.row) == facts::cell_state::invalid;
+    bool missing = !invalid && !col.present(r.row);
+    bool dangling = col.present(r.row) && col.kind() == type_kind::ref && col.as_ref(r.row) == facts::no_row;
+    if (!invalid && !missing && !dangling) continue;
+    const auto& field = type.fields[r.field];
+    std::string_view name = field.doc.empty() ? std::string_view(field.name) : std::string_view(field.doc);
+    name = name.substr(0, name.find("（"));
+    auto pointer = store.pointer(r.table, r.row, r.field);
+    auto part = dangling ? fmt::format("「{}」（{}）无法对应到记录", name, pointer)
+                         : fmt::format("{}「{}」（{}）", invalid ? "无效的" : "未记录", name, pointer);
+    if (std::find(parts.begin(), parts.end(), part) != parts.end()) continue;
+    if (parts.size() < shown)
+      parts.push_back(std::move(part));
+    else
+      ++more;
+  }
+  if (parts.empty())
+    return {};  // unknown for another reason (a param map without the key, a date
+                // outside the holiday calendar): the rule's sentence says where
+  std::string out = "无法判定：";
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? "；" : "") + parts[i];
+  if (more > 0) out += fmt::format("；另有 {} 项", more);
+  return out;
+}
+
 }  // namespace
 
+// The entity's own `name` when it has one; never a referenced record's (a carrier is not its
+// department, a person with no name is not their department).
 std::string subject_label(const facts::store& store, std::uint32_t table, std::uint32_t row) {
   const auto& t = store.table_at(table);
   auto name = t.type().find_field("name");
   if (name && t.column_at(*name).kind() == type_kind::string && t.column_at(*name).present(row)) {
     return std::string(t.column_at(*name).as_string(row));
-  }
-  for (std::uint32_t f = 0; f < t.type().fields.size(); ++f) {
-    const auto& col = t.column_at(f);
-    if (col.kind() != type_kind::ref || !col.present(row) || col.as_ref(row) == facts::no_row) continue;
-    const auto& target = store.table_at(col.type().target);
-    auto target_name = target.type().find_field("name");
-    if (target_name && target.column_at(*target_name).kind() == type_kind::string &&
-        target.column_at(*target_name).present(col.as_ref(row))) {
-      return std::string(target.column_at(*target_name).as_string(col.as_ref(row)));
-    }
   }
   return "";
 }
@@ -116,7 +142,11 @@ finding make_finding(evaluator& ev, const plan& p, const facts::store& store, co
   for (const auto& r : ev.reads) f.evidence.push_back(to_evidence(store, r, subject_row{rule.subject_table, row}));
   if (d.result != outcome::pass && d.result != outcome::not_applicable) {
     ev.recording = false;
-    if (rule.message) f.message = render(ev.eval(*rule.message), &store, p.schema);
+    if (d.result == outcome::unknown) f.message = unknown_message(store, ev.reads);
+    if (f.message.empty() && rule.message) {
+      f.message = render(ev.eval(*rule.message), &store, p.schema);
+      if (d.result == outcome::unknown) f.message = "无法判定：" + f.message;
+    }
     if (rule.remedy) f.remedy = render(ev.eval(*rule.remedy), &store, p.schema);
   }
   return f;

@@ -2,6 +2,7 @@
 // store, recording the facts it reads as evidence.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <deque>
 #include <memory>
@@ -41,6 +42,16 @@ class evaluator {
   bool recording = false;
   std::vector<std::string>* partners = nullptr;  // explain: elements a quantifier examined
   const std::vector<value>* params = nullptr;    // param values while folding constants
+  /// The wall-clock budget of the rule being evaluated: past it, quantifiers stop visiting elements
+  /// and `out_of_time` is set; the caller then drops the rule's results and reports it.
+  std::optional<std::chrono::steady_clock::time_point> deadline;
+  bool out_of_time = false;
+  /// Whether the deadline has passed, reading the clock once every 4096 calls.
+  bool past_deadline() {
+    if (!deadline || (++m_clock_calls & 0xFFF) != 0) return out_of_time;
+    out_of_time = out_of_time || std::chrono::steady_clock::now() > *deadline;
+    return out_of_time;
+  }
 
   value_arena& arena() { return m_arena; }
   void reset_arena() { m_arena.clear(); }
@@ -60,6 +71,7 @@ class evaluator {
   std::unordered_map<const ir::node*, std::regex> m_regexes;
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> m_unresolved;
   bool m_each_invalid = false;  // `each` found its collection or join key invalid
+  std::uint32_t m_clock_calls = 0;
 
   // interpreter.cpp
   void note_partner(const value& element, const value& condition);

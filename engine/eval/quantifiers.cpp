@@ -32,27 +32,11 @@ const std::vector<std::uint32_t>& evaluator::unresolved(std::uint32_t table, std
 
 namespace {
 
-bool is_binding(ir::op op) {
-  switch (op) {
-    case ir::op::exists:
-    case ir::op::all:
-    case ir::op::none:
-    case ir::op::count:
-    case ir::op::sum:
-    case ir::op::min:
-    case ir::op::max:
-    case ir::op::latest:
-      return true;
-    default:
-      return false;
-  }
-}
-
 // Whether `n` reads no local but `slot` and the binders of quantifiers inside it: its value for an
 // element does not depend on the subject.
 bool reads_only(const ir::node& n, std::vector<std::uint32_t>& bound) {
   if (n.op == ir::op::local) return std::find(bound.begin(), bound.end(), n.slot) != bound.end();
-  if (is_binding(n.op)) {
+  if (ir::binds_element(n.op)) {
     if (!n.children.empty() && !reads_only(n.children[0], bound)) return false;
     bound.push_back(n.slot);
     bool ok = true;
@@ -157,10 +141,10 @@ bool evaluator::each(const ir::node& n, Visit visit) {
   auto coll = eval(n.children[0]);
   m_each_invalid = coll.is_invalid();
   if (coll.is_null()) return false;
-  if (n.join.enabled && m_store) {
-    auto key = eval(n.children[n.join.key]);
-    m_each_invalid = key.is_invalid();
-    if (key.is_null()) return false;
+  // A null or invalid join key makes the join's equality unknown for every element, but the rest of
+  // the condition may still decide each one (`unknown and false` is false): such a key scans.
+  auto key = n.join.enabled && m_store ? eval(n.children[n.join.key]) : value::null();
+  if (!key.is_null()) {
     auto hits = m_store->referencing(coll.aux, n.join.field).rows(key.u.index);
     const auto& open = unresolved(coll.aux, n.join.field);
     const open_rows* fast = open.empty() || partners ? nullptr : open_verdicts(n, open);
@@ -170,7 +154,7 @@ bool evaluator::each(const ir::node& n, Visit visit) {
       while (a != hits.end() || b != open.end()) {
         std::uint32_t row = (b == open.end() || (a != hits.end() && *a < *b)) ? *a++ : *b++;
         if (a != hits.end() && *a == row) ++a;  // in both: visited once
-        if (!visit(value::entity(coll.aux, row))) return true;
+        if (past_deadline() || !visit(value::entity(coll.aux, row))) return true;
       }
       return true;
     }
@@ -191,7 +175,7 @@ bool evaluator::each(const ir::node& n, Visit visit) {
       if (next == facts::no_row) break;
       if (a != hits.end() && *a == next) ++a;
       if (r != fast->recheck.end() && *r == next) ++r;
-      if (!visit(value::entity(coll.aux, next))) return true;
+      if (past_deadline() || !visit(value::entity(coll.aux, next))) return true;
     }
     if (f < fast->fixed.size()) {
       auto u = fast->next_unknown[f];
@@ -200,7 +184,7 @@ bool evaluator::each(const ir::node& n, Visit visit) {
     return true;
   }
   for (std::uint32_t i = 0; i < length(coll); ++i) {
-    if (!visit(element(coll, i, m_arena))) break;
+    if (past_deadline() || !visit(element(coll, i, m_arena))) break;
   }
   return true;
 }

@@ -1,6 +1,8 @@
 // `evaluate`: every rule in force for every subject of its collection, then waivers. Outcomes are
 // counted for every (rule, subject); a finding with its strings is made only for the outcomes the run
 // lists. Rules are spread over threads; the result does not depend on how many.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <atomic>
 #include <mutex>
@@ -45,6 +47,7 @@ struct rule_output {
   outcome_tally tally{};
   std::vector<finding> findings;
   std::vector<std::size_t> used_waivers;
+  std::uint32_t timed_out_at = facts::no_row;  // the subject row evaluated when the budget ran out
 };
 
 // The outcomes always made into findings, whatever is listed: the baseline, the exit code and
@@ -80,8 +83,15 @@ void evaluate_rule(evaluator& ev, const shared_inputs& in, const rule_program& r
   std::vector<bool> used(waivers.size(), false);
   std::vector<std::pair<std::uint32_t, std::uint32_t>> listed;  // (rank, index in out.findings)
   auto rows = store.table_at(rule.subject_table).row_count();
+  ev.out_of_time = false;
+  ev.deadline.reset();
+  if (in.options.rule_timeout) ev.deadline = std::chrono::steady_clock::now() + *in.options.rule_timeout;
   for (std::uint32_t row = 0; row < rows; ++row) {
     auto d = decide(ev, rule, row, in.as_of, nullptr, store, in.p.schema);
+    if (ev.past_deadline()) {
+      out.timed_out_at = row;
+      return;
+    }
     auto result = d.result;
     std::string reason;
     if (!waivers.empty()) {
@@ -125,12 +135,14 @@ evaluate_result evaluate(const plan& p, const facts::store& store, const evaluat
   run.snapshot_path = options.snapshot_path;
   run.as_of = facts::format_date(*as_of);
   run.profile = p.profile;
+  // Rules by id (ties keep plan order): every table of rules and every finding list comes out in
+  // one order, whatever order the rule files were given in.
   std::vector<const rule_program*> rules;
   for (const auto& rule : p.rules) {
-    if (!in_force(rule, *as_of)) continue;
-    rules.push_back(&rule);
-    run.rules.push_back(rule.info);
+    if (in_force(rule, *as_of)) rules.push_back(&rule);
   }
+  std::stable_sort(rules.begin(), rules.end(), [](const auto* a, const auto* b) { return a->info.id < b->info.id; });
+  for (const auto* rule : rules) run.rules.push_back(rule->info);
   run.not_exported = not_exported(p, rules, store);
   auto made = options.listed;
   for (auto o : all_outcomes) {
@@ -153,13 +165,15 @@ evaluate_result evaluate(const plan& p, const facts::store& store, const evaluat
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(rules.size(), 1)));
   const auto* cal = options.calendar ? options.calendar : &facts::china_calendar();
   std::atomic<std::size_t> next{0};
+  std::atomic<bool> stop{false};  // a rule ran out of time: take no further rule
   std::mutex progress_mutex;
   std::size_t done = 0;
   auto work = [&] {
     evaluator ev(p, &store, *as_of, cal);
     ev.max_reads = options.max_evidence;
-    for (std::size_t i = next++; i < rules.size(); i = next++) {
+    for (std::size_t i = next++; i < rules.size() && !stop; i = next++) {
       evaluate_rule(ev, in, *rules[i], &run.rules[i], outputs[i]);
+      if (outputs[i].timed_out_at != facts::no_row) stop = true;
       if (options.progress) {
         std::lock_guard lock(progress_mutex);
         options.progress(++done, rules.size());
@@ -173,11 +187,15 @@ evaluate_result evaluate(const plan& p, const facts::store& store, const evaluat
     for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work);
   }
 
-  // Rules by id (ties keep plan order), each rule's findings already in subject-key order.
-  std::vector<std::size_t> by_id(rules.size());
-  std::iota(by_id.begin(), by_id.end(), std::size_t{0});
-  std::stable_sort(by_id.begin(), by_id.end(),
-                   [&](std::size_t a, std::size_t b) { return run.rules[a].id < run.rules[b].id; });
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    if (outputs[i].timed_out_at == facts::no_row) continue;
+    const auto& info = run.rules[i];
+    const auto& order = *orders[rules[i]->subject_table];
+    result.error = fmt::format("{}:{}:{}: 规则 {} 超出时间限制 {} 秒（--timeout），停在对象 {}；可用 --timeout 放宽",
+                               info.location.path, info.location.line, info.location.column, info.id,
+                               options.rule_timeout->count() / 1000.0, order.keys[outputs[i].timed_out_at]);
+    return result;
+  }
   std::size_t total = 0;
   for (const auto& o : outputs) total += o.findings.size();
   run.findings.reserve(total);
@@ -187,9 +205,9 @@ evaluate_result evaluate(const plan& p, const facts::store& store, const evaluat
     run.tallies.push_back(o.tally);
     for (auto w : o.used_waivers) waiver_used[w] = true;
   }
-  for (auto i : by_id) {
-    for (auto& f : outputs[i].findings) run.findings.push_back(std::move(f));
-    outputs[i].findings = {};
+  for (auto& o : outputs) {  // each rule's findings are already in subject-key order
+    for (auto& f : o.findings) run.findings.push_back(std::move(f));
+    o.findings = {};
   }
   if (options.waivers) report_waivers(run, *options.waivers, waiver_used, *as_of);
   result.run = std::move(run);

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "tests/support/golden.hpp"
 #include "tests/support/run.hpp"
 
@@ -150,6 +152,33 @@ BOOST_AUTO_TEST_CASE(schema_prints_collections_and_json_schema) {
   auto json = run_baomi("schema --json-schema", false);
   BOOST_TEST(json.code == 0);
   BOOST_TEST(json.out.find("\"$schema\"") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(several_profiles_apply_in_order) {
+  // s000_p13 disables MTG-031; s004_1a sets DEP-010 to medium: both hold in one run, written as two
+  // options or as one list, and the report names both.
+  const std::string a = "cn.profiles.s000_p13", b = "cn.profiles.s004_1a";
+  auto two = run_baomi("check facts/examples/org.json --format json --profile " + a + " --profile " + b, false);
+  auto list = run_baomi("check facts/examples/org.json --format json --profile " + a + "," + b, false);
+  BOOST_TEST(two.code == 1);
+  BOOST_TEST((two.out == list.out));
+  auto report = nlohmann::json::parse(two.out);
+  BOOST_TEST(report["profile"] == a + "," + b);
+  bool mtg031 = false;
+  std::string dep010;
+  for (const auto& r : report["rules"]) {
+    mtg031 = mtg031 || r["id"] == "MTG-031";
+    if (r["id"] == "DEP-010") dep010 = r["severity"];
+  }
+  BOOST_TEST(!mtg031);
+  BOOST_TEST(dep010 == "medium");
+  auto one = nlohmann::json::parse(run_baomi("check facts/examples/org.json --format json --profile " + b, false).out);
+  bool still = false;
+  for (const auto& r : one["rules"]) still = still || r["id"] == "MTG-031";
+  BOOST_TEST(still);  // the first profile's change came from it
+  auto unknown = run_baomi("check facts/examples/org.json --profile " + a + ",cn.profiles.nope");
+  BOOST_TEST(unknown.code == 2);
+  BOOST_TEST(unknown.out.find("unknown profile `cn.profiles.nope`") != std::string::npos, unknown.out);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -94,4 +94,39 @@ BOOST_AUTO_TEST_CASE(evidence_per_finding_is_capped) {
   BOOST_TEST(most == 24u);  // the example reaches the cap
 }
 
+BOOST_AUTO_TEST_CASE(a_rule_file_larger_than_the_limit_is_refused_before_reading) {
+  // base::max_text_file_bytes = 16 MiB: one byte more is refused (E0200), not parsed.
+  temp_file big("big.baomi", "# " + std::string((std::size_t{16} << 20) - 2, 'x') + "\n");
+  auto r = run_baomi("lint " + big.path);
+  BOOST_TEST(r.code == 2, r.out.substr(0, 400));
+  BOOST_TEST(r.out.find(big.path + ": error[E0200]: the file is larger than 16 MiB") != std::string::npos,
+             r.out.substr(0, 400));
+  temp_file waivers("big-waivers.json", std::string((std::size_t{16} << 20) + 1, ' '));
+  auto w = run_baomi("check facts/examples/org.json --waivers " + waivers.path);
+  BOOST_TEST(w.code == 2, w.out.substr(0, 400));
+  BOOST_TEST(w.out.find("豁免文件超过 16 MiB 的上限") != std::string::npos, w.out.substr(0, 400));
+}
+
+BOOST_AUTO_TEST_CASE(a_rule_past_its_time_budget_stops_the_check) {
+  // A cubic rule over the example's people: far beyond 10 ms, so --timeout stops it with exit 2,
+  // naming the rule and its place; without --timeout the default (10m) lets it finish.
+  temp_file rules("slow.baomi", R"(import cn.schema
+
+rule SLOW-001 "三重循环" {
+  severity low
+  cite "001" "涉密人员"
+  for p in people
+  require (count a in people where (count b in people where (count c in people where c.name == b.name) > 0) > 0) > 0
+}
+)");
+  auto slow = run_baomi("check facts/examples/org.json --rules rulesets --rules " + rules.path +
+                        " --rule SLOW-001 --timeout 0.01s");
+  BOOST_TEST(slow.code == 2, slow.out.substr(0, 400));
+  BOOST_TEST(slow.out.find(rules.path + ":3:6: 规则 SLOW-001 超出时间限制 0.01 秒（--timeout）") != std::string::npos,
+             slow.out.substr(0, 400));
+  auto bad = run_baomi("check facts/examples/org.json --timeout 10x");
+  BOOST_TEST(bad.code == 2);
+  BOOST_TEST(bad.out.find("--timeout `10x` is not a time limit") != std::string::npos, bad.out);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

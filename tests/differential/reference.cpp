@@ -194,15 +194,12 @@ struct reference {
   val quantify(const expr& e) {
     auto list = eval(e.kids[0]);
     if (!list.known) return unknown();
-    if (options.emulate_null_join_key || options.stats) {
+    if (options.stats) {
       const auto* key = join_key(e);
       bool null_key = key && !eval(*key).known;
-      if (options.stats) {
-        ++options.stats->quantifiers;
-        options.stats->joins += key && !null_key;
-        options.stats->null_keys += null_key;
-      }
-      if (null_key && options.emulate_null_join_key) return unknown();
+      ++options.stats->quantifiers;
+      options.stats->joins += key && !null_key;
+      options.stats->null_keys += null_key;
     }
     bool any_true = false, any_false = false, any_unknown = false;
     std::int64_t count = 0, sum = 0;

@@ -18,9 +18,6 @@ struct reference_stats {
 };
 
 struct reference_options {
-  /// Known disagreement 1 (see differential_test.cpp): emulate the engine's index join, which gives
-  /// `unknown` when the join key is null instead of scanning. Used only to classify a mismatch.
-  bool emulate_null_join_key = false;
   reference_stats* stats = nullptr;
 };
 
