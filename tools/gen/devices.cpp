@@ -47,6 +47,20 @@ std::vector<std::uint32_t> secret_hosts(const world& w, std::uint32_t d) {
   return out;
 }
 
+// The fields of a computer's register entry that media and office machines do not have.
+void no_temp_secret(row& r) {
+  r.set_null("temp_secret_encrypted");
+  r.set_null("temp_secret_until");
+  r.set_null("temp_secret_deleted_on");
+}
+
+void not_a_computer(row& r) {
+  r.set_null("network_approved_on");
+  r.set_null("data_reviewed_on");
+  r.set_null("temp_secret");
+  no_temp_secret(r);
+}
+
 void common(row& r, const world& w, std::uint64_t person, random& rng) {
   r.set_ref("department", "departments", w.people[person].department);
   r.set_ref("responsible", "people", rng.permille(5) ? std::nullopt : std::optional(person));
@@ -96,15 +110,15 @@ void write_devices(collection_writer& out, const world& w) {
     // The yearly review of the files on a 涉密计算机 (DEV-058): a few never reviewed, a few overdue.
     r.set_date("data_reviewed_on", s ? unless(rng, 20, w.as_of - day_between(rng, 10, 380)) : std::nullopt);
     // A non-secret laptop now and then holds secret information for a task (DEV-031, DEV-032).
-    if (laptop && !s) {
-      bool temp = rng.permille(100);
-      r.set_bool("temp_secret", temp);
-      if (temp) {
-        auto until = w.as_of - day_between(rng, 0, 300);
-        r.set_bool("temp_secret_encrypted", !rng.permille(50));
-        r.set_date("temp_secret_until", until);
-        r.set_date("temp_secret_deleted_on", unless(rng, 50, until + day_between(rng, 0, 5)));
-      }
+    bool temp = laptop && !s && rng.permille(100);
+    r.set_bool("temp_secret", temp);
+    if (temp) {
+      auto until = w.as_of - day_between(rng, 0, 300);
+      r.set_bool("temp_secret_encrypted", !rng.permille(50));
+      r.set_date("temp_secret_until", until);
+      r.set_date("temp_secret_deleted_on", unless(rng, 50, until + day_between(rng, 0, 5)));
+    } else {
+      no_temp_secret(r);
     }
     out.commit();
   }
@@ -118,6 +132,7 @@ void write_devices(collection_writer& out, const world& w) {
     r.set_bool("labelled", !rng.permille(20));
     r.set_refs("hosts", "devices", std::array<std::uint32_t, 1>{p});
     r.set_date("approved_on", w.as_of - day_between(rng, 100, 2000));
+    not_a_computer(r);
     out.commit();
   }
   for (std::uint32_t d = 0; d < w.departments.size(); ++d) {
@@ -142,6 +157,7 @@ void write_devices(collection_writer& out, const world& w) {
       r.set_bool("phone_line", k == 2 && rng.permille(30));
       r.set_bool("functional", !rng.permille(30));
       r.set_date("approved_on", w.as_of - day_between(rng, 100, 2000));
+      not_a_computer(r);
       out.commit();
     }
   }
@@ -171,8 +187,16 @@ void write_networks(collection_writer& out, const world& w) {
       r.set_bool("secrecy_planned", true);
       r.set_int("privilege_violations", static_cast<std::int64_t>(rng.permille(100) ? 1 + rng.below(3) : 0));
       r.set_bool("database", true);
+    } else {
+      for (auto field : {"secrecy_planned", "privilege_violations", "database"}) r.set_null(field);
     }
-    // A government unit's networks hold no 寄递用户信息 (NET-060 … NET-067, cn.profiles.s003_p3).
+    // No order to stop and rectify (NET-033, NET-034); a government unit's networks hold no 寄递用户信息,
+    // so the courier fields (NET-060 … NET-067, cn.profiles.s003_p3) stay empty.
+    for (auto field :
+         {"violation_on", "rectify_by", "accepted_on", "used_before_acceptance", "zones_isolated",
+          "default_credentials", "encrypted_transfer", "remote_access_controlled", "security_admin", "auditor",
+          "admin_ops_authorized", "password_policy", "encrypted_storage", "interconnection_reviewed"})
+      r.set_null(field);
     r.set_bool("courier_data", false);
     r.set_date("last_check_on", w.as_of - day_between(rng, 30, 300));
     r.set_int("access_points", n == 2 ? 1 : 0);
@@ -298,8 +322,14 @@ void write_comm_devices(collection_writer& out, const world& w) {
       r.set_date("inspected_on", w.as_of - day_between(rng, 100, 900));
       r.set_bool("register_kept", !rng.permille(50));
       r.set_bool("foreign", false);
-      if (k == 1) r.set_int("plain_replies_found", static_cast<std::int64_t>(rng.permille(10) ? 1 : 0));
-      if (mic) r.set_bool("scope_defined", !rng.permille(100));
+      if (k == 1)
+        r.set_int("plain_replies_found", static_cast<std::int64_t>(rng.permille(10) ? 1 : 0));
+      else
+        r.set_null("plain_replies_found");
+      if (mic)
+        r.set_bool("scope_defined", !rng.permille(100));
+      else
+        r.set_null("scope_defined");
       out.commit();
     }
   }
