@@ -20,7 +20,7 @@ rules_root=$repo/rulesets
 
 # Floors in percent of the checkable rows (issue 13 aims at 75 and 95); raise them as rows get
 # encoded or excluded, never lower.
-min_encoded=${BAOMI_MIN_ENCODED:-75}
+min_encoded=${BAOMI_MIN_ENCODED:-76}
 min_decided=${BAOMI_MIN_DECIDED:-96}
 
 if ! ls "$catalogues"/seed-rules-*.md >/dev/null 2>&1; then

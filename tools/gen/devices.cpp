@@ -47,6 +47,20 @@ std::vector<std::uint32_t> secret_hosts(const world& w, std::uint32_t d) {
   return out;
 }
 
+// The fields of a computer's register entry that media and office machines do not have.
+void no_temp_secret(row& r) {
+  r.set_null("temp_secret_encrypted");
+  r.set_null("temp_secret_until");
+  r.set_null("temp_secret_deleted_on");
+}
+
+void not_a_computer(row& r) {
+  r.set_null("network_approved_on");
+  r.set_null("data_reviewed_on");
+  r.set_null("temp_secret");
+  no_temp_secret(r);
+}
+
 void common(row& r, const world& w, std::uint64_t person, random& rng) {
   r.set_ref("department", "departments", w.people[person].department);
   r.set_ref("responsible", "people", rng.permille(5) ? std::nullopt : std::optional(person));
@@ -63,7 +77,8 @@ void write_devices(collection_writer& out, const world& w) {
   for (std::uint64_t p = 0; p < w.people.size(); ++p) {
     bool s = secret(w, p);
     auto& r = out.begin();
-    r.set_enum("kind", rng.permille(80) ? "laptop" : "desktop");
+    bool laptop = rng.permille(80);
+    r.set_enum("kind", laptop ? "laptop" : "desktop");
     r.set_string("model", s ? "联想 启天M430" : "联想 扬天M4000");
     r.set_bool("secret", s);
     if (s)
@@ -90,6 +105,21 @@ void write_devices(collection_writer& out, const world& w) {
     r.set_date("tested_on", s ? unless(rng, 20, since - day_between(rng, 1, 8)) : std::nullopt);
     r.set_date("in_use_since", since);
     r.set_int("secret_files_found", static_cast<std::int64_t>(!s && rng.permille(10) ? 1 + rng.below(3) : 0));
+    // 入网审批 (DEV-016): one computer in a hundred joined the network without it.
+    r.set_date("network_approved_on", unless(rng, 10, since));
+    // The yearly review of the files on a 涉密计算机 (DEV-058): a few never reviewed, a few overdue.
+    r.set_date("data_reviewed_on", s ? unless(rng, 20, w.as_of - day_between(rng, 10, 380)) : std::nullopt);
+    // A non-secret laptop now and then holds secret information for a task (DEV-031, DEV-032).
+    bool temp = laptop && !s && rng.permille(100);
+    r.set_bool("temp_secret", temp);
+    if (temp) {
+      auto until = w.as_of - day_between(rng, 0, 300);
+      r.set_bool("temp_secret_encrypted", !rng.permille(50));
+      r.set_date("temp_secret_until", until);
+      r.set_date("temp_secret_deleted_on", unless(rng, 50, until + day_between(rng, 0, 5)));
+    } else {
+      no_temp_secret(r);
+    }
     out.commit();
   }
   for (auto p : w.cleared) {
@@ -102,6 +132,7 @@ void write_devices(collection_writer& out, const world& w) {
     r.set_bool("labelled", !rng.permille(20));
     r.set_refs("hosts", "devices", std::array<std::uint32_t, 1>{p});
     r.set_date("approved_on", w.as_of - day_between(rng, 100, 2000));
+    not_a_computer(r);
     out.commit();
   }
   for (std::uint32_t d = 0; d < w.departments.size(); ++d) {
@@ -126,6 +157,7 @@ void write_devices(collection_writer& out, const world& w) {
       r.set_bool("phone_line", k == 2 && rng.permille(30));
       r.set_bool("functional", !rng.permille(30));
       r.set_date("approved_on", w.as_of - day_between(rng, 100, 2000));
+      not_a_computer(r);
       out.commit();
     }
   }
@@ -152,7 +184,20 @@ void write_networks(collection_writer& out, const world& w) {
       r.set_date("last_risk_assessment_on", w.as_of - day_between(rng, 30, 300));
       r.set_bool("management_rules", true);
       r.set_ref("administrator", "people", random_cleared(rng, w));
+      r.set_bool("secrecy_planned", true);
+      r.set_int("privilege_violations", static_cast<std::int64_t>(rng.permille(100) ? 1 + rng.below(3) : 0));
+      r.set_bool("database", true);
+    } else {
+      for (auto field : {"secrecy_planned", "privilege_violations", "database"}) r.set_null(field);
     }
+    // No order to stop and rectify (NET-033, NET-034); a government unit's networks hold no 寄递用户信息,
+    // so the courier fields (NET-060 … NET-067, cn.profiles.s003_p3) stay empty.
+    for (auto field :
+         {"violation_on", "rectify_by", "accepted_on", "used_before_acceptance", "zones_isolated",
+          "default_credentials", "encrypted_transfer", "remote_access_controlled", "security_admin", "auditor",
+          "admin_ops_authorized", "password_policy", "encrypted_storage", "interconnection_reviewed"})
+      r.set_null(field);
+    r.set_bool("courier_data", false);
     r.set_date("last_check_on", w.as_of - day_between(rng, 30, 300));
     r.set_int("access_points", n == 2 ? 1 : 0);
     r.set_int("secret_files_found", 0);
@@ -233,15 +278,18 @@ void write_software_changes(collection_writer& out, const world& w) {
   for (std::uint64_t i = 0; i < w.people.size() / 5 + 1; ++i) {
     auto which = rng.below(std::size(software));
     bool install = rng.permille(900);
+    // A game installed on a work computer (DEV-029), a few in a thousand installs.
+    bool game = install && rng.permille(5);
     auto& r = out.begin();
     r.set_ref("device", "devices", rng.below(w.people.size()));
     r.set_date("on", w.as_of - day_between(rng, 0, 700));
     r.set_enum("action", install ? "install" : "uninstall");
-    r.set_string("software", software[which]);
+    r.set_string("software", game ? "某网络游戏" : software[which]);
     r.set_ref("by", "people", random_cleared(rng, w));
     r.set_bool("authorized", !rng.permille(40));
     r.set_bool("origin_known", !rng.permille(20));
-    r.set_bool("protection", which == 3);
+    r.set_bool("protection", !game && which == 3);
+    r.set_bool("game", game);
     out.commit();
   }
 }
@@ -262,8 +310,10 @@ void write_comm_devices(collection_writer& out, const world& w) {
   static constexpr const char* kinds[] = {"telephone", "fax", "secure_phone"};
   for (std::uint32_t d = 0; d < w.departments.size(); ++d) {
     for (int k = 0; k < 3; ++k) {
+      // Every fifth department keeps a 无线话筒 (for its meeting room) in place of a second telephone.
+      bool mic = k == 0 && d % 5 == 4;
       auto& r = out.begin();
-      r.set_enum("kind", kinds[k]);
+      r.set_enum("kind", mic ? "wireless_mic" : kinds[k]);
       r.set_ref("department", "departments", d);
       r.set_ref("custodian", "people", rng.permille(50) ? std::nullopt : std::optional(random_cleared(rng, w)));
       r.set_bool("secure", k == 2);
@@ -272,6 +322,14 @@ void write_comm_devices(collection_writer& out, const world& w) {
       r.set_date("inspected_on", w.as_of - day_between(rng, 100, 900));
       r.set_bool("register_kept", !rng.permille(50));
       r.set_bool("foreign", false);
+      if (k == 1)
+        r.set_int("plain_replies_found", static_cast<std::int64_t>(rng.permille(10) ? 1 : 0));
+      else
+        r.set_null("plain_replies_found");
+      if (mic)
+        r.set_bool("scope_defined", !rng.permille(100));
+      else
+        r.set_null("scope_defined");
       out.commit();
     }
   }
