@@ -177,8 +177,8 @@ class xlsx_writer {
 
   // The problems: failing and unknown findings, in checklist order (the 自查自评 report's numbering).
   void ledger() {
-    const std::vector<column_spec> columns{{"序号", 6},     {"自查项", 18},   {"对象", 22},     {"问题", 40},
-                                           {"规则", 10},    {"规则名称", 30}, {"依据条款", 24}, {"责任部门", 14},
+    const std::vector<column_spec> columns{{"序号", 6},      {"自查项", 18},   {"对象", 22},     {"问题", 40},
+                                           {"规则", 10},     {"规则名称", 30}, {"依据条款", 24}, {"责任部门", 14},
                                            {"整改措施", 40}, {"整改期限", 16}, {"整改情况", 20}};
     auto* s = sheet("整改台账", columns);
     lxw_row_t row = 0;
@@ -214,8 +214,8 @@ class xlsx_writer {
   // Every finding the report lists (`--show`), in the run's order.
   void findings() {
     const std::vector<column_spec> columns{
-        {"规则", 10},     {"规则名称", 30}, {"自查项", 18},   {"严重程度", 8}, {"结果", 8},    {"对象类别", 14},
-        {"对象键", 12},   {"对象", 22},     {"JSON 指针", 18}, {"说明", 40},    {"证据", 40},   {"责任部门", 14},
+        {"规则", 10},     {"规则名称", 30}, {"自查项", 18},    {"严重程度", 8},  {"结果", 8},      {"对象类别", 14},
+        {"对象键", 12},   {"对象", 22},     {"JSON 指针", 18}, {"说明", 40},     {"证据", 40},     {"责任部门", 14},
         {"整改措施", 40}, {"期限", 12},     {"剩余天数", 8},   {"依据条款", 24}, {"豁免理由", 24}, {"指纹", 18}};
     auto* s = sheet("全部结果", columns);
     lxw_row_t row = 0;

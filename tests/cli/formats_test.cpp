@@ -26,9 +26,9 @@ BOOST_AUTO_TEST_CASE(each_command_names_the_formats_it_writes) {
     }
   }
   auto help = run_baomi("check --help");
-  BOOST_TEST(
-      help.out.find("text, json, sarif, junit, html, selfcheck-md, selfcheck-html, ndjson or xlsx") != std::string::npos,
-      help.out);
+  BOOST_TEST(help.out.find("text, json, sarif, junit, html, selfcheck-md, selfcheck-html, ndjson or xlsx") !=
+                 std::string::npos,
+             help.out);
   auto test_help = run_baomi("test --help");
   BOOST_TEST(test_help.out.find("text or junit") != std::string::npos, test_help.out);
 }
