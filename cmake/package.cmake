@@ -67,7 +67,9 @@ if(BAOMI_DPKG_SHLIBDEPS)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 else()
   # Debian 12 (bookworm): what dpkg-shlibdeps finds there.
-  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6 (>= 2.34), libfmt9 (>= 9.1.0), libgcc-s1 (>= 3.3.1), libstdc++6 (>= 12)")
+  # libxlsxwriter4: the xlsx report (linked dynamically).
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS
+      "libc6 (>= 2.34), libfmt9 (>= 9.1.0), libgcc-s1 (>= 3.3.1), libstdc++6 (>= 12), libxlsxwriter4 (>= 1.1.4)")
 endif()
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "bash-completion")
 set(CPACK_PACKAGE_CHECKSUM SHA256)

@@ -1,6 +1,7 @@
 // The fact store: tables per entity type, pointer derivation and lazily built reverse indexes.
 #include "facts/store.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <mutex>
@@ -76,6 +77,12 @@ std::optional<std::uint32_t> table::find_row(std::int64_t key) const {
   return find_row(std::string_view(digits, static_cast<std::size_t>(end - digits)));
 }
 
+std::optional<std::uint32_t> table::row_of_json_index(std::uint32_t json_index) const {
+  auto it = std::lower_bound(m_json_index.begin(), m_json_index.end(), json_index);
+  if (it == m_json_index.end() || *it != json_index) return std::nullopt;
+  return static_cast<std::uint32_t>(it - m_json_index.begin());
+}
+
 store::store(facts::schema s)
     : m_schema(std::make_unique<facts::schema>(std::move(s))),
       m_strings(std::make_unique<string_pool>()),
@@ -141,7 +148,7 @@ std::size_t store::memory_bytes() const {
 
 std::size_t table::memory_bytes() const {
   std::size_t bytes = m_json_index.capacity() * 4 + m_flags.capacity() + m_parents.capacity() * sizeof(record_parent) +
-                      m_keys.memory_bytes();
+                      m_positions.capacity() * sizeof(source_position) + m_keys.memory_bytes();
   for (const auto& c : m_columns) bytes += c.memory_bytes();
   return bytes;
 }

@@ -31,6 +31,13 @@ struct record_parent {
   std::uint32_t element = no_row;
 };
 
+/// Where a collection row's opening `{` is in the snapshot: 1-based line and code-point column (the
+/// columns of data issues); 0 when unknown (a store not built from JSON text, a record row).
+struct source_position {
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+};
+
 /// The rows of one entity type: a collection's entries in snapshot order, or a record type's nested
 /// objects. Column i holds field i of the entity type.
 class table {
@@ -45,6 +52,13 @@ class table {
   std::uint32_t json_index(std::uint32_t row) const { return m_json_index[row]; }
   std::uint8_t flags(std::uint32_t row) const { return m_flags[row]; }
   const record_parent& parent(std::uint32_t row) const { return m_parents[row]; }
+  /// A collection row's position in the snapshot text; {0, 0} when the loader did not record one.
+  source_position position(std::uint32_t row) const {
+    return row < m_positions.size() ? m_positions[row] : source_position{};
+  }
+  /// The row of the snapshot array's element `json_index` (rows are in array order); nullopt when that
+  /// element made no row (it was not an object) or is past the end.
+  std::optional<std::uint32_t> row_of_json_index(std::uint32_t json_index) const;
   /// Whether the snapshot gave this collection (as an array, perhaps empty). A collection it left
   /// out is not known to be empty: rules that read it are unknown (facts.md "Not exported").
   /// Record types, and stores not built by the JSON loader, count as exported.
@@ -68,6 +82,7 @@ class table {
   std::vector<std::uint32_t> m_json_index;
   std::vector<std::uint8_t> m_flags;
   std::vector<record_parent> m_parents;
+  std::vector<source_position> m_positions;  // collection rows loaded from JSON text: 8 bytes a row
   key_index m_keys;
 };
 

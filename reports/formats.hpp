@@ -47,6 +47,8 @@ std::string write_html(const engine::run_result& result, const report_options& o
 std::string write_selfcheck_md(const engine::run_result& result, const report_options& options);
 // its HTML twin (selfcheck_html.cpp)
 std::string write_selfcheck_html(const engine::run_result& result, const report_options& options);
+// the 整改台账 and the finding list as a spreadsheet (xlsx.cpp): the bytes of an .xlsx file
+std::string write_xlsx(const engine::run_result& result, const report_options& options);
 // explain (explain.cpp)
 std::string write_text(const engine::explanation& result, const report_options& options);
 // diff (diff.cpp)

@@ -92,6 +92,20 @@ std::string pascal_name(std::string_view id) {
   return out.empty() ? std::string(id) : out;
 }
 
+// The project's home, and where each built-in rule is documented: its definition in the repository
+// (title, citations with their quotes, remedy), on the main branch. The same stable form as `baomi
+// lint`'s helpUri (docs/findings.md "SARIF 2.1.0").
+constexpr std::string_view home = "https://github.com/baomi/baomi";
+
+std::optional<std::string> help_uri(const engine::rule_info& rule) {
+  const auto& path = rule.location.path;
+  // Only plain paths: the multitool rejects percent-encoded absolute URIs, and the repository's own
+  // rule files never need encoding.
+  if (!path.starts_with("rulesets/") || path.find("..") != std::string::npos || path_uri(path) != path)
+    return std::nullopt;
+  return fmt::format("{}/blob/main/{}", home, path);
+}
+
 // Each rule's remedy when all its findings have the same one (a template without interpolation);
 // otherwise none, and each result carries its own in its properties. One pass over the findings.
 std::map<std::string, std::string> common_remedies(const engine::run_result& result) {
@@ -121,6 +135,7 @@ json rule_json(const engine::rule_info& rule, const std::map<std::string, std::s
     help += (help.empty() ? "整改：" : "\n整改：") + remedy->second;
   }
   if (!help.empty()) out["help"] = {{"text", help}};
+  if (auto uri = help_uri(rule)) out["helpUri"] = *uri;
   out["defaultConfiguration"] = {{"level", level_of(rule.severity)}};
   json properties = {{"severity", engine::to_string(rule.severity)}};
   if (!rule.area.empty()) properties["area"] = rule.area;
@@ -149,17 +164,34 @@ std::string message_text(const engine::finding& f) {
   return text;
 }
 
-json location_json(const engine::finding& f) {
-  const auto& where = rule_of(f).location;
+// The rule's source as a physical location (a file with, when known, a line and column).
+json rule_source_json(const engine::rule_info& rule) {
+  const auto& where = rule.location;
+  json physical = {{"artifactLocation", {{"uri", path_uri(where.path)}}}};
+  if (where.line > 0) {
+    json region = {{"startLine", where.line}};
+    if (where.column > 0) region["startColumn"] = where.column;
+    physical["region"] = std::move(region);
+  }
+  return physical;
+}
+
+// The primary location: the subject's record in the snapshot (line and column of its `{` when the
+// loader recorded them; the file alone otherwise), with the subject's JSON Pointer as a logical
+// location. Without a snapshot path, the rule's source stands in.
+json location_json(const engine::finding& f, const std::string& snapshot) {
+  const auto& rule = rule_of(f);
   json out = json::object();
-  if (!where.path.empty()) {
-    json physical = {{"artifactLocation", {{"uri", path_uri(where.path)}}}};
-    if (where.line > 0) {
-      json region = {{"startLine", where.line}};
-      if (where.column > 0) region["startColumn"] = where.column;
+  if (!snapshot.empty()) {
+    json physical = {{"artifactLocation", {{"uri", path_uri(snapshot)}}}};
+    if (f.subject.line > 0) {
+      json region = {{"startLine", f.subject.line}};
+      if (f.subject.column > 0) region["startColumn"] = f.subject.column;
       physical["region"] = std::move(region);
     }
     out["physicalLocation"] = std::move(physical);
+  } else if (!rule.location.path.empty()) {
+    out["physicalLocation"] = rule_source_json(rule);
   }
   if (!f.subject.pointer.empty()) {
     json logical = json::object();
@@ -172,14 +204,27 @@ json location_json(const engine::finding& f) {
   return out;
 }
 
-json result_json(const engine::finding& f, std::size_t rule_index) {
+// The rule's definition, when the primary location is the snapshot.
+std::optional<json> related_location_json(const engine::finding& f, const std::string& snapshot) {
+  const auto& rule = rule_of(f);
+  if (snapshot.empty() || rule.location.path.empty()) return std::nullopt;
+  return json{{"id", 1},
+              {"physicalLocation", rule_source_json(rule)},
+              {"message", {{"text", fmt::format("规则 {} 的定义", rule.id)}}}};
+}
+
+json result_json(const engine::finding& f, std::size_t rule_index, const std::string& snapshot) {
   json out = {{"ruleId", rule_of(f).id},
               {"ruleIndex", rule_index},
               {"level", level_of(f)},
               {"message", {{"text", message_text(f)}}}};
-  if (auto where = location_json(f); !where.empty()) {
+  if (auto where = location_json(f, snapshot); !where.empty()) {
     out["locations"] = json::array();
     out["locations"].push_back(std::move(where));
+  }
+  if (auto related = related_location_json(f, snapshot)) {
+    out["relatedLocations"] = json::array();
+    out["relatedLocations"].push_back(std::move(*related));
   }
   if (!f.fingerprint.empty()) out["partialFingerprints"] = {{"baomi/v1", f.fingerprint}};
   if (f.outcome == outcome::waived) {
@@ -222,6 +267,7 @@ json notification_json(const engine::data_issue& issue) {
 void stream_sarif(const engine::run_result& result, const report_options& options, std::ostream& stream) {
   json driver = {{"name", "baomi"}};
   if (!options.tool_version.empty()) driver["version"] = options.tool_version;
+  driver["informationUri"] = home;
   std::map<std::string, std::size_t> rule_index;
   auto remedies = common_remedies(result);
   json rules = json::array();
@@ -245,6 +291,17 @@ void stream_sarif(const engine::run_result& result, const report_options& option
               {"level", issue.severity == base::severity::error ? "error" : "warning"},
               {"message", {{"text", issue.message}}}};
     if (auto n = notification_json(issue); n.contains("locations")) r["locations"] = std::move(n["locations"]);
+    // The loader's problems land on the snapshot too, at their line and column when known.
+    if (auto file = issue.path.empty() ? result.snapshot_path : issue.path; !file.empty()) {
+      json physical = {{"artifactLocation", {{"uri", path_uri(file)}}}};
+      if (issue.has_position()) {
+        json region = {{"startLine", issue.range.begin.line}};
+        if (issue.range.begin.column > 0) region["startColumn"] = issue.range.begin.column;
+        physical["region"] = std::move(region);
+      }
+      if (!r.contains("locations")) r["locations"] = json::array({json::object()});
+      r["locations"][0]["physicalLocation"] = std::move(physical);
+    }
     issue_results.push_back(std::move(r));
   }
   json results = json::array();
@@ -271,7 +328,8 @@ void stream_sarif(const engine::run_result& result, const report_options& option
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"}, {"version", "2.1.0"}, {"runs", std::move(runs)}};
   write_spliced(stream, log, "results", 3, [&](auto emit) {
     for (const auto& f : result.findings) {
-      if (reported(f.outcome) && is_shown(options, f.outcome)) emit(result_json(f, rule_index.at(rule_of(f).id)));
+      if (reported(f.outcome) && is_shown(options, f.outcome))
+        emit(result_json(f, rule_index.at(rule_of(f).id), result.snapshot_path));
     }
     for (const auto& r : issue_results) emit(r);
   });

@@ -13,7 +13,7 @@ namespace {
 
 // Writers are chosen by overload: write_text(const engine::coverage&, …) is coverage's text writer.
 // clang-format off
-constexpr std::array<format_info, 8> formats{{
+constexpr std::array<format_info, 9> formats{{
     // id           name     extension     check        explain     diff        coverage    test
     {format::text, "text", ".txt", write_text, write_text, write_text, write_text, write_text},
     {format::json, "json", ".json", write_json, nullptr, write_json, write_json, nullptr},
@@ -23,6 +23,7 @@ constexpr std::array<format_info, 8> formats{{
     {format::selfcheck_md, "selfcheck-md", ".selfcheck.md", write_selfcheck_md, nullptr, nullptr, nullptr, nullptr},
     {format::selfcheck_html, "selfcheck-html", ".selfcheck.html", write_selfcheck_html, nullptr, nullptr, nullptr, nullptr},
     {format::ndjson, "ndjson", ".ndjson", write_ndjson, nullptr, nullptr, nullptr, nullptr},
+    {format::xlsx, "xlsx", ".xlsx", write_xlsx, nullptr, nullptr, nullptr, nullptr},
 }};
 // clang-format on
 
@@ -67,8 +68,10 @@ std::string_view extension(format f) { return row(f).extension; }
 bool supports(format f, result_kind kind) { return row_supports(row(f), kind); }
 
 bool lists_shown_only(format f) {
-  return f == format::text || f == format::json || f == format::sarif || f == format::ndjson;
+  return f == format::text || f == format::json || f == format::sarif || f == format::ndjson || f == format::xlsx;
 }
+
+bool is_binary(format f) { return f == format::xlsx; }
 
 std::vector<format> all_formats() {
   std::vector<format> out;

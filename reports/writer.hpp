@@ -21,7 +21,7 @@ struct fixture_suite;
 namespace baomi::reports {
 
 /// A row of the table of formats (reports/formats.cpp): its name, extension and writers live there.
-enum class format { text, json, sarif, junit, html, selfcheck_md, selfcheck_html, ndjson };
+enum class format { text, json, sarif, junit, html, selfcheck_md, selfcheck_html, ndjson, xlsx };
 
 /// What a command hands to a writer; each format supports some of them.
 enum class result_kind { check, explain, diff, coverage, test };
@@ -36,6 +36,9 @@ bool supports(format f, result_kind kind);
 std::vector<format> all_formats();
 /// The formats that can write `kind`, joined: "text, json" with `last` ", ", "text or json" with " or ".
 std::string format_names(result_kind kind, std::string_view last = ", ");
+
+/// Whether the format's output is binary (xlsx): it goes to a file, never to a terminal.
+bool is_binary(format f);
 
 /// Whether the format reads only the findings `report_options::show` lists (and the run's counts), so
 /// that a run may make findings for those outcomes only; false when it reads every finding.

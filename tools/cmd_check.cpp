@@ -123,6 +123,12 @@ int run_check(const check_options& o) {
                reports::format_names(reports::result_kind::check));
     return exit_usage;
   }
+  if (reports::is_binary(*format) && o.output.empty()) {
+    fmt::print(stderr,
+               "error: {} 是二进制文件格式，不能写到终端或标准输出：请用 -o 指定输出文件（例如 -o 整改台账.{}）\n",
+               o.format, o.format);
+    return exit_usage;
+  }
   auto fail_on = engine::parse_severity(o.fail_on);
   if (!fail_on) {
     fmt::print(stderr, "error: unknown severity `{}` for --fail-on (info, low, medium, high, critical)\n", o.fail_on);

@@ -4,7 +4,7 @@
 # example unit has problems on purpose); other arguments are passed to `baomi check`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! dpkg -s tao-pegtl-dev libcli11-dev >/dev/null 2>&1; then .ci/install-deps; fi
+if ! dpkg -s tao-pegtl-dev libcli11-dev libxlsxwriter-dev pkg-config >/dev/null 2>&1; then .ci/install-deps; fi
 cmake -S . -B build >/dev/null
 cmake --build build -j2 --target baomi >/dev/null
 status=0

@@ -20,10 +20,10 @@ bool is_letter(char c) { return c >= 'a' && c <= 'z'; }
 }  // namespace
 
 json_input::json_input(std::string_view text)
-    : m_begin(text.data()), m_pos(text.data()), m_end(text.data() + text.size()) {}
+    : m_begin(text.data()), m_pos(text.data()), m_end(text.data() + text.size()), m_counted(text.data()) {}
 
 json_input::json_input(std::FILE* file) : m_file(file), m_buffer(look_back + chunk_size) {
-  m_begin = m_pos = m_end = m_buffer.data();
+  m_begin = m_pos = m_end = m_counted = m_buffer.data();
   refill();
 }
 
@@ -31,6 +31,9 @@ void json_input::refill() {
   if (m_file == nullptr) return;
   std::size_t keep = std::min(look_back, static_cast<std::size_t>(m_end - m_begin));
   char* data = m_buffer.data();
+  // The bytes about to be dropped are counted now; m_counted moves with the kept ones.
+  if (m_counted < m_end - keep) count_to(m_end - keep);
+  m_counted = data + (m_counted - (m_end - keep));
   std::memmove(data, m_end - keep, keep);
   m_base += static_cast<std::size_t>(m_end - m_begin) - keep;
   std::size_t got = std::fread(data + keep, 1, chunk_size, m_file);
@@ -71,6 +74,29 @@ std::size_t json_input::token_start(token_shape shape) const {
       break;
   }
   return m_base + start;
+}
+
+void json_input::count_to(const char* p) {
+  const char* from = m_counted;
+  const char* line_start = nullptr;
+  while (const void* nl = std::memchr(from, '\n', static_cast<std::size_t>(p - from))) {
+    ++m_line;
+    from = static_cast<const char*>(nl) + 1;
+    line_start = from;
+  }
+  if (line_start != nullptr) m_column = 1;
+  // Code points: every byte but UTF-8 continuation bytes (as position_finder counts them).
+  m_column += static_cast<std::size_t>(
+      std::count_if(from, p, [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  m_counted = p;
+}
+
+std::pair<std::size_t, std::size_t> json_input::position(std::size_t offset) {
+  if (offset < m_base) return {0, 0};
+  const char* p = m_begin + (offset - m_base);
+  if (p < m_counted || p > m_end) return {0, 0};
+  count_to(p);
+  return {m_line, m_column};
 }
 
 position_finder::position_finder(std::vector<std::size_t> offsets) : m_offsets(std::move(offsets)) {

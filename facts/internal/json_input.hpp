@@ -6,6 +6,7 @@
 #include <iterator>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace baomi::facts {
@@ -70,8 +71,15 @@ class json_input {
   std::size_t token_start(token_shape shape) const;
   bool read_failed() const { return m_read_failed; }
 
+  /// 1-based line and code-point column of a buffered byte at or after the previous one asked for
+  /// (rows are asked for in text order); (0, 0) otherwise. The lines are counted incrementally over
+  /// the bytes between two calls (and over each chunk before it is dropped), so the whole text is
+  /// scanned once, with memchr, however many rows it has.
+  std::pair<std::size_t, std::size_t> position(std::size_t offset);
+
  private:
   void refill();
+  void count_to(const char* p);
 
   std::FILE* m_file = nullptr;
   std::vector<char> m_buffer;
@@ -80,6 +88,10 @@ class json_input {
   const char* m_end = nullptr;
   std::size_t m_base = 0;
   bool m_read_failed = false;
+  // position(): the line and column of the byte at m_counted (a buffered byte, or m_end).
+  const char* m_counted = nullptr;
+  std::size_t m_line = 1;
+  std::size_t m_column = 1;
 };
 
 /// 1-based line and code-point column of byte offsets, computed in one forward pass over a text.

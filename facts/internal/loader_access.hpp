@@ -1,6 +1,7 @@
 // Private to the loader: write access to the store's tables, which readers only see const.
 #pragma once
 
+#include <algorithm>
 #include <string>
 
 #include "facts/store.hpp"
@@ -32,6 +33,14 @@ class loader_access {
     return t.m_row_count++;
   }
 
+  /// Records where the collection row just appended starts (rows are positioned in order).
+  static void set_position(table& t, std::uint32_t row, std::size_t line, std::size_t column) {
+    constexpr std::size_t most = 0xFFFFFFFF;  // saturated: a column past 4G code points stays "far"
+    if (t.m_positions.size() <= row) t.m_positions.resize(row + 1);
+    t.m_positions[row] = {static_cast<std::uint32_t>(std::min(line, most)),
+                          static_cast<std::uint32_t>(std::min(column, most))};
+  }
+
   /// Trims and sorts what loading left unordered.
   static void finish(store& s) {
     for (auto& t : s.m_tables) {
@@ -39,6 +48,7 @@ class loader_access {
       t.m_json_index.shrink_to_fit();
       t.m_flags.shrink_to_fit();
       t.m_parents.shrink_to_fit();
+      t.m_positions.shrink_to_fit();
     }
   }
 };

@@ -119,6 +119,8 @@ void snapshot_handler::open_row(frame& collection) {
   row.field = std::numeric_limits<std::uint32_t>::max();  // so that the first field hint is 0
   row.seen_base = static_cast<std::uint32_t>(m_seen.size());
   row.start = m_input.token_start(token_shape::bracket);
+  auto [line, column] = m_input.position(row.start);
+  loader_access::set_position(t, row.row, line, column);
   m_seen.resize(m_seen.size() + t.type().fields.size(), 0);
   m_frames.push_back(std::move(row));
 }

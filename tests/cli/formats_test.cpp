@@ -13,7 +13,7 @@ BOOST_AUTO_TEST_SUITE(cli_formats)
 BOOST_AUTO_TEST_CASE(each_command_names_the_formats_it_writes) {
   const std::pair<std::string, std::string> cases[] = {
       {"check facts/examples/org.json --format pdf",
-       "unknown format `pdf` (text, json, sarif, junit, html, selfcheck-md, selfcheck-html, ndjson)"},
+       "unknown format `pdf` (text, json, sarif, junit, html, selfcheck-md, selfcheck-html, ndjson, xlsx)"},
       {"diff facts/examples/org.json facts/examples/org.json --format sarif", "unknown format `sarif` (text, json)"},
       {"coverage rulesets --format junit", "unknown format `junit` (text, json)"},
       {"test rulesets --format json", "unknown format `json` (text, junit)"},
@@ -26,9 +26,9 @@ BOOST_AUTO_TEST_CASE(each_command_names_the_formats_it_writes) {
     }
   }
   auto help = run_baomi("check --help");
-  BOOST_TEST(
-      help.out.find("text, json, sarif, junit, html, selfcheck-md, selfcheck-html or ndjson") != std::string::npos,
-      help.out);
+  BOOST_TEST(help.out.find("text, json, sarif, junit, html, selfcheck-md, selfcheck-html, ndjson or xlsx") !=
+                 std::string::npos,
+             help.out);
   auto test_help = run_baomi("test --help");
   BOOST_TEST(test_help.out.find("text or junit") != std::string::npos, test_help.out);
 }

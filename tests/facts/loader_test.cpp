@@ -1,6 +1,7 @@
 // The snapshot loader: typed cells, refs, records, maps, pointers, reverse indexes and every issue code.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -444,6 +445,42 @@ BOOST_AUTO_TEST_CASE(file_loading_streams_across_chunks) {
   }
   BOOST_TEST(from_file.issues[0].pointer == "/people/5/grade");
   BOOST_TEST(from_file.issues[0].range.begin.line == 6u);
+  // Each row's opening `{`: the first on line 1 after the document's opening, the others at the start
+  // of their own line; the same from the file (across chunk boundaries) and from memory.
+  const auto& file_people = table(from_file.store, "people");
+  const auto& memory_people = table(from_memory.store, "people");
+  BOOST_TEST(file_people.position(0).line == 1u);
+  BOOST_TEST(file_people.position(0).column == text.find("{\"id\"") + 1);
+  bool all_agree = true;
+  for (std::uint32_t row = 1; row < 12000; ++row) {
+    auto at = file_people.position(row);
+    auto same = memory_people.position(row);
+    if (at.line != row + 1 || at.column != 1 || same.line != at.line || same.column != at.column) all_agree = false;
+  }
+  BOOST_TEST(all_agree);
+}
+
+BOOST_AUTO_TEST_CASE(rows_know_where_they_start) {
+  // Code-point columns after CJK text; an entry that is not an object makes no row, so the next row
+  // is found by its array index.
+  auto r = load("{\"as_of\": \"2025-06-30\", \"org\": {\"name\": \"某局\"},\n \"people\": [\n  7, " + person("P1") +
+                ",\n\t" + person("P2") + "]}");
+  const auto& people = table(r.store, "people");
+  BOOST_TEST_REQUIRE(people.row_count() == 2u);
+  BOOST_TEST(people.position(0).line == 3u);
+  BOOST_TEST(people.position(0).column == 6u);
+  BOOST_TEST(people.position(1).line == 4u);
+  BOOST_TEST(people.position(1).column == 2u);
+  BOOST_TEST(!people.row_of_json_index(0));
+  BOOST_TEST(people.row_of_json_index(1).value_or(9) == 0u);
+  BOOST_TEST(people.row_of_json_index(2).value_or(9) == 1u);
+  BOOST_TEST(!people.row_of_json_index(3));
+  BOOST_TEST(people.position(5).line == 0u);  // no such row: unknown
+  auto one_line = doc("\"org\": {\"name\": \"某局\"}, \"people\": [" + person("P1") + "]");
+  auto before = std::string_view(one_line).substr(0, one_line.find("{\"id\""));
+  auto code_points = std::count_if(before.begin(), before.end(), [](char c) { return (c & 0xC0) != 0x80; });
+  BOOST_TEST(code_points + 4 == static_cast<std::ptrdiff_t>(before.size()));  // 某局: 2 × 3 bytes
+  BOOST_TEST(table(load(one_line).store, "people").position(0).column == code_points + 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -92,9 +92,9 @@ BOOST_AUTO_TEST_CASE(every_row_writes_what_it_supports_and_refuses_the_rest) {
 
 BOOST_AUTO_TEST_CASE(the_cli_lists_come_from_the_table) {
   BOOST_TEST(reports::format_names(reports::result_kind::check) ==
-             "text, json, sarif, junit, html, selfcheck-md, selfcheck-html, ndjson");
+             "text, json, sarif, junit, html, selfcheck-md, selfcheck-html, ndjson, xlsx");
   BOOST_TEST(reports::format_names(reports::result_kind::check, " or ") ==
-             "text, json, sarif, junit, html, selfcheck-md, selfcheck-html or ndjson");
+             "text, json, sarif, junit, html, selfcheck-md, selfcheck-html, ndjson or xlsx");
   BOOST_TEST(reports::format_names(reports::result_kind::diff) == "text, json");
   BOOST_TEST(reports::format_names(reports::result_kind::coverage, " or ") == "text or json");
   BOOST_TEST(reports::format_names(reports::result_kind::test, " or ") == "text or junit");

@@ -16,9 +16,11 @@ inline evidence ev(std::string pointer, std::string value, std::string role = {}
   return {std::move(pointer), std::move(value), std::move(role)};
 }
 
+/// The record's position is made up from its index (a pretty-printed snapshot, a record every 6 lines).
 inline subject subj(std::string collection, std::string key, std::string label, int index) {
   auto pointer = "/" + collection + "/" + std::to_string(index);
-  return {std::move(collection), std::move(key), std::move(pointer), std::move(label)};
+  auto line = static_cast<std::uint32_t>(4 + 6 * index);
+  return {std::move(collection), std::move(key), std::move(pointer), std::move(label), line, 5};
 }
 
 /// Every outcome, several areas, a waiver, deadlines, join evidence and data issues.
@@ -194,7 +196,13 @@ inline run_result full() {
        ""},
   };
   r.issues = {
-      {"F0103", "/departures/18/approved_on", "日期无效：“2025-02-30” 不是有效的 ISO 日期"},
+      {"F0103",
+       base::severity::error,
+       "facts/examples/unit-2026.json",
+       {{118, 22}, {118, 34}},
+       "日期无效：“2025-02-30” 不是有效的 ISO 日期",
+       {},
+       "/departures/18/approved_on"},
       {"V0201", "waivers/2026.json:12", "豁免 PER-010 departures/9 已于 2026-01-01 过期，不再适用"},
   };
   return r;
@@ -285,6 +293,9 @@ inline run_result awkward() {
        ""},
   };
   r.issues = {{"F0201", "", "快照缺少 org 字段"}};
+  // A subject the loader has no position for: the snapshot file without a region.
+  r.findings[0].subject.line = 0;
+  r.findings[0].subject.column = 0;
   return r;
 }
 

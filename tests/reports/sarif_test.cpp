@@ -62,9 +62,15 @@ BOOST_AUTO_TEST_CASE(results_for_fail_unknown_pending_and_waived) {
     BOOST_TEST(run["tool"]["driver"]["rules"][index]["id"] == r["ruleId"]);
     BOOST_TEST(!r["message"]["text"].get<std::string>().empty());
     BOOST_TEST(r["partialFingerprints"]["baomi/v1"].get<std::string>().size() == 16u);
+    // The primary location is the subject's record in the snapshot; the rule's source is related.
     const auto& location = r["locations"][0];
-    BOOST_TEST(location["physicalLocation"]["artifactLocation"]["uri"].get<std::string>().starts_with("rulesets/cn/"));
-    BOOST_TEST(location["physicalLocation"]["region"]["startLine"].get<int>() >= 1);
+    BOOST_TEST(location["physicalLocation"]["artifactLocation"]["uri"] == "facts/examples/unit-2026.json");
+    BOOST_TEST(location["physicalLocation"]["region"]["startLine"].get<int>() >= 4);
+    BOOST_TEST(location["physicalLocation"]["region"]["startColumn"] == 5);
+    const auto& related = r["relatedLocations"][0];
+    BOOST_TEST(related["physicalLocation"]["artifactLocation"]["uri"].get<std::string>().starts_with("rulesets/cn/"));
+    BOOST_TEST(related["physicalLocation"]["region"]["startLine"].get<int>() >= 1);
+    BOOST_TEST(related["message"]["text"] == "规则 " + r["ruleId"].get<std::string>() + " 的定义");
     BOOST_TEST(location["logicalLocations"][0]["kind"] == "object");
     BOOST_TEST(location["logicalLocations"][0]["fullyQualifiedName"].get<std::string>().starts_with("/"));
     auto outcome = r["properties"]["outcome"].get<std::string>();
@@ -88,9 +94,46 @@ BOOST_AUTO_TEST_CASE(levels_follow_severity) {
 
 BOOST_AUTO_TEST_CASE(uris_are_percent_encoded) {
   auto run = sarif_of(testing::samples::awkward())["runs"][0];
-  const auto& uri = run["results"][1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
-  BOOST_TEST(uri == "rulesets/cn/%E7%BD%91%E7%BB%9C%20%E8%AE%BE%E5%A4%87.baomi");
-  BOOST_TEST(!run["results"][0]["locations"][0].contains("physicalLocation"));  // a rule without a location
+  const auto& rule_uri = run["results"][1]["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+  BOOST_TEST(rule_uri == "rulesets/cn/%E7%BD%91%E7%BB%9C%20%E8%AE%BE%E5%A4%87.baomi");
+  const auto& data_uri = run["results"][1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+  BOOST_TEST(data_uri == "exports/%E5%8D%95%E4%BD%8D%20A%26B/%3C2026%3E.json");
+  BOOST_TEST(!run["results"][0].contains("relatedLocations"));  // a rule without a location
+}
+
+BOOST_AUTO_TEST_CASE(a_subject_without_a_position_keeps_the_file_without_a_region) {
+  auto run = sarif_of(testing::samples::awkward())["runs"][0];
+  const auto& physical = run["results"][0]["locations"][0]["physicalLocation"];
+  BOOST_TEST(physical["artifactLocation"]["uri"] == "exports/%E5%8D%95%E4%BD%8D%20A%26B/%3C2026%3E.json");
+  BOOST_TEST(!physical.contains("region"));
+  BOOST_TEST(run["results"][1]["locations"][0]["physicalLocation"]["region"]["startLine"] == 4 + 6 * 6);
+}
+
+BOOST_AUTO_TEST_CASE(without_a_snapshot_path_the_rule_source_is_the_location) {
+  auto full = testing::samples::full();
+  full.snapshot_path.clear();
+  auto r = sarif_of(full)["runs"][0]["results"][0];
+  BOOST_TEST(
+      r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].get<std::string>().starts_with("rulesets/"));
+  BOOST_TEST(!r.contains("relatedLocations"));
+}
+
+BOOST_AUTO_TEST_CASE(rules_link_to_their_documentation) {
+  auto driver = sarif_of(testing::samples::full())["runs"][0]["tool"]["driver"];
+  BOOST_TEST(driver["informationUri"] == "https://github.com/baomi/baomi");
+  BOOST_TEST(driver["rules"][0]["helpUri"] == "https://github.com/baomi/baomi/blob/main/rulesets/cn/personnel.baomi");
+  auto awkward = sarif_of(testing::samples::awkward())["runs"][0]["tool"]["driver"];
+  BOOST_TEST(!awkward["rules"][0].contains("helpUri"));  // no source file: nothing to link
+}
+
+BOOST_AUTO_TEST_CASE(data_issues_land_on_the_snapshot) {
+  auto results = sarif_of(testing::samples::full())["runs"][0]["results"];
+  const auto& issue = results.back();
+  BOOST_TEST(issue["ruleId"] == "F0103");
+  BOOST_TEST(issue["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "facts/examples/unit-2026.json");
+  BOOST_TEST(issue["locations"][0]["physicalLocation"]["region"]["startLine"] == 118);
+  BOOST_TEST(issue["locations"][0]["physicalLocation"]["region"]["startColumn"] == 22);
+  BOOST_TEST(issue["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] == "/departures/18/approved_on");
 }
 
 BOOST_AUTO_TEST_CASE(data_issues_are_notifications) {
