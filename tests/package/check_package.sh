@@ -32,12 +32,13 @@ echo "Depends: $depends"
 dpkg-deb -x "$deb" "$work/root"
 bin="$work/root/usr/bin/baomi"
 for lib in $(objdump -p "$bin" | awk '/NEEDED/ {print $2}'); do
-  path=$(ldconfig -p | awk -v l="$lib" '$1 == l {print $NF; exit}')
+  # Every reader consumes its whole input: under pipefail, a reader that stops early (awk's exit,
+  # head -1, grep -q) can kill the writer with SIGPIPE and end the script without a message.
+  path=$(ldconfig -p | awk -v l="$lib" '$1 == l && !found {print $NF; found = 1}')
   [ -n "$path" ] || fail "cannot find $lib"
-  pkg=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -1 | cut -d: -f1) ||
-    pkg=$(dpkg -S "$path" 2>/dev/null | head -1 | cut -d: -f1)
+  pkg=$({ dpkg -S "$(readlink -f "$path")" || dpkg -S "$path" || true; } 2>/dev/null | awk -F: 'NR == 1 {print $1}')
   [ -n "$pkg" ] || fail "no package owns $lib"
-  echo "$depends" | tr ',|' '\n\n' | sed 's/(.*//; s/[[:space:]]//g' | grep -qxF "$pkg" ||
+  echo "$depends" | tr ',|' '\n\n' | sed 's/(.*//; s/[[:space:]]//g' | grep -xF "$pkg" >/dev/null ||
     fail "$lib comes from $pkg, which Depends does not name"
 done
 
@@ -56,7 +57,7 @@ grep -q "cn.profiles.s004_1a" "$work/profiles.txt" || fail "profiles does not li
 
 # The man page is the help of every command; the completions load.
 zcat "$work/root/usr/share/man/man1/baomi.1.gz" >"$work/baomi.1"
-head -1 "$work/baomi.1" | grep -q '^\.TH BAOMI 1' || fail "the man page has no .TH header"
+sed -n 1p "$work/baomi.1" | grep '^\.TH BAOMI 1' >/dev/null || fail "the man page has no .TH header"
 for c in check lint fmt test explain diff coverage schema profiles; do
   grep -q "^\.SS \"baomi $c" "$work/baomi.1" || fail "the man page has no section for $c"
 done
