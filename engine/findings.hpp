@@ -90,7 +90,7 @@ struct subject {
   std::string pointer;     // e.g. /departures/16
   std::string label;       // a human name when the entity has one (person's name), else the key
   /// Where the entity's record starts in the snapshot file (1-based line, code-point column); 0 when
-  /// unknown. Set by the pipeline from the loader's row positions (SARIF's primary location).
+  /// unknown. Set from the loader's row positions (SARIF's primary location).
   std::uint32_t line = 0;
   std::uint32_t column = 0;
 };

@@ -2,7 +2,6 @@
 #include "engine/pipeline.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -130,27 +129,6 @@ void find_departments(run_result& run, const facts::store& store) {
   }
 }
 
-// Where each finding's subject starts in the snapshot, from its pointer (`/people/3`: the array
-// element, so that a repeated key still lands on its own record).
-void find_positions(run_result& run, const facts::store& store) {
-  for (auto& f : run.findings) {
-    const auto& pointer = f.subject.pointer;
-    auto slash = pointer.rfind('/');
-    if (slash == std::string::npos || slash == 0) continue;
-    const auto* table = store.find_collection(f.subject.collection);
-    if (table == nullptr || pointer.compare(1, slash - 1, f.subject.collection) != 0) continue;
-    std::uint32_t index = 0;
-    auto digits = std::string_view(pointer).substr(slash + 1);
-    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), index);
-    if (ec != std::errc() || end != digits.data() + digits.size()) continue;
-    if (auto row = table->row_of_json_index(index)) {
-      auto at = table->position(*row);
-      f.subject.line = at.line;
-      f.subject.column = at.column;
-    }
-  }
-}
-
 void keep_store(pipeline_result& result, inputs& in) {
   if (in.loaded) result.store = std::move(in.loaded->store);
 }
@@ -176,7 +154,6 @@ pipeline_result run_pipeline(const plan& compiled, const snapshot_source& snapsh
   evaluated.run->org = in.store->org();
   evaluated.run->org_name = org_name(evaluated.run->org);
   find_departments(*evaluated.run, *in.store);
-  find_positions(*evaluated.run, *in.store);
   result.run = std::move(evaluated.run);
   if (options.keep_store) keep_store(result, in);
   return result;

@@ -1,7 +1,6 @@
 // The fact store: tables per entity type, pointer derivation and lazily built reverse indexes.
 #include "facts/store.hpp"
 
-#include <algorithm>
 #include <charconv>
 #include <map>
 #include <mutex>
@@ -75,12 +74,6 @@ std::optional<std::uint32_t> table::find_row(std::int64_t key) const {
   char digits[24];
   auto end = std::to_chars(digits, digits + sizeof digits, key).ptr;
   return find_row(std::string_view(digits, static_cast<std::size_t>(end - digits)));
-}
-
-std::optional<std::uint32_t> table::row_of_json_index(std::uint32_t json_index) const {
-  auto it = std::lower_bound(m_json_index.begin(), m_json_index.end(), json_index);
-  if (it == m_json_index.end() || *it != json_index) return std::nullopt;
-  return static_cast<std::uint32_t>(it - m_json_index.begin());
 }
 
 store::store(facts::schema s)

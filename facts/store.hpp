@@ -56,9 +56,6 @@ class table {
   source_position position(std::uint32_t row) const {
     return row < m_positions.size() ? m_positions[row] : source_position{};
   }
-  /// The row of the snapshot array's element `json_index` (rows are in array order); nullopt when that
-  /// element made no row (it was not an object) or is past the end.
-  std::optional<std::uint32_t> row_of_json_index(std::uint32_t json_index) const;
   /// Whether the snapshot gave this collection (as an array, perhaps empty). A collection it left
   /// out is not known to be empty: rules that read it are unknown (facts.md "Not exported").
   /// Record types, and stores not built by the JSON loader, count as exported.

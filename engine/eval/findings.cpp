@@ -135,6 +135,9 @@ finding make_finding(evaluator& ev, const plan& p, const facts::store& store, co
   f.subject.key = key ? *key : subject_key(store, p.schema, rule.subject_table, row);
   f.subject.pointer = store.pointer(rule.subject_table, row);
   f.subject.label = subject_label(store, rule.subject_table, row);
+  auto at = table.position(row);  // where the record starts in the snapshot (SARIF's location)
+  f.subject.line = at.line;
+  f.subject.column = at.column;
   if (d.due) f.due = facts::format_date(*d.due);
   f.days_left = d.days_left;
   f.fingerprint = fingerprint(info->id, collection, f.subject.key);
