@@ -56,10 +56,15 @@ void render_snippet(std::string& out, const source_range& range, const source_fi
 
 }  // namespace
 
+problem& problem::add_note(std::string text, std::optional<source_range> at) {
+  notes.push_back(note{std::move(text), at});
+  return *this;
+}
+
 std::string render_line(const problem& p) {
   std::string out;
   if (!p.path.empty()) out += p.path;
-  if (p.has_position()) out += fmt::format(":{}:{}", p.range.begin.line, p.range.begin.column);
+  if (!p.path.empty() && p.has_position()) out += fmt::format(":{}:{}", p.range.begin.line, p.range.begin.column);
   if (!out.empty()) out += ": ";
   out += fmt::format("{}[{}]: {}", to_string(p.severity), p.code, p.message);
   if (!p.pointer.empty()) out += fmt::format(" (at {})", p.pointer);

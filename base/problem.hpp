@@ -52,10 +52,14 @@ struct problem {
   problem(std::string code_, std::string pointer_, std::string message_);
 
   bool has_position() const { return range.begin.line > 0; }
+  /// Appends a note. Out of line: GCC 12 at -O3 reports a false -Warray-bounds when a note's move is
+  /// inlined into the caller's vector growth.
+  problem& add_note(std::string text, std::optional<source_range> at = std::nullopt);
 };
 
 /// `path:line:col: error[CODE]: message (at /json/pointer)` on one line without a newline; the
-/// position is left out when unknown (line 0), the path when empty, the pointer part when empty.
+/// position is left out when unknown (line 0) or when there is no path, the path when empty, the
+/// pointer part when empty.
 std::string render_line(const problem& p);
 
 /// render_line and a newline; then, when `source` (the file's text) is given and the problem has a

@@ -718,7 +718,7 @@ void add_syntax_hints(diagnostic& d, const source_file& source, std::size_t at) 
           best_distance = dist;
         }
       }
-      if (!best.empty()) d.notes.push_back({fmt::format("did you mean `{}`?", best), std::nullopt});
+      if (!best.empty()) d.add_note(fmt::format("did you mean `{}`?", best), std::nullopt);
     }
   }
   if (d.code != codes::unclosed_delimiter) return;
@@ -739,10 +739,9 @@ void add_syntax_hints(diagnostic& d, const source_file& source, std::size_t at) 
   while (!head.empty() && (head.back() == ' ' || head.back() == '\t')) head.remove_suffix(1);
   while (!head.empty() && (head.front() == ' ' || head.front() == '\t')) head.remove_prefix(1);
   auto range = source.range(brace, brace + 1);
-  d.notes.push_back({head.empty()
-                         ? fmt::format("the `{{` opened at line {} is not closed", range.begin.line)
-                         : fmt::format("the `{{` of `{}` opened at line {} is not closed", head, range.begin.line),
-                     range});
+  d.add_note(head.empty() ? fmt::format("the `{{` opened at line {} is not closed", range.begin.line)
+                          : fmt::format("the `{{` of `{}` opened at line {} is not closed", head, range.begin.line),
+             range);
 }
 
 }  // namespace

@@ -4,8 +4,10 @@
 #include <fmt/format.h>
 #include <algorithm>
 
+#include "dsl/formatter.hpp"
 #include "engine/builtins.hpp"
 #include "engine/compile.hpp"
+#include "engine/modules.hpp"
 #include "facts/date.hpp"
 
 namespace baomi::engine {
@@ -215,6 +217,33 @@ describe_result describe_rule(const checked_program& program, const std::string&
   if (rule.remedy) step("remedy", *rule.remedy, checked->remedy ? &*checked->remedy : nullptr);
   result.plan = std::move(out);
   return result;
+}
+
+std::vector<profile_summary> describe_profiles(const module_set& modules) {
+  std::vector<profile_summary> out;
+  for (const auto& m : modules.modules) {
+    for (const auto& decl : m.ast.decls) {
+      const auto* p = std::get_if<dsl::ast::profile_decl>(&decl.node);
+      if (p == nullptr) continue;
+      profile_summary r{p->profile.text, p->title.value_or(""), p->extends.text, {}};
+      for (const auto& item : p->items) {
+        switch (item.kind) {
+          case dsl::ast::profile_item_kind::param:
+            r.changes.push_back(fmt::format("param {} = {}", item.target.text, dsl::format_expr(*item.value)));
+            break;
+          case dsl::ast::profile_item_kind::disable:
+            r.changes.push_back("disable " + item.target.text);
+            break;
+          case dsl::ast::profile_item_kind::severity:
+            r.changes.push_back(fmt::format("severity {} {}", item.target.text, dsl::ast::to_string(item.level)));
+            break;
+        }
+      }
+      out.push_back(std::move(r));
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  return out;
 }
 
 }  // namespace baomi::engine

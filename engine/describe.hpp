@@ -11,6 +11,8 @@
 
 namespace baomi::engine {
 
+struct module_set;
+
 /// How a quantifier or aggregate finds its elements.
 struct plan_access {
   bool lookup = false;     // a reverse-index lookup; else a scan of every element
@@ -59,6 +61,18 @@ struct describe_result {
 
 /// Compiles `rule_id` with `profile` (empty: none) and describes its plan.
 describe_result describe_rule(const checked_program& program, const std::string& profile, const std::string& rule_id);
+
+/// A profile as written: its title, what it extends and each change in source order, a param's value
+/// as the source spells it (`param x = 30 days`, `disable R`, `severity R high`).
+struct profile_summary {
+  std::string name;
+  std::string title;
+  std::string extends;
+  std::vector<std::string> changes;
+};
+
+/// The profiles declared in `modules`, sorted by name (`baomi profiles`; reports/profiles.hpp).
+std::vector<profile_summary> describe_profiles(const module_set& modules);
 
 /// The name of an IR operation as `baomi plan` shows it.
 std::string_view op_name(ir::op op);

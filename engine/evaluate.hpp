@@ -34,11 +34,16 @@ struct evaluate_options {
   std::optional<std::chrono::milliseconds> rule_timeout;
 };
 
+namespace codes {
+inline constexpr std::string_view rule_timeout = "E0401";  // a rule ran past --timeout
+}  // namespace codes
+
 /// Evaluates every rule in force on as_of for every entity of its collection. Throws nothing for
-/// bad data: missing facts give `unknown`. Returns an error text only when there is no as_of.
+/// bad data: missing facts give `unknown`. `error` is set, and `run` not, when there is no as_of
+/// (F0103, on the snapshot) or a rule runs past `rule_timeout` (E0401, at the rule).
 struct evaluate_result {
   std::optional<run_result> run;
-  std::string error;
+  std::optional<base::problem> error;
 };
 evaluate_result evaluate(const plan& p, const facts::store& store, const evaluate_options& options);
 

@@ -96,8 +96,12 @@ module_set load_modules(const std::vector<std::string>& paths) {
   module_set set;
   std::set<std::string> seen_files;
   auto cannot_read = [&](const std::string& path, base::read_failure why = base::read_failure::unreadable) {
-    set.diagnostics.push_back(
-        {std::string(base::codes::missing_file), dsl::severity::error, path, {}, std::string(base::describe(why)), {}});
+    set.diagnostics.push_back({std::string(base::codes::missing_file),
+                               dsl::severity::error,
+                               path,
+                               base::unknown_range,
+                               std::string(base::describe(why)),
+                               {}});
   };
   auto load_file = [&](const fs::path& file, const fs::path& root) {
     std::error_code ec;

@@ -63,9 +63,10 @@ bool read_inputs(const plan& p, const snapshot_source& snapshot, const pipeline_
   }
   if (options.progress) options.progress(stage::load, 0, 1);
   if (snapshot.text) {
-    in.loaded = facts::load_snapshot(*snapshot.text, p.schema, snapshot.label.empty() ? snapshot.path : snapshot.label);
+    in.loaded = facts::load_snapshot(*snapshot.text, p.schema, snapshot.label.empty() ? snapshot.path : snapshot.label,
+                                     options.load);
   } else {
-    in.loaded = facts::load_snapshot_file(snapshot.path, p.schema);
+    in.loaded = facts::load_snapshot_file(snapshot.path, p.schema, options.load);
   }
   if (options.progress) options.progress(stage::load, 1, 1);
   result.data_issues = in.loaded->issues;
@@ -145,7 +146,8 @@ pipeline_result run_pipeline(const plan& compiled, const snapshot_source& snapsh
   }
   auto evaluated = evaluate(compiled, *in.store, evaluation(snapshot, options, in));
   if (!evaluated.run) {
-    result.error = std::move(evaluated.error);
+    result.error = evaluated.error->message;
+    result.run_error = std::move(evaluated.error);
     fail(result, stage::evaluate, run_status::evaluate_failed);
     return result;
   }

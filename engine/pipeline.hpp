@@ -18,6 +18,7 @@
 #include "engine/waivers.hpp"
 #include "facts/date.hpp"
 #include "facts/issue.hpp"
+#include "facts/loader.hpp"
 #include "facts/store.hpp"
 
 namespace baomi::engine {
@@ -63,6 +64,7 @@ struct pipeline_options {
   std::optional<waiver_source> waivers;
   std::vector<std::string> only;  // rule ids to evaluate; empty: all
   std::size_t max_evidence = 24;  // per finding
+  facts::load_options load;       // the loader's limits (rows per collection, string length)
   /// The outcomes whose findings the run lists (evaluate_options::listed); the others are counted.
   outcome_set listed = outcome_set::all();
   /// Threads evaluating rules at once (0: the hardware's cores); the output does not depend on it.
@@ -83,6 +85,7 @@ struct pipeline_result {
   stage failed_stage = stage::evaluate;      // meaningful when status != evaluated
   std::vector<dsl::diagnostic> diagnostics;  // of the rules: loading and checking (when given modules)
   std::string error;                         // compile, evaluate or explain error text
+  std::optional<base::problem> run_error;    // evaluate_failed: the evaluator's error with its place
   std::vector<facts::issue> data_issues;     // the loader's, with line and column
   std::vector<data_issue> waiver_issues;     // of the waivers file (W01xx)
   std::optional<engine::plan> plan;

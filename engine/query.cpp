@@ -189,7 +189,7 @@ query_result run_query(module_set rules, const std::string& query, const snapsho
     auto range = s.map(d);
     auto mapped =
         query_error(result.source, range ? range->first : 0, range ? range->second : query.size(), d.code, d.message);
-    for (const auto& n : d.notes) mapped.notes.push_back({n.message, std::nullopt});
+    for (const auto& n : d.notes) mapped.add_note(n.message, std::nullopt);
     return mapped;
   };
   auto parsed = dsl::parse(source);
@@ -201,7 +201,6 @@ query_result run_query(module_set rules, const std::string& query, const snapsho
 
   auto run_options = options;
   run_options.only = {std::string(query_rule)};
-  run_options.profile.clear();
   result.pipeline = run_pipeline(rules, snapshot, run_options);
   if (result.pipeline.status == run_status::rules_invalid) {
     for (const auto& d : result.pipeline.diagnostics) {

@@ -10,27 +10,15 @@
 #include "dsl/diagnostic.hpp"
 #include "engine/modules.hpp"
 #include "engine/pipeline.hpp"
+#include "engine/query_table.hpp"
 
 namespace baomi::engine {
 
-/// One row of the collection: its key, its label, and a value per column.
-struct query_row {
-  std::string key;
-  std::string label;
-  std::vector<std::string> values;
-};
-
-struct query_result {
+/// The table (engine/query_table.hpp) and how the query and its run went.
+struct query_result : query_table {
   /// The query's own problems (a syntax or type error), located in `source` (path `query`, one line).
   std::vector<dsl::diagnostic> diagnostics;
   dsl::source_file source{"query", ""};
-  std::string collection;
-  bool count = false;  // `count …`: the number of matching rows is the answer
-  /// The columns after key and label: the `select` expressions, else the facts the condition read
-  /// (`person.grade`).
-  std::vector<std::string> columns;
-  std::vector<query_row> rows;     // the condition holds
-  std::vector<query_row> unknown;  // the condition cannot be decided: data missing
   /// The run itself (data issues, a snapshot that cannot be read); `run` is dropped.
   pipeline_result pipeline;
   bool ok() const { return diagnostics.empty() && pipeline.ok(); }

@@ -25,7 +25,7 @@ template <typename Replay>
 load_result load(json_input& input, const schema& s, std::string path, const load_options& options, Replay replay) {
   load_result result{store(s), {}, std::move(path), true};
   issue_sink issues(options.max_issues_per_place);
-  snapshot_handler handler(result.store, input, issues);
+  snapshot_handler handler(result.store, input, issues, options.max_rows_per_collection, options.max_string_bytes);
   nlohmann::json::sax_parse(input.begin(), input.end(), &handler);
   handler.finish();
   result.complete = !handler.failed();

@@ -16,6 +16,15 @@ struct load_options {
   /// Each code at each schema place (`/people/*/born`) is reported this many times in full; further
   /// occurrences are counted in one summary issue. The cells stay marked invalid either way.
   std::size_t max_issues_per_place = 100;
+  /// Rows one collection may hold: the object past it stops the load with F0110 (the load is not
+  /// complete), so a runaway export fails with a located error instead of exhausting memory.
+  std::size_t max_rows_per_collection = default_max_rows;
+  /// Bytes of one string value: a longer one is reported (F0209) and its cell is invalid, not stored.
+  /// (nlohmann's parser holds the one string it is reading; nothing keeps it after the report.)
+  std::size_t max_string_bytes = default_max_string_bytes;
+
+  static constexpr std::size_t default_max_rows = 50'000'000;
+  static constexpr std::size_t default_max_string_bytes = 1 << 20;
 };
 
 /// What a load produced. `store` holds everything readable even when issues were found; only a

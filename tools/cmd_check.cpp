@@ -30,6 +30,7 @@ struct check_options {
   std::string fail_on = "info";
   std::string fail_on_data = "error";
   std::string waivers;
+  facts::load_options load;
   std::vector<std::string> show;
   std::vector<std::string> only;
   std::string baseline;
@@ -182,15 +183,13 @@ int run_check(const check_options& o) {
     baseline = read_baseline(o.baseline);
     if (!baseline) return exit_usage;
   }
-  auto rules = load_rules(o.rules);
-  if (!rules.checked.program) {
-    print_diagnostics(rules);
-    return exit_usage;
-  }
+  auto rules = load_valid_rules(o.rules);
+  if (!rules) return exit_usage;
   engine::pipeline_options options;
   options.profile = o.profile;
   options.as_of = as_of;
   options.only = o.only;
+  options.load = o.load;
   if (!o.waivers.empty()) options.waivers = engine::waiver_source{o.waivers, std::nullopt};
   // Findings are made only for the outcomes the report lists (the others are counted), unless the
   // format reads every finding.
@@ -210,7 +209,7 @@ int run_check(const check_options& o) {
         fmt::print(stderr, "\r正在评估规则 {}/{}{}", done, total, done == total ? "\r\033[K" : "");
     };
   }
-  auto result = engine::run_pipeline(*rules.checked.program, engine::snapshot_source::file(o.snapshots[0]), options);
+  auto result = engine::run_pipeline(*rules->checked.program, engine::snapshot_source::file(o.snapshots[0]), options);
   if (auto code = print_problems(result, o.snapshots[0]); !result.ok()) return code;
   auto& run = *result.run;
   if (baseline) {
@@ -271,6 +270,7 @@ command add_check(CLI::App& app) {
                   "Exit 2 when the snapshot has data problems of at least this severity: error, warning or never")
       ->capture_default_str();
   sub->add_option("--waivers", o->waivers, "A waivers JSON file");
+  add_limit_options(sub, o->load);
   sub->add_option("--show", o->show,
                   "Outcomes to list (the summary counts all): pass,fail,unknown,not_applicable,pending,waived,all")
       ->delimiter(',');

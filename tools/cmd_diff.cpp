@@ -101,14 +101,11 @@ int run_diff(const diff_options& o) {
       fmt::print(stderr, "error: give two snapshots (OLD NEW), or --base-rules/--base-ref to compare rule versions\n");
       return exit_usage;
     }
-    auto rules = load_rules(o.run.rules);
-    if (!rules.checked.program) {
-      print_diagnostics(rules);
-      return exit_usage;
-    }
-    auto base = run_on(*rules.checked.program, options, o.snapshots[0]);
+    auto rules = load_valid_rules(o.run.rules);
+    if (!rules) return exit_usage;
+    auto base = run_on(*rules->checked.program, options, o.snapshots[0]);
     if (!base) return exit_usage;
-    auto head = run_on(*rules.checked.program, options, o.snapshots[1]);
+    auto head = run_on(*rules->checked.program, options, o.snapshots[1]);
     if (!head) return exit_usage;
     result = engine::diff_runs(*base, *head);
     title = fmt::format("{}（{}）→ {}（{}）", o.snapshots[0], base->as_of, o.snapshots[1], head->as_of);

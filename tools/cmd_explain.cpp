@@ -77,12 +77,9 @@ int run_explain(const explain_options& o) {
   }
   engine::pipeline_options options;
   if (!apply_run_options(o.run, options)) return exit_usage;
-  auto rules = load_rules(o.run.rules);
-  if (!rules.checked.program) {
-    print_diagnostics(rules);
-    return exit_usage;
-  }
-  auto result = engine::explain_pipeline(*rules.checked.program, engine::snapshot_source::file(o.snapshot), options,
+  auto rules = load_valid_rules(o.run.rules);
+  if (!rules) return exit_usage;
+  auto result = engine::explain_pipeline(*rules->checked.program, engine::snapshot_source::file(o.snapshot), options,
                                          o.rule, o.subject);
   if (auto code = print_problems(result.pipeline, o.snapshot); !result.pipeline.ok()) return code;
   return emit(o.output, o.output.format == "json"

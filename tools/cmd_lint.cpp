@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "engine/citations.hpp"
+#include "reports/listings.hpp"
 #include "tools/commands.hpp"
 #include "tools/common.hpp"
 #include "tools/options.hpp"
@@ -20,97 +20,16 @@ struct lint_options {
   output_options output;
 };
 
-std::vector<const dsl::diagnostic*> all_diagnostics(const checked_rules& rules) {
-  std::vector<const dsl::diagnostic*> out;
+std::vector<const base::problem*> all_diagnostics(const checked_rules& rules) {
+  std::vector<const base::problem*> out;
   for (const auto& d : rules.modules.diagnostics) out.push_back(&d);
   for (const auto& d : rules.checked.diagnostics) out.push_back(&d);
   return out;
 }
 
-nlohmann::json position(const dsl::diagnostic& d) {
-  if (!d.has_position()) return nullptr;
-  return {{"line", d.range.begin.line},
-          {"column", d.range.begin.column},
-          {"end_line", d.range.end.line},
-          {"end_column", d.range.end.column}};
-}
-
-// `{"format": "baomi.lint", "version": 1, "summary": {…}, "diagnostics": [{code, severity, path,
-// range, message, notes}]}` (docs/cli.md).
-std::string lint_json(const checked_rules& rules) {
-  auto list = nlohmann::json::array();
-  for (const auto* d : all_diagnostics(rules)) {
-    auto notes = nlohmann::json::array();
-    for (const auto& n : d->notes) {
-      nlohmann::json note{{"message", n.message}, {"line", nullptr}, {"column", nullptr}};
-      if (n.range && n.range->begin.line > 0) {
-        note["line"] = n.range->begin.line;
-        note["column"] = n.range->begin.column;
-      }
-      notes.push_back(note);
-    }
-    list.push_back({{"code", d->code},
-                    {"severity", dsl::to_string(d->severity)},
-                    {"path", d->path},
-                    {"range", position(*d)},
-                    {"message", d->message},
-                    {"notes", notes}});
-  }
-  nlohmann::json j{{"format", "baomi.lint"},
-                   {"version", 1},
-                   {"summary",
-                    {{"files", rules.modules.modules.size()},
-                     {"rules", rules.checked.program ? rules.checked.program->rules.size() : 0},
-                     {"errors", rules.errors},
-                     {"warnings", rules.warnings}}},
-                   {"diagnostics", list}};
-  return j.dump(2) + "\n";
-}
-
-// SARIF 2.1.0: one result per diagnostic, its code as ruleId, its file and range as the location.
-std::string lint_sarif(const checked_rules& rules) {
-  auto results = nlohmann::json::array();
-  std::vector<std::string> codes;
-  for (const auto* d : all_diagnostics(rules)) {
-    if (std::find(codes.begin(), codes.end(), d->code) == codes.end()) codes.push_back(d->code);
-    std::string message = d->message;
-    for (const auto& n : d->notes) message += "\n" + n.message;
-    nlohmann::json physical{{"artifactLocation", {{"uri", d->path}}}};
-    if (d->has_position())
-      physical["region"] = {{"startLine", d->range.begin.line},
-                            {"startColumn", d->range.begin.column},
-                            {"endLine", d->range.end.line},
-                            {"endColumn", d->range.end.column}};
-    nlohmann::json result{{"ruleId", d->code},
-                          {"level", d->severity == dsl::severity::error     ? "error"
-                                    : d->severity == dsl::severity::warning ? "warning"
-                                                                            : "note"},
-                          {"message", {{"text", message}}}};
-    if (!d->path.empty()) result["locations"] = nlohmann::json::array({{{"physicalLocation", physical}}});
-    results.push_back(result);
-  }
-  std::sort(codes.begin(), codes.end());
-  auto rule_list = nlohmann::json::array();
-  for (const auto& c : codes)
-    rule_list.push_back({{"id", c}, {"helpUri", "https://github.com/baomi/baomi/blob/main/docs/diagnostics.md"}});
-  nlohmann::json j{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-                   {"version", "2.1.0"},
-                   {"runs", nlohmann::json::array({{{"tool",
-                                                     {{"driver",
-                                                       {{"name", "baomi"},
-                                                        {"version", BAOMI_VERSION},
-                                                        {"informationUri", "https://github.com/baomi/baomi"},
-                                                        {"rules", rule_list}}}}},
-                                                    {"results", results}}})}};
-  return j.dump(2) + "\n";
-}
-
 int run_lint(const lint_options& o) {
   const auto& f = o.output.format;
-  if (f != "text" && f != "json" && f != "sarif") {
-    fmt::print(stderr, "error: unknown format `{}` (text, json, sarif)\n", f);
-    return exit_usage;
-  }
+  if (!format_is_one_of(f, {"text", "json", "sarif"})) return exit_usage;
   auto rules = load_rules(o.paths);
   if (!o.sources.empty()) {
     for (auto& d : engine::verify_citations(rules.modules, o.sources)) {
@@ -126,8 +45,13 @@ int run_lint(const lint_options& o) {
   }
   int code = rules.missing_input ? exit_usage : rules.errors + rules.warnings > 0 ? exit_problems : exit_clean;
   if (f != "text") {
-    if (auto written = emit(o.output, f == "json" ? lint_json(rules) : lint_sarif(rules)); written != exit_clean)
-      return written;
+    reports::lint_summary summary{rules.modules.modules.size(),
+                                  rules.checked.program ? rules.checked.program->rules.size() : 0, rules.errors,
+                                  rules.warnings};
+    auto problems = all_diagnostics(rules);
+    auto text = f == "json" ? reports::render_lint_json(problems, summary)
+                            : reports::render_lint_sarif(problems, BAOMI_VERSION);
+    if (auto written = emit(o.output, text); written != exit_clean) return written;
     return code;
   }
   print_diagnostics(rules);

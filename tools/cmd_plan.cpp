@@ -21,16 +21,10 @@ struct plan_options {
 };
 
 int run_plan(const plan_options& o) {
-  if (o.output.format != "text" && o.output.format != "json") {
-    fmt::print(stderr, "error: unknown format `{}` (text, json)\n", o.output.format);
-    return exit_usage;
-  }
-  auto rules = load_rules(o.rules);
-  if (!rules.checked.program) {
-    print_diagnostics(rules);
-    return exit_usage;
-  }
-  auto described = engine::describe_rule(*rules.checked.program, o.profile, o.rule);
+  if (!format_is_one_of(o.output.format, {"text", "json"})) return exit_usage;
+  auto rules = load_valid_rules(o.rules);
+  if (!rules) return exit_usage;
+  auto described = engine::describe_rule(*rules->checked.program, o.profile, o.rule);
   if (!described.plan) {
     fmt::print(stderr, "error: {}\n", described.error);
     return exit_usage;

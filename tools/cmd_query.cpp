@@ -4,13 +4,13 @@
 
 #include <algorithm>
 #include <memory>
-#include <nlohmann/json.hpp>
 
-#include "base/text.hpp"
 #include "engine/query.hpp"
 #include "facts/date.hpp"
+#include "reports/listings.hpp"
 #include "tools/commands.hpp"
 #include "tools/common.hpp"
+#include "tools/options.hpp"
 
 namespace baomi::tools {
 
@@ -20,78 +20,18 @@ struct query_options {
   std::string snapshot;
   std::string query;
   std::vector<std::string> rules;
-  std::string format = "text";
+  std::string profile;
   std::string as_of;
+  facts::load_options load;
+  output_options output;
 };
 
-std::string csv_cell(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-std::vector<std::string> header(const engine::query_result& r) {
-  std::vector<std::string> h = {"编号", "名称"};
-  h.insert(h.end(), r.columns.begin(), r.columns.end());
-  return h;
-}
-
-std::vector<std::string> cells(const engine::query_row& row) {
-  std::vector<std::string> c = {row.key, row.label};
-  c.insert(c.end(), row.values.begin(), row.values.end());
-  return c;
-}
-
-void print_text(const engine::query_result& r) {
-  std::vector<std::vector<std::string>> table = {header(r)};
-  for (const auto& row : r.rows) table.push_back(cells(row));
-  std::vector<std::size_t> widths(table.front().size(), 0);
-  for (const auto& line : table) {
-    for (std::size_t i = 0; i < line.size(); ++i) widths[i] = std::max(widths[i], base::display_width(line[i]));
-  }
-  for (const auto& line : table) {
-    std::string out;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-      out += line[i];
-      if (i + 1 < line.size()) out += std::string(widths[i] - base::display_width(line[i]) + 2, ' ');
-    }
-    fmt::print("{}\n", out);
-  }
-  fmt::print("{} 行\n", r.rows.size());
-}
-
-void print_csv(const engine::query_result& r) {
-  auto line = [](const std::vector<std::string>& cs) {
-    std::string out;
-    for (std::size_t i = 0; i < cs.size(); ++i) out += (i ? "," : "") + csv_cell(cs[i]);
-    fmt::print("{}\r\n", out);
-  };
-  line(header(r));
-  for (const auto& row : r.rows) line(cells(row));
-}
-
-void print_json(const engine::query_result& r, const std::string& query) {
-  auto rows = [&](const std::vector<engine::query_row>& list) {
-    auto out = nlohmann::json::array();
-    for (const auto& row : list) {
-      nlohmann::json values = nlohmann::json::object();
-      for (std::size_t i = 0; i < r.columns.size(); ++i) values[r.columns[i]] = row.values[i];
-      out.push_back({{"key", row.key}, {"label", row.label}, {"values", values}});
-    }
-    return out;
-  };
-  nlohmann::json doc = {{"query", query},       {"collection", r.collection}, {"count", r.rows.size()},
-                        {"columns", r.columns}, {"rows", rows(r.rows)},       {"unknown", rows(r.unknown)}};
-  fmt::print("{}\n", doc.dump(2));
-}
-
 int run_query(const query_options& o) {
-  if (o.format != "text" && o.format != "json" && o.format != "csv") {
-    fmt::print(stderr, "error: --format `{}` is not one of text, json, csv\n", o.format);
-    return exit_usage;
-  }
+  const auto& format = o.output.format;
+  if (!format_is_one_of(format, {"text", "json", "csv"})) return exit_usage;
   engine::pipeline_options options;
+  options.profile = o.profile;
+  options.load = o.load;
   if (!o.as_of.empty()) {
     options.as_of = facts::parse_date(o.as_of);
     if (!options.as_of) {
@@ -99,25 +39,17 @@ int run_query(const query_options& o) {
       return exit_usage;
     }
   }
-  auto rules = load_rules(o.rules);
-  if (!rules.checked.program) {
-    print_diagnostics(rules);
-    return exit_usage;
-  }
+  auto rules = load_valid_rules(o.rules);
+  if (!rules) return exit_usage;
   auto result =
-      engine::run_query(std::move(rules.modules), o.query, engine::snapshot_source::file(o.snapshot), options);
+      engine::run_query(std::move(rules->modules), o.query, engine::snapshot_source::file(o.snapshot), options);
   for (const auto& d : result.diagnostics) fmt::print(stderr, "{}", dsl::render(d, &result.source));
   if (!result.diagnostics.empty()) return exit_usage;
   if (int code = print_problems(result.pipeline, o.snapshot); code != exit_clean) return code;
-  if (result.count && o.format == "text") {
-    fmt::print("{}\n", result.rows.size());
-  } else if (o.format == "json") {
-    print_json(result, o.query);
-  } else if (o.format == "csv") {
-    print_csv(result);
-  } else {
-    print_text(result);
-  }
+  auto text = format == "json"  ? reports::render_query_json(result, o.query)
+              : format == "csv" ? reports::render_query_csv(result)
+                                : reports::render_query_text(result);
+  if (int written = emit(o.output, text); written != exit_clean) return written;
   if (!result.unknown.empty()) {
     std::string keys;
     for (const auto& row : result.unknown) keys += (keys.empty() ? "" : "、") + row.key;
@@ -137,11 +69,12 @@ command add_query(CLI::App& app) {
   sub->add_option("query", o->query,
                   "[count] [x in] COLLECTION [where CONDITION] [select E, …], e.g. 'people where p.grade == core'")
       ->required();
-  sub->add_option("--rules", o->rules, "Rule files or folders (default: the built-in national baseline)")
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  sub->add_option("--format", o->format, "text (default), json or csv");
+  add_rules_option(sub, o->rules);
+  add_profile_option(sub, o->profile);
   sub->add_option("--as-of", o->as_of, "Evaluate as of this date (default: the snapshot's as_of)");
+  add_limit_options(sub, o->load);
+  sub->add_option("--format", o->output.format, "text (default), json or csv");
+  sub->add_option("--output,-o", o->output.output, "Write to this file (atomically) instead of stdout");
   return {sub, [=] { return run_query(*o); }};
 }
 

@@ -16,17 +16,14 @@ int run_test(const std::vector<std::string>& paths, const std::vector<std::strin
              const output_options& output) {
   auto format = parse_output_format(output, reports::result_kind::test);
   if (!format) return exit_usage;
-  auto rules = load_rules(rule_paths.empty() ? paths : rule_paths);
-  if (!rules.checked.program) {
-    print_diagnostics(rules);
-    return exit_usage;
-  }
+  auto rules = load_valid_rules(rule_paths.empty() ? paths : rule_paths);
+  if (!rules) return exit_usage;
   auto files = engine::find_fixtures(paths);
   if (files.empty()) {
     fmt::print(stderr, "error: no *.fixture.json files under the given paths\n");
     return exit_usage;
   }
-  auto suite = engine::run_fixtures(*rules.checked.program, files);
+  auto suite = engine::run_fixtures(*rules->checked.program, files);
   if (auto code = emit(output, reports::write_report(suite, *format, {})); code != exit_clean) return code;
   return suite.failed() == 0 ? exit_clean : exit_problems;
 }

@@ -2,6 +2,7 @@
 #include "tools/common.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -15,7 +16,12 @@ namespace baomi::tools {
 namespace {
 
 dsl::diagnostic missing_path(const std::string& path) {
-  return {std::string(base::codes::missing_file), dsl::severity::error, path, {}, "no such file or folder", {}};
+  return {std::string(base::codes::missing_file),
+          dsl::severity::error,
+          path,
+          base::unknown_range,
+          "no such file or folder",
+          {}};
 }
 
 }  // namespace
@@ -53,26 +59,22 @@ checked_rules load_rules(const std::vector<std::string>& paths) {
 }
 
 void print_diagnostics(const checked_rules& rules) {
-  auto print = [&](const dsl::diagnostic& d) {
-    if (d.range.begin_offset == 0 && d.range.end_offset == 0 && d.range.begin.line == 1 && d.path.empty()) {
-      fmt::print(stderr, "{}[{}]: {}\n", dsl::to_string(d.severity), d.code, d.message);
-      return;
-    }
-    const auto* source = rules.modules.find_source(d.path);
-    if (source == nullptr && d.range.end_offset == 0) {
-      fmt::print(stderr, "{}: {}[{}]: {}\n", d.path, dsl::to_string(d.severity), d.code, d.message);
-      return;
-    }
-    fmt::print(stderr, "{}", dsl::render(d, source));
-  };
-  for (const auto& d : rules.modules.diagnostics) {
-    if (base::is_usage_error(d)) {
-      fmt::print(stderr, "{}: {}[{}]: {}\n", d.path, dsl::to_string(d.severity), d.code, d.message);
-      continue;
-    }
-    fmt::print(stderr, "{}", dsl::render(d, rules.modules.find_source(d.path)));
+  for (const auto* list : {&rules.modules.diagnostics, &rules.checked.diagnostics}) {
+    for (const auto& d : *list) fmt::print(stderr, "{}", dsl::render(d, rules.modules.find_source(d.path)));
   }
-  for (const auto& d : rules.checked.diagnostics) print(d);
+}
+
+std::optional<checked_rules> load_valid_rules(const std::vector<std::string>& paths) {
+  auto rules = load_rules(paths);
+  if (rules.checked.program) return rules;
+  print_diagnostics(rules);
+  return std::nullopt;
+}
+
+bool format_is_one_of(const std::string& format, std::initializer_list<std::string_view> allowed) {
+  if (std::find(allowed.begin(), allowed.end(), format) != allowed.end()) return true;
+  fmt::print(stderr, "error: unknown format `{}` ({})\n", format, fmt::join(allowed, ", "));
+  return false;
 }
 
 int print_problems(const engine::pipeline_result& result, const std::string& snapshot) {
@@ -86,7 +88,11 @@ int print_problems(const engine::pipeline_result& result, const std::string& sna
     case run_status::evaluated:
       return exit_clean;
     case run_status::evaluate_failed:
-      fmt::print(stderr, "error: {}: {}\n", snapshot, result.error);
+      if (result.run_error) {
+        fmt::print(stderr, "{}\n", base::render_line(*result.run_error));
+      } else {
+        fmt::print(stderr, "error: {}: {}\n", snapshot, result.error);
+      }
       return exit_usage;
     case run_status::compile_failed:
     case run_status::not_found:

@@ -2,9 +2,11 @@
 #pragma once
 
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/check.hpp"
@@ -31,6 +33,14 @@ checked_rules load_rules(const std::vector<std::string>& paths);
 
 /// Prints every diagnostic of `rules` to stderr with its source line and caret.
 void print_diagnostics(const checked_rules& rules);
+
+/// load_rules for a command that needs rules without errors: when there are errors, prints every
+/// diagnostic and returns nullopt (the command exits 2).
+std::optional<checked_rules> load_valid_rules(const std::vector<std::string>& paths);
+
+/// Whether `format` is one of `allowed` (the formats of a command that has no row in the formats
+/// table); if not, prints `error: unknown format `x` (a, b)` on stderr.
+bool format_is_one_of(const std::string& format, std::initializer_list<std::string_view> allowed);
 
 /// Prints on stderr what the pipeline found besides findings: the loader's data issues (named after
 /// `snapshot`), and why it stopped when it did. Returns the exit code of a run that stopped

@@ -30,10 +30,23 @@ void add_run_options(CLI::App* sub, run_options& o) {
   add_profile_option(sub, o.profile);
   sub->add_option("--as-of", o.as_of, "Evaluate as of this date, YYYY-MM-DD (default: the snapshot's as_of)");
   sub->add_option("--waivers", o.waivers, "A waivers JSON file");
+  add_limit_options(sub, o.load);
+}
+
+void add_limit_options(CLI::App* sub, facts::load_options& o) {
+  sub->add_option("--max-rows", o.max_rows_per_collection,
+                  "Rows one collection of the snapshot may hold before the load stops (F0110)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  sub->add_option("--max-string", o.max_string_bytes,
+                  "Bytes of one string value of the snapshot; a longer one is refused (F0209)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
 }
 
 bool apply_run_options(const run_options& o, engine::pipeline_options& options) {
   options.profile = o.profile;
+  options.load = o.load;
   if (!o.as_of.empty()) {
     options.as_of = facts::parse_date(o.as_of);
     if (!options.as_of) {

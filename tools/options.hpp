@@ -19,14 +19,18 @@ void add_rules_option(CLI::App* sub, std::vector<std::string>& rules);
 void add_profile_option(CLI::App* sub, std::string& profile);
 
 /// What every command that evaluates rules over a snapshot reads: `--rules`, `--profile`,
-/// `--as-of`, `--waivers`.
+/// `--as-of`, `--waivers`, and the loader's limits.
 struct run_options {
   std::vector<std::string> rules;
   std::string profile;
   std::string as_of;
   std::string waivers;
+  facts::load_options load;
 };
 void add_run_options(CLI::App* sub, run_options& o);
+
+/// `--max-rows N` and `--max-string BYTES`: the loader's limits (docs/testing.md, "Limits").
+void add_limit_options(CLI::App* sub, facts::load_options& o);
 
 /// Copies `o` into the pipeline's options; false (and a message on stderr) for a bad `--as-of`.
 bool apply_run_options(const run_options& o, engine::pipeline_options& options);

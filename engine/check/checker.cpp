@@ -55,8 +55,7 @@ dsl::diagnostic& checker::warning(std::string_view code, const dsl::source_range
 }
 
 void checker::suggest(dsl::diagnostic& d, std::string_view name, const std::vector<std::string>& candidates) {
-  if (auto best = closest(name, candidates))
-    d.notes.push_back({fmt::format("did you mean `{}`?", *best), std::nullopt});
+  if (auto best = closest(name, candidates)) d.add_note(fmt::format("did you mean `{}`?", *best), std::nullopt);
 }
 
 // Types as the language writes them (`int`, `bool`), not as the schema model names them.

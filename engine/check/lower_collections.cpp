@@ -77,10 +77,10 @@ void checker::warn_cross_product(ir::node& n, const ast::expr& e) {
   auto& d = warning(codes::cross_product_scan, e.range,
                     fmt::format("this scans all of `{}` for each subject",
                                 *m_program.schema.entity_at(n.children[0].table).collection));
-  d.notes.push_back(
-      {"compare a `ref` field of the element with the subject (`x.person == p`) or test `p in x.list` so it becomes an "
-       "index lookup",
-       std::nullopt});
+  d.add_note(
+      "compare a `ref` field of the element with the subject (`x.person == p`) or test `p in x.list` so it becomes an "
+      "index lookup",
+      std::nullopt);
 }
 
 // Whether the condition reads locals bound outside the quantifier.

@@ -46,7 +46,7 @@ ir::node checker::lower(const ast::expr& e, const ast::variable& v, const type* 
     std::vector<std::string> symbols;
     for (const auto& val : en.values) symbols.push_back(val.symbol);
     suggest(d, v.name, symbols);
-    d.notes.push_back({fmt::format("enum `{}` has: {}", en.name, fmt::join(symbols, ", ")), std::nullopt});
+    d.add_note(fmt::format("enum `{}` has: {}", en.name, fmt::join(symbols, ", ")), std::nullopt);
     return bad(e);
   }
   std::vector<std::pair<std::uint32_t, std::uint32_t>> found;
@@ -60,8 +60,8 @@ ir::node checker::lower(const ast::expr& e, const ast::variable& v, const type* 
     return constant(e, facts::enum_of(found[0].first), value::enumeration(found[0].first, found[0].second));
   if (found.size() > 1) {
     auto& d = error(codes::ambiguous_enum_value, e.range, fmt::format("`{}` is a value of several enums", v.name));
-    for (const auto& [i, j] : found) d.notes.push_back({fmt::format("enum `{}` has it", enums[i].name), std::nullopt});
-    d.notes.push_back({"compare it with a field of the enum you mean, so its type decides", std::nullopt});
+    for (const auto& [i, j] : found) d.add_note(fmt::format("enum `{}` has it", enums[i].name), std::nullopt);
+    d.add_note("compare it with a field of the enum you mean, so its type decides", std::nullopt);
     return bad(e);
   }
   auto& d = error(codes::unknown_name, e.range, fmt::format("unknown name `{}`", v.name));
@@ -72,9 +72,8 @@ ir::node checker::lower(const ast::expr& e, const ast::variable& v, const type* 
     std::vector<std::string> symbols;
     for (const auto& val : enums[i].values) symbols.push_back(val.symbol);
     if (auto symbol = closest(v.name, symbols)) {
-      d.notes.push_back(
-          {fmt::format("did you mean `{}`, a value of enum `{}`?", *symbol, enums[i].name), std::nullopt});
-      d.notes.push_back({fmt::format("enum `{}` has: {}", enums[i].name, fmt::join(symbols, ", ")), std::nullopt});
+      d.add_note(fmt::format("did you mean `{}`, a value of enum `{}`?", *symbol, enums[i].name), std::nullopt);
+      d.add_note(fmt::format("enum `{}` has: {}", enums[i].name, fmt::join(symbols, ", ")), std::nullopt);
       return bad(e);
     }
   }

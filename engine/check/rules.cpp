@@ -11,9 +11,9 @@ void checker::check_rules() {
     const auto& d = *r.decl;
     if (auto it = ids.find(d.id.text); it != ids.end()) {
       auto& diag = error(codes::duplicate_rule, d.id.range, fmt::format("duplicate rule id `{}`", d.id.text));
-      diag.notes.push_back({fmt::format("first defined in {}:{}:{}", it->second->module->source.path(),
-                                        it->second->decl->id.range.begin.line, it->second->decl->id.range.begin.column),
-                            std::nullopt});
+      diag.add_note(fmt::format("first defined in {}:{}:{}", it->second->module->source.path(),
+                                it->second->decl->id.range.begin.line, it->second->decl->id.range.begin.column),
+                    std::nullopt);
     } else {
       ids[d.id.text] = &r;
     }
@@ -33,25 +33,24 @@ void checker::check_rule(const located_decl<ast::rule_decl>& r) {
     rule.info.severity = static_cast<engine::severity>(d.severity->value);
   } else {
     error(codes::missing_severity, d.id.range, fmt::format("rule `{}` has no `severity`", d.id.text))
-        .notes.push_back({"add `severity info|low|medium|high|critical`", std::nullopt});
+        .add_note("add `severity info|low|medium|high|critical`", std::nullopt);
   }
   if (d.cites.empty()) {
     error(codes::missing_citation, d.id.range, fmt::format("rule `{}` cites no regulation", d.id.text))
-        .notes.push_back({"add `cite \"SOURCE\" \"the exact words of the regulation\"`", std::nullopt});
+        .add_note("add `cite \"SOURCE\" \"the exact words of the regulation\"`", std::nullopt);
   }
   if (d.area) {
     rule.info.area = d.area->value;
     if (auto problem = check_area(d.area->value)) {
       auto& diag = error(codes::unknown_area, d.area->range, problem->message);
       if (!problem->suggestion.empty())
-        diag.notes.push_back({fmt::format("did you mean `area \"{}\"`?", problem->suggestion), std::nullopt});
+        diag.add_note(fmt::format("did you mean `area \"{}\"`?", problem->suggestion), std::nullopt);
     }
   }
   for (const auto& c : d.cites) {
     if (!m_sources.count(c.source)) {
       warning(codes::undeclared_source, c.range, fmt::format("source `{}` is not declared", c.source))
-          .notes.push_back(
-              {fmt::format("declare it once: `source \"{}\" \"the document's title\"`", c.source), std::nullopt});
+          .add_note(fmt::format("declare it once: `source \"{}\" \"the document's title\"`", c.source), std::nullopt);
     }
     auto title = m_sources.find(c.source);
     rule.info.citations.push_back(
@@ -66,7 +65,7 @@ void checker::check_rule(const located_decl<ast::rule_decl>& r) {
   }
   if (!d.subject) {
     error(codes::missing_subject, d.id.range, fmt::format("rule `{}` has no subject", d.id.text))
-        .notes.push_back({"add `for x in COLLECTION`", std::nullopt});
+        .add_note("add `for x in COLLECTION`", std::nullopt);
     return;
   }
   bool decides = std::any_of(d.steps.begin(), d.steps.end(), [](const auto& s) {
@@ -96,10 +95,10 @@ void checker::check_rule(const located_decl<ast::rule_decl>& r) {
     if (n.op == ir::op::coalesce && n.children.size() == 2 && n.children[1].op == ir::op::constant) {
       auto& diag = warning(codes::default_in_filter, n.range,
                            "a `??` default in a filter puts a subject whose fact is not recorded out of scope");
-      diag.notes.push_back(
-          {"test the fact itself (`x`, `x > 0`): an unrecorded fact then leaves the outcome unknown; "
-           "write the default in `require` if null really means none",
-           std::nullopt});
+      diag.add_note(
+          "test the fact itself (`x`, `x > 0`): an unrecorded fact then leaves the outcome unknown; "
+          "write the default in `require` if null really means none",
+          std::nullopt);
     }
     for (const auto& c : n.children) self(self, c);
   };

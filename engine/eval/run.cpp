@@ -13,6 +13,7 @@
 #include "engine/eval/findings.hpp"
 #include "engine/eval/waivers.hpp"
 #include "engine/evaluate.hpp"
+#include "facts/issue.hpp"
 
 namespace baomi::engine {
 
@@ -128,7 +129,9 @@ evaluate_result evaluate(const plan& p, const facts::store& store, const evaluat
   evaluate_result result;
   auto as_of = run_date(store, options);
   if (!as_of) {
-    result.error = "the snapshot has no `as_of` date and none was given with --as-of";
+    result.error =
+        base::problem{std::string(facts::codes::missing_as_of), base::severity::error, options.snapshot_path,
+                      base::unknown_range, "the snapshot has no `as_of` date and none was given with --as-of"};
     return result;
   }
   run_result run;
@@ -191,9 +194,12 @@ evaluate_result evaluate(const plan& p, const facts::store& store, const evaluat
     if (outputs[i].timed_out_at == facts::no_row) continue;
     const auto& info = run.rules[i];
     const auto& order = *orders[rules[i]->subject_table];
-    result.error = fmt::format("{}:{}:{}: 规则 {} 超出时间限制 {} 秒（--timeout），停在对象 {}；可用 --timeout 放宽",
-                               info.location.path, info.location.line, info.location.column, info.id,
-                               options.rule_timeout->count() / 1000.0, order.keys[outputs[i].timed_out_at]);
+    base::source_range at = base::unknown_range;
+    at.begin = at.end = {info.location.line, info.location.column};
+    result.error =
+        base::problem{std::string(codes::rule_timeout), base::severity::error, info.location.path, at,
+                      fmt::format("规则 {} 超出时间限制 {} 秒（--timeout），停在对象 {}；可用 --timeout 放宽", info.id,
+                                  options.rule_timeout->count() / 1000.0, order.keys[outputs[i].timed_out_at])};
     return result;
   }
   std::size_t total = 0;

@@ -11,12 +11,15 @@
 
 namespace baomi::facts {
 
-snapshot_handler::snapshot_handler(store& out, json_input& input, issue_sink& issues)
+snapshot_handler::snapshot_handler(store& out, json_input& input, issue_sink& issues, std::size_t max_rows,
+                                   std::size_t max_string)
     : m_store(out),
       m_schema(out.schema()),
       m_strings(loader_access::strings(out)),
       m_input(input),
       m_issues(issues),
+      m_max_rows(max_rows),
+      m_max_string(max_string),
       m_members_seen(out.schema().entities().size(), false),
       m_exported(out.schema().entities().size(), false) {
   m_frames.reserve(16);
@@ -224,6 +227,13 @@ bool snapshot_handler::on_container(bool is_object) {
       document_value(nullptr, is_object);
       break;
     case frame_kind::collection:
+      if (is_object && top.count >= m_max_rows) {
+        report(codes::too_many_rows, fmt::format("{}/{}", pointer_here(), top.count), start,
+               fmt::format("集合 {} 超过 {} 行的上限，加载停止；确需更多时用 --max-rows 放宽", backticked(top.key),
+                           m_max_rows));
+        m_failed = true;
+        return false;
+      }
       if (is_object) {
         open_row(top);
         break;

@@ -19,7 +19,9 @@ namespace baomi::facts {
 /// are the columns' and the string pool's growth.
 class snapshot_handler {
  public:
-  snapshot_handler(store& out, json_input& input, issue_sink& issues);
+  /// `max_rows`: rows per collection before the load stops (F0110); `max_string`: bytes of one
+  /// string value before it is refused (F0209).
+  snapshot_handler(store& out, json_input& input, issue_sink& issues, std::size_t max_rows, std::size_t max_string);
 
   // The nlohmann SAX interface.
   bool null();
@@ -107,6 +109,8 @@ class snapshot_handler {
   string_pool& m_strings;
   json_input& m_input;
   issue_sink& m_issues;
+  std::size_t m_max_rows;
+  std::size_t m_max_string;
   std::vector<frame> m_frames;
   std::vector<std::uint8_t> m_seen;  // per open entity frame: which fields appeared
   std::vector<bool> m_members_seen;  // per collection entity, and as_of/org after them

@@ -122,11 +122,35 @@ rule SLOW-001 "三重循环" {
   auto slow = run_baomi("check facts/examples/org.json --rules rulesets --rules " + rules.path +
                         " --rule SLOW-001 --timeout 0.01s");
   BOOST_TEST(slow.code == 2, slow.out.substr(0, 400));
-  BOOST_TEST(slow.out.find(rules.path + ":3:6: 规则 SLOW-001 超出时间限制 0.01 秒（--timeout）") != std::string::npos,
+  BOOST_TEST(slow.out.find(rules.path + ":3:6: error[E0401]: 规则 SLOW-001 超出时间限制 0.01 秒（--timeout）") !=
+                 std::string::npos,
              slow.out.substr(0, 400));
+  BOOST_TEST(slow.out.find("error: facts/examples/org.json") == std::string::npos, slow.out.substr(0, 400));
   auto bad = run_baomi("check facts/examples/org.json --timeout 10x");
   BOOST_TEST(bad.code == 2);
   BOOST_TEST(bad.out.find("--timeout `10x` is not a time limit") != std::string::npos, bad.out);
+}
+
+BOOST_AUTO_TEST_CASE(snapshot_rows_and_strings_are_bounded_with_located_errors) {
+  // Rows: the first row past --max-rows stops the load; exit 2, no report, the place named.
+  auto rows = run_baomi("check facts/examples/org.json --max-rows 3 --format json");
+  BOOST_TEST(rows.code == 2);
+  BOOST_TEST(rows.out.find("error[F0110]: 集合 `") != std::string::npos, rows.out.substr(0, 600));
+  BOOST_TEST(rows.out.find("超过 3 行的上限") != std::string::npos, rows.out.substr(0, 600));
+  BOOST_TEST(rows.out.find("\"findings\"") == std::string::npos);
+  BOOST_TEST(run_baomi("check facts/examples/org.json --max-rows 0").code == 2);  // not a positive number
+
+  // Strings: a value past --max-string is refused where it is; its cell is invalid, so the check
+  // goes on, says so (a data error, exit 2 by --fail-on-data) and never reads the value as absent.
+  temp_file snap("long-name.json", R"({"as_of": "2026-06-30", "people": [{"id": "P1", "name": ")" +
+                                       repeat("很长的名字", 10) + R"(", "status": "active"}]})");
+  auto strings = run_baomi("check " + snap.path + " --max-string 32");
+  BOOST_TEST(strings.code == 2);
+  BOOST_TEST(
+      strings.out.find(snap.path + ":1:57: error[F0209]: 字符串长 150 字节，超过 32 字节的上限") != std::string::npos,
+      strings.out.substr(0, 600));
+  BOOST_TEST(strings.out.find("(at /people/0/name)") != std::string::npos, strings.out.substr(0, 600));
+  BOOST_TEST(run_baomi("check " + snap.path).out.find("F0209") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,6 +1,8 @@
 // `baomi query SNAPSHOT QUERY`: rows of a collection where a condition holds, as text, JSON and CSV;
 // `count …`; errors located in the query text; rows whose condition is unknown are never answers.
 #include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -84,6 +86,31 @@ BOOST_AUTO_TEST_CASE(bad_input_exits_2) {
   BOOST_TEST(run_baomi("query missing.json people").code == 2);
   BOOST_TEST(run_baomi("query " + org + " people --format xml").code == 2);
   BOOST_TEST(run_baomi("query " + org + " people --as-of 2026-13-01").code == 2);
+  auto format = run_baomi("query " + org + " people --format xml");
+  BOOST_TEST(format.out.find("unknown format `xml` (text, json, csv)") != std::string::npos, format.out);
+}
+
+BOOST_AUTO_TEST_CASE(takes_the_common_profile_and_output_options) {
+  const std::string q = " 'people where p.grade is not null and p.grade == core'";
+  auto plain = run_baomi("query " + org + q, false);
+  // A profile is compiled with the query (an unknown one is an error, as in `check`) ...
+  auto unknown = run_baomi("query " + org + q + " --profile cn.profiles.nosuch");
+  BOOST_TEST(unknown.code == 2);
+  BOOST_TEST(unknown.out.find("unknown profile `cn.profiles.nosuch`") != std::string::npos, unknown.out);
+  auto profiled = run_baomi("query " + org + q + " --profile cn.profiles.s004_3c", false);
+  BOOST_TEST(profiled.code == 0);
+  BOOST_TEST(profiled.out == plain.out);
+  // ... and -o writes the same answer to a file instead of stdout.
+  auto path = std::filesystem::temp_directory_path() / "baomi-query-output.csv";
+  std::filesystem::remove(path);
+  auto written = run_baomi("query " + org + q + " --format csv -o " + path.string(), false);
+  BOOST_TEST(written.code == 0);
+  BOOST_TEST(written.out.empty(), written.out);
+  std::ifstream in(path, std::ios::binary);
+  std::string csv((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  BOOST_TEST(csv == run_baomi("query " + org + q + " --format csv", false).out);
+  BOOST_TEST(csv.find("P009,冯国庆,核心\r\n") != std::string::npos, csv);
+  std::filesystem::remove(path);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -407,7 +407,10 @@ BOOST_AUTO_TEST_CASE(f0304_dangling_ref) {
 
 BOOST_AUTO_TEST_CASE(repeated_issues_are_capped_per_place) {
   std::string people;
-  for (int i = 0; i < 5; ++i) people += (i ? ", " : "") + person("P" + std::to_string(i), R"("born": "2024-13-01")");
+  for (int i = 0; i < 5; ++i) {
+    if (i > 0) people += ", ";
+    people += person(std::string("P").append(std::to_string(i)), R"("born": "2024-13-01")");
+  }
   auto r = load(doc("\"people\": [" + people + "]"), facts::load_options{2});
   BOOST_TEST_REQUIRE(r.issues.size() == 3u, issues_text(r));
   BOOST_TEST(r.issues[1].pointer == "/people/1/born");
@@ -426,7 +429,8 @@ BOOST_AUTO_TEST_CASE(file_loading_streams_across_chunks) {
     std::string extra = "\"home\": {\"city\": \"北京市海淀区某某街道\", \"street\": \"" + std::string(40, 'x') + "\"}";
     if (i % 2500 == 7) extra += ", \"born\": \"2024-02-30\"";
     if (i % 3001 == 5) extra += ", \"grade\": \"无\"";
-    people += (i ? ",\n" : "") + person("P" + std::to_string(i), extra);
+    if (i > 0) people += ",\n";
+    people += person(std::string("P").append(std::to_string(i)), extra);
   }
   std::string text = doc("\"people\": [" + people + "]");
   BOOST_TEST_REQUIRE(text.size() > (1u << 20));

@@ -29,15 +29,15 @@ BOOST_AUTO_TEST_CASE(string_pool_keeps_views_through_growth_and_long_strings) {
   auto first = pool.intern("first");
   auto big = pool.intern(long_text);
   std::vector<std::uint32_t> ids;
-  for (int i = 0; i < 300'000; ++i) ids.push_back(pool.intern("P" + std::to_string(i)));
+  for (int i = 0; i < 300'000; ++i) ids.push_back(pool.intern(std::string("P").append(std::to_string(i))));
   auto big2 = pool.intern(long_text + "y");
   BOOST_TEST(pool.view(first) == "first");
   BOOST_TEST(pool.view(big).size() == long_text.size());
   BOOST_TEST(pool.intern(long_text) == big);
   BOOST_TEST(pool.view(big2).back() == 'y');
   for (int i = 0; i < 300'000; i += 997) {
-    BOOST_TEST(pool.intern("P" + std::to_string(i)) == ids[static_cast<std::size_t>(i)]);
-    BOOST_TEST(pool.view(ids[static_cast<std::size_t>(i)]) == "P" + std::to_string(i));
+    BOOST_TEST(pool.intern(std::string("P").append(std::to_string(i))) == ids[static_cast<std::size_t>(i)]);
+    BOOST_TEST(pool.view(ids[static_cast<std::size_t>(i)]) == std::string("P").append(std::to_string(i)));
   }
   BOOST_TEST(pool.size() == 300'004u);
 }
