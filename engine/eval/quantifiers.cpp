@@ -21,7 +21,8 @@ const std::vector<std::uint32_t>& evaluator::unresolved(std::uint32_t table, std
   const auto& col = m_store->table_at(table).column_at(field);
   bool none = !m_store->table_at(table).type().fields[field].none.empty();
   for (std::uint32_t row = 0; row < col.size(); ++row) {
-    bool missing = !col.present(row) && !(none && col.state(row) != facts::cell_state::invalid);
+    bool missing = !col.present(row);
+    if (missing && none && col.state(row) == facts::cell_state::null) continue;  // nobody: never a hit
     if (!missing && col.kind() == type_kind::ref) missing = col.as_ref(row) == facts::no_row;
     if (!missing && col.kind() == type_kind::list) {
       auto refs = col.refs(row);
