@@ -238,8 +238,10 @@ struct decl_dumper {
     std::string out = "(entity " + e.type.text;
     if (e.collection) out += " in " + e.collection->text;
     if (e.key) out += " key " + e.key->text;
+    if (e.label) out += " (label " + dump_ptr(e.label) + ")";
     for (const auto& f : e.fields) {
       out += fmt::format(" ({} {}", f.field.text, dump_type(f.type));
+      if (f.none) out += " (none " + quoted(*f.none) + ")";
       if (f.doc) (out += ' ') += quoted(*f.doc);
       out += ')';
     }

@@ -184,13 +184,17 @@ struct field_decl {
   type_expr type;
   std::optional<std::string> doc;
   source_range range;
+  /// `none "在保密室"`: a null value means "not done / none", with this Chinese meaning.
+  std::optional<std::string> none;
 };
-/// `entity person in people key id { … }`; without `in` it is a nested record type.
+/// `entity person in people key id label name { … }`; without `in` it is a nested record type.
 struct entity_decl {
   name type;
   std::optional<name> collection;
   std::optional<name> key;
   std::vector<field_decl> fields;
+  /// `label FIELD` (a variable) or `label "{kind} {serial}"` (a string literal); null when undeclared.
+  expr_ptr label;
 };
 struct param_decl {
   name param;

@@ -108,6 +108,10 @@ BAOMI_ERROR(string_lit, expected_string, "expected a string in double quotes");
 BAOMI_ERROR(rule_title, expected_string, "expected the rule title as a string after the rule id");
 BAOMI_ERROR(cite_quote, expected_string,
             "expected the quoted regulation text after the source id: `cite \"004\" \"原文\"`");
+BAOMI_ERROR(none_meaning, expected_string,
+            "expected what a null value means, in Chinese, after `none`: `holder: ref person? none \"在保密室\"`");
+BAOMI_ERROR(label_value, expected_string,
+            "expected the label after `label`: a field name or a template such as `\"{kind} {serial}\"`");
 BAOMI_ERROR(source_title, expected_string, "expected the source title after the source id");
 BAOMI_ERROR(severity_level, unknown_severity, "expected a severity: `info`, `low`, `medium`, `high` or `critical`");
 BAOMI_ERROR(rule_date, expected_date, "expected a date such as `2024-05-01`");

@@ -316,10 +316,13 @@ class printer {
     std::string head = "entity " + d.type.text;
     if (d.collection) head += " in " + d.collection->text;
     if (d.key) head += " key " + d.key->text;
+    if (d.label) head += " label " + format_expr(*d.label);
     open_block(r, head);
     for (const auto& f : d.fields) {
-      unit(f.range, fmt::format("{}: {}{}{}", f.field.text, type_text(f.type), f.doc ? " " : "",
-                                f.doc ? quote_string(*f.doc) : std::string()));
+      std::string line = f.field.text + ": " + type_text(f.type);
+      if (f.none) line += " none " + quote_string(*f.none);
+      if (f.doc) line += " " + quote_string(*f.doc);
+      unit(f.range, line);
     }
     close_block(r);
   }

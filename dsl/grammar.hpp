@@ -35,7 +35,7 @@ BAOMI_KW(false, "false"); BAOMI_KW(null, "null"); BAOMI_KW(is, "is"); BAOMI_KW(m
 BAOMI_KW(severity, "severity"); BAOMI_KW(area, "area"); BAOMI_KW(cite, "cite"); BAOMI_KW(at, "at");
 BAOMI_KW(tags, "tags"); BAOMI_KW(effective, "effective"); BAOMI_KW(expires, "expires");
 BAOMI_KW(message, "message"); BAOMI_KW(remedy, "remedy"); BAOMI_KW(ref, "ref"); BAOMI_KW(list, "list");
-BAOMI_KW(map, "map"); BAOMI_KW(range, "range");
+BAOMI_KW(map, "map"); BAOMI_KW(range, "range"); BAOMI_KW(label, "label");
 #undef BAOMI_KW
 
 /// Words that cannot name a variable, param, function or collection in an expression.
@@ -188,12 +188,17 @@ struct source_decl : p::seq<kw_source, p::must<string_lit>, p::must<source_title
 struct enum_decl : p::seq<kw_enum, p::must<name>, p::must<enum_body>> {};
 
 struct field_doc : string_lit {};
-struct field_decl : p::seq<any_word, p::must<colon>, p::must<type>, p::opt<field_doc>> {};
+struct none_meaning : string_lit {};
+struct field_none : p::seq<kw_none, p::must<none_meaning>> {};
+struct field_decl : p::seq<any_word, p::must<colon>, p::must<type>, p::opt<field_none>, p::opt<field_doc>> {};
 struct entity_collection : p::seq<kw_in, p::must<name>> {};
 struct entity_key : p::seq<kw_key, p::must<any_word>> {};
+struct label_value : p::sor<string_lit, any_word> {};
+struct entity_label : p::seq<kw_label, p::must<label_value>> {};
 struct entity_open : lbrace {};
 struct entity_close : rbrace {};
-struct entity_decl : p::seq<kw_entity, p::must<name>, p::opt<entity_collection>, p::opt<entity_key>, p::must<entity_open>,
+struct entity_decl : p::seq<kw_entity, p::must<name>, p::opt<entity_collection>, p::opt<entity_key>, p::opt<entity_label>,
+                            p::must<entity_open>,
                             p::star<field_decl, p::opt<comma>>, p::must<entity_close>> {};
 
 struct param_value : p::seq<expression> {};

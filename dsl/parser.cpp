@@ -27,18 +27,18 @@ using selector = pt::selector<
     Rule,
     pt::store_content::on<
         g::ruleset_decl, g::ruleset_entry, g::import_decl, g::source_decl, g::source_title, g::enum_decl,
-        g::enum_member, g::entity_decl, g::entity_collection, g::entity_key, g::field_decl, g::field_doc, g::param_decl,
-        g::function_decl, g::fn_param, g::fn_result, g::rule_decl, g::rule_id, g::rule_title, g::severity_item,
-        g::severity_level, g::area_item, g::cite_item, g::cite_quote, g::cite_locator, g::tags_item, g::effective_item,
-        g::expires_item, g::rule_date, g::message_item, g::remedy_item, g::for_item, g::let_item, g::where_item,
-        g::due_item, g::require_item, g::forbid_item, g::profile_decl, g::profile_param, g::profile_disable,
-        g::profile_severity, g::type, g::primitive_type, g::ref_type, g::list_type, g::map_type, g::range_type,
-        g::inline_enum, g::optional_mark, g::name, g::word, g::dotted_name, g::binder, g::string_lit, g::string_text,
-        g::escape_char, g::interpolation, g::date_lit, g::duration_lit, g::number_lit, g::true_lit, g::false_lit,
-        g::null_lit, g::variable, g::call, g::callee, g::member, g::index, g::quantifier, g::quantifier_kind,
-        g::aggregate, g::aggregate_kind, g::filter, g::projection, g::projection_kind, g::list_lit, g::map_lit,
-        g::map_entry, g::map_key, g::conditional, g::compare_op, g::is_null, g::is_not, g::logical_not, g::negate,
-        g::add_op, g::mul_op>,
+        g::enum_member, g::entity_decl, g::entity_collection, g::entity_key, g::entity_label, g::field_decl,
+        g::field_doc, g::none_meaning, g::param_decl, g::function_decl, g::fn_param, g::fn_result, g::rule_decl,
+        g::rule_id, g::rule_title, g::severity_item, g::severity_level, g::area_item, g::cite_item, g::cite_quote,
+        g::cite_locator, g::tags_item, g::effective_item, g::expires_item, g::rule_date, g::message_item,
+        g::remedy_item, g::for_item, g::let_item, g::where_item, g::due_item, g::require_item, g::forbid_item,
+        g::profile_decl, g::profile_param, g::profile_disable, g::profile_severity, g::type, g::primitive_type,
+        g::ref_type, g::list_type, g::map_type, g::range_type, g::inline_enum, g::optional_mark, g::name, g::word,
+        g::dotted_name, g::binder, g::string_lit, g::string_text, g::escape_char, g::interpolation, g::date_lit,
+        g::duration_lit, g::number_lit, g::true_lit, g::false_lit, g::null_lit, g::variable, g::call, g::callee,
+        g::member, g::index, g::quantifier, g::quantifier_kind, g::aggregate, g::aggregate_kind, g::filter,
+        g::projection, g::projection_kind, g::list_lit, g::map_lit, g::map_entry, g::map_key, g::conditional,
+        g::compare_op, g::is_null, g::is_not, g::logical_not, g::negate, g::add_op, g::mul_op>,
     pt::fold_one::on<g::disjunction, g::conjunction, g::negation, g::comparison, g::range, g::coalesce, g::additive,
                      g::multiplicative, g::unary, g::postfix, g::collection>>;
 
@@ -94,7 +94,7 @@ bool is_any(const node& n) {
 }
 
 bool is_string_node(const node& n) {
-  return is_any<g::string_lit, g::rule_title, g::cite_quote, g::source_title, g::field_doc>(n);
+  return is_any<g::string_lit, g::rule_title, g::cite_quote, g::source_title, g::field_doc, g::none_meaning>(n);
 }
 
 /// Raised inside conversion for a construct that parsed but is not valid (a bad date, a duplicate
@@ -185,16 +185,24 @@ class converter {
   ast::enum_decl enumeration(const node& n) { return {name_of(*n.children.at(0)), enum_members(n, 1)}; }
 
   ast::entity_decl entity(const node& n) {
-    ast::entity_decl e{name_of(*n.children.at(0)), std::nullopt, std::nullopt, {}};
+    ast::entity_decl e{name_of(*n.children.at(0)), std::nullopt, std::nullopt, {}, nullptr};
     for (std::size_t i = 1; i < n.children.size(); ++i) {
       const node& c = *n.children[i];
       if (c.is_type<g::entity_collection>()) {
         e.collection = name_of(*c.children.at(0));
       } else if (c.is_type<g::entity_key>()) {
         e.key = name_of(*c.children.at(0));
+      } else if (c.is_type<g::entity_label>()) {
+        const node& v = *c.children.at(0);
+        e.label = v.is_type<g::word>() ? make(v, ast::variable{std::string(text_of(v))}) : make(v, template_string(v));
       } else {
-        ast::field_decl f{name_of(*c.children.at(0)), type(*c.children.at(1)), std::nullopt, range_of(c)};
-        if (c.children.size() > 2) f.doc = plain_string(*c.children[2]);
+        ast::field_decl f{name_of(*c.children.at(0)), type(*c.children.at(1)), std::nullopt, range_of(c), std::nullopt};
+        for (std::size_t k = 2; k < c.children.size(); ++k) {
+          if (c.children[k]->is_type<g::none_meaning>())
+            f.none = plain_string(*c.children[k]);
+          else
+            f.doc = plain_string(*c.children[k]);
+        }
         e.fields.push_back(std::move(f));
       }
     }

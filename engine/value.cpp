@@ -14,7 +14,7 @@ using evaluation::read_cell;
 std::string render(const value& v, const facts::store* store, const facts::schema& schema) {
   switch (v.kind) {
     case vkind::null:
-      return v.invalid ? "无效值" : "未知";
+      return v.none ? std::string(v.text) : v.invalid ? "无效值" : "未知";
     case vkind::boolean:
       return v.u.flag ? "是" : "否";
     case vkind::integer:

@@ -1,5 +1,6 @@
 // Runtime values of the evaluator: small, trivially copyable, three-valued (null is unknown; an invalid
-// value is an unknown that null tests cannot answer either).
+// value is an unknown that null tests cannot answer either; a null of a field declared `none` is no
+// unknown but a definite "not done / nobody").
 #pragma once
 
 #include <cstdint>
@@ -17,7 +18,8 @@ class schema;
 namespace baomi::engine {
 
 enum class vkind : std::uint8_t {
-  null,  // unknown: missing, null or invalid facts, and what is computed from them (`invalid` tells which)
+  null,  // unknown: missing, null or invalid facts, and what is computed from them (`invalid` tells which);
+         // or, with `none`, a declared "none" (language.md §9)
   boolean,
   integer,
   number,
@@ -47,8 +49,14 @@ struct value {
   /// snapshot did not export) or computed from one. `is null`, `is not null` and `??` answer unknown
   /// for it, so bad data never looks like an absent fact (language.md §9).
   bool invalid = false;
+  /// With kind null: a null of a field declared `none "…"` (not done, nobody), not an unknown. `text`
+  /// holds the declared Chinese meaning; tests on it give definite answers (language.md §9).
+  bool none = false;
   std::uint32_t aux = 0;
   std::uint32_t count = 0;
+  /// With kind null (not none): the evaluator's record of the facts that made it unknown, 0 when none
+  /// was recorded (evaluator::causes_of).
+  std::uint32_t cause = 0;
   union payload {
     bool flag;
     std::int64_t integer;
@@ -65,12 +73,24 @@ struct value {
   std::string_view text;
   const void* ptr = nullptr;  // rows (uint32_t*), column, or items (value*)
 
+  /// Null in any sense: unknown, invalid or none.
   bool is_null() const { return kind == vkind::null; }
   bool is_invalid() const { return kind == vkind::null && invalid; }
+  bool is_none() const { return kind == vkind::null && none; }
+  /// Unknown or invalid: a test on it cannot be answered.
+  bool is_unknown() const { return kind == vkind::null && !none; }
+  /// False, or a none standing where a condition is read (the event did not happen).
+  bool is_falsy() const { return is_false() || is_none(); }
   bool is_true() const { return kind == vkind::boolean && u.flag; }
   bool is_false() const { return kind == vkind::boolean && !u.flag; }
 
   static value null() { return {}; }
+  static value none_of(std::string_view meaning) {
+    value v;
+    v.none = true;
+    v.text = meaning;
+    return v;
+  }
   static value invalid_fact() {
     value v;
     v.invalid = true;
@@ -146,7 +166,8 @@ struct value {
   }
 };
 
-/// The text of a value as messages show it: dates ISO, enums by label, entities by key, null as 未知.
+/// The text of a value as messages show it: dates ISO, enums by label, entities by key, null as 未知,
+/// invalid as 无效值, a none as its declared meaning.
 std::string render(const value& v, const facts::store* store, const facts::schema& schema);
 
 }  // namespace baomi::engine

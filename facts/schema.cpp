@@ -272,9 +272,19 @@ std::string describe(const schema& s) {
     out += fmt::format("entity {}", e.name);
     if (e.collection) out += fmt::format(" in {}", *e.collection);
     if (e.key) out += fmt::format(" key {}", *e.key);
+    if (!e.label.empty()) {
+      if (e.label.size() == 1 && e.label[0].field && e.label[0].text.empty()) {
+        out += " label " + e.fields.at(*e.label[0].field).name;
+      } else {
+        out += " label \"";
+        for (const auto& part : e.label) out += part.field ? "{" + e.fields.at(*part.field).name + "}" : part.text;
+        out += "\"";
+      }
+    }
     out += " {\n";
     for (const auto& f : e.fields) {
       out += fmt::format("  {}: {}", f.name, to_string(f.type, s));
+      if (!f.none.empty()) out += fmt::format(" none \"{}\"", f.none);
       out += f.doc.empty() ? "\n" : fmt::format("  # {}\n", f.doc);
     }
     out += "}\n";

@@ -52,6 +52,15 @@ struct field {
   std::string name;
   facts::type type;
   std::string doc;
+  /// What a null value means when it means "not done / none" (`在保密室`, `未征求`); empty when a null
+  /// means "not known" (the default). Declared `none "…"` after an optional type.
+  std::string none;
+};
+
+/// One piece of an entity's label: literal text, or the value of a field.
+struct label_part {
+  std::string text;
+  std::optional<std::uint32_t> field;
 };
 
 /// An entity type. With a collection, its instances are the rows of a top-level array of the snapshot;
@@ -62,6 +71,8 @@ struct entity_type {
   std::optional<std::string> key;
   std::vector<field> fields;
   std::string doc;
+  /// How findings name an instance (`label name`, `label "{kind} {serial}"`); empty: by its key only.
+  std::vector<label_part> label;
   std::optional<std::uint32_t> find_field(std::string_view name) const;
   /// The index of the key field, if the key names a field.
   std::optional<std::uint32_t> key_field() const;

@@ -144,6 +144,7 @@ class checker {
                          const dsl::source_range& range);
   void build_schema();
   type resolve_type(const ast::type_expr& t, const std::string& inline_name);
+  std::vector<facts::label_part> resolve_label(const ast::expr& label, const facts::entity_type& t);
   template <typename Map>
   static std::vector<std::string> keys(const Map& m) {
     std::vector<std::string> out;

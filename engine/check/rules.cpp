@@ -91,8 +91,10 @@ void checker::check_rule(const located_decl<ast::rule_decl>& r) {
   rule.subject_slot = bind(d.subject->binder, facts::ref_to(*table), false);
   m_scope.back().used = true;
   // `x ?? false` in a filter turns a fact that was not recorded into "out of scope" (not_applicable).
+  // `x ?? null` does the opposite (a none read as unknown) and is not warned about.
   auto defaults_in_filter = [&](auto& self, const ir::node& n) -> void {
-    if (n.op == ir::op::coalesce && n.children.size() == 2 && n.children[1].op == ir::op::constant) {
+    if (n.op == ir::op::coalesce && n.children.size() == 2 && n.children[1].op == ir::op::constant &&
+        !n.children[1].null_type) {
       auto& diag = warning(codes::default_in_filter, n.range,
                            "a `??` default in a filter puts a subject whose fact is not recorded out of scope");
       diag.add_note(

@@ -55,8 +55,16 @@ void checker::build_schema() {
     for (const auto& f : d.fields) {
       if (!seen.insert(f.field.text).second)
         error(codes::duplicate_declaration, f.field.range, fmt::format("duplicate field `{}`", f.field.text));
-      t.fields.push_back({f.field.text, resolve_type(f.type, d.type.text + "." + f.field.text), f.doc.value_or("")});
+      t.fields.push_back({f.field.text, resolve_type(f.type, d.type.text + "." + f.field.text), f.doc.value_or(""),
+                          f.none.value_or("")});
+      if (f.none && !f.type.optional) {
+        error(codes::bad_type, f.type.range,
+              fmt::format("`none` needs an optional type: `{}` is required, so it is never null", f.field.text));
+      } else if (f.none && f.none->empty()) {
+        error(codes::bad_type, f.type.range, fmt::format("the `none` meaning of `{}` is empty", f.field.text));
+      }
     }
+    if (d.label) t.label = resolve_label(*d.label, t);
     if (d.key && !t.find_field(d.key->text)) {
       error(codes::bad_type, d.key->range, fmt::format("key `{}` is not a field of `{}`", d.key->text, d.type.text));
     }
@@ -93,6 +101,52 @@ void checker::build_schema() {
     }
   }
   m_module = nullptr;
+}
+
+// `label name` or `label "{kind} {serial}"`: each interpolation names a scalar field of the entity
+// itself (no path to another entity: a carrier is not labelled by its department).
+std::vector<facts::label_part> checker::resolve_label(const ast::expr& label, const facts::entity_type& t) {
+  std::vector<facts::label_part> parts;
+  auto field_part = [&](const ast::expr& e) -> std::optional<std::uint32_t> {
+    const auto* v = std::get_if<ast::variable>(&e.node);
+    if (!v) {
+      error(codes::not_allowed_here, e.range, "a label interpolates only fields of the entity itself: `{field}`");
+      return std::nullopt;
+    }
+    auto index = t.find_field(v->name);
+    if (!index) {
+      auto& d = error(codes::unknown_field, e.range, fmt::format("`{}` has no field `{}`", t.name, v->name));
+      std::vector<std::string> names;
+      for (const auto& f : t.fields) names.push_back(f.name);
+      suggest(d, v->name, names);
+      return std::nullopt;
+    }
+    auto kind = t.fields[*index].type.kind;
+    if (kind == type_kind::list || kind == type_kind::map || kind == type_kind::range || kind == type_kind::record) {
+      error(codes::type_mismatch, e.range,
+            fmt::format("a label shows single values: `{}` is `{}`", v->name, facts::to_string(kind)));
+      return std::nullopt;
+    }
+    return index;
+  };
+  if (const auto* s = std::get_if<ast::string_literal>(&label.node)) {
+    for (const auto& part : s->parts) {
+      if (!part.text.empty()) parts.push_back({part.text, std::nullopt});
+      if (part.interpolation) {
+        auto index = field_part(*part.interpolation);
+        if (!index) return {};
+        parts.push_back({{}, index});
+      }
+    }
+    if (std::none_of(parts.begin(), parts.end(), [](const auto& p) { return p.field.has_value(); })) {
+      error(codes::not_allowed_here, label.range, "a label template names at least one field: `\"{kind} {serial}\"`");
+      return {};
+    }
+    return parts;
+  }
+  auto index = field_part(label);
+  if (!index) return {};
+  return {{{}, index}};
 }
 
 type checker::resolve_type(const ast::type_expr& t, const std::string& inline_name) {

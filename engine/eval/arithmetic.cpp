@@ -1,4 +1,4 @@
-// Arithmetic on numbers, dates, durations and strings, with null (unknown) propagating.
+// Arithmetic on numbers, dates, durations and strings, with null (unknown, or none) propagating.
 #include "engine/eval/interpreter.hpp"
 
 #include "facts/calendar.hpp"
@@ -8,7 +8,7 @@ namespace baomi::engine::evaluation {
 using facts::type_kind;
 
 value evaluator::negate(const value& v) {
-  if (v.is_invalid()) return v;
+  if (v.is_null()) return v;
   switch (v.kind) {
     case vkind::integer:
       return value::integer(-v.u.integer);
@@ -31,7 +31,8 @@ facts::duration as_duration(const value& v) {
 }  // namespace
 
 value evaluator::arithmetic(ir::op op, const value& a, const value& b) {
-  if (a.is_null() || b.is_null()) return value::unknown_of(a, b);
+  if (a.is_none() || b.is_none()) return a.is_none() ? a : b;  // computed from an event that did not happen
+  if (a.is_unknown() || b.is_unknown()) return unknown(a, b);
   bool durations =
       (a.kind == vkind::duration || a.kind == vkind::span) && (b.kind == vkind::duration || b.kind == vkind::span);
   if (a.kind == vkind::integer && b.kind == vkind::integer) {

@@ -10,9 +10,11 @@ decision decide(evaluator& ev, const rule_program& rule, std::uint32_t row, fact
   ev.frame.assign(rule.frame_size, value::null());
   ev.frame[rule.subject_slot] = value::entity(rule.subject_table, row);
   ev.reads.clear();
+  ev.causes.clear();
   ev.recording = true;
   ev.reset_arena();
   bool failed = false, unknown = false, filtered = false, filter_unknown = false, due_unknown = false;
+  std::uint32_t filter_cause = 0, require_cause = 0, due_cause = 0;
   decision d;
   auto run = [&](const char* kind, const ir::node& n) {
     std::vector<std::string> partners;
@@ -21,7 +23,7 @@ decision decide(evaluator& ev, const rule_program& rule, std::uint32_t row, fact
     auto v = ev.eval(n);
     ev.partners = nullptr;
     if (trace) {
-      explained_step step{kind, n.source_text,      render(v, &store, schema), v.is_null(), v.is_true(),
+      explained_step step{kind, n.source_text,      render(v, &store, schema), v.is_unknown(), v.is_true(),
                           {},   std::move(partners)};
       for (auto i = first_read; i < ev.reads.size(); ++i) step.facts.push_back(ev.reads[i]);
       trace->push_back(std::move(step));
@@ -29,10 +31,12 @@ decision decide(evaluator& ev, const rule_program& rule, std::uint32_t row, fact
     return v;
   };
   auto filter = [&](const value& v) {
-    if (v.is_null())
+    if (v.is_unknown()) {
       filter_unknown = true;
-    else if (!v.u.flag)
-      filtered = true;
+      filter_cause = ev.join_causes(filter_cause, v.cause);
+    } else if (!v.is_true()) {
+      filtered = true;  // false, or a none: the event the rule is about did not happen
+    }
   };
   if (rule.filter) filter(run("for", *rule.filter));
   for (std::size_t s = 0; s < rule.steps.size() && !filtered; ++s) {
@@ -46,19 +50,23 @@ decision decide(evaluator& ev, const rule_program& rule, std::uint32_t row, fact
         break;
       case step_kind::due: {
         auto v = run("due", step.value);
-        if (v.is_null())
+        if (v.is_unknown()) {
           due_unknown = true;
-        else
+          due_cause = v.cause;
+        } else if (!v.is_none()) {  // no starting event, no deadline: the requirement decides
           d.due = v.u.date;
+        }
         break;
       }
       case step_kind::require:
       case step_kind::forbid: {
         auto v = run(step.kind == step_kind::require ? "require" : "forbid", step.value);
-        if (v.is_null())
+        if (v.is_unknown()) {
           unknown = true;
-        else if (v.u.flag != (step.kind == step_kind::require))
+          require_cause = ev.join_causes(require_cause, v.cause);
+        } else if (v.is_true() != (step.kind == step_kind::require)) {
           failed = true;
+        }
         break;
       }
     }
@@ -81,8 +89,10 @@ decision decide(evaluator& ev, const rule_program& rule, std::uint32_t row, fact
       d.days_left = *d.due - as_of;
     } else if (due_unknown && d.result == outcome::fail) {
       d.result = outcome::unknown;
+      require_cause = due_cause;
     }
   }
+  if (d.result == outcome::unknown) ev.causes_of(filter_unknown ? filter_cause : require_cause).swap(d.causes);
   return d;
 }
 

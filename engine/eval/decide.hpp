@@ -27,6 +27,9 @@ struct decision {
   outcome result = outcome::pass;
   std::optional<facts::day_number> due;
   std::optional<std::int32_t> days_left;
+  /// With an unknown outcome: the null or invalid facts that made the deciding steps unknown (an
+  /// unknown filter's, else the unknown requirements', or an unknown `due`'s), in the order read.
+  std::vector<fact_read> causes;
 };
 
 /// A rule evaluated for one subject: every step in order, with three-valued logic. With `trace`,

@@ -38,17 +38,29 @@ std::string evidence_value(const facts::store& store, const fact_read& r) {
     return fmt::format("无效值 {}（{}）", col.raw(r.row), col.invalid_code(r.row));
   std::deque<std::vector<value>> arena;
   auto v = read_cell(col, r.row, arena);
-  return v.is_null() ? "null" : render(v, &store, store.schema());
+  if (!v.is_null()) return render(v, &store, store.schema());
+  const auto& meaning = store.table_at(r.table).type().fields[r.field].none;  // declared `none "…"`
+  return meaning.empty() ? "null" : meaning;
 }
 
-// An unknown finding's message: the facts it could not read (missing, invalid or pointing at no
-// record), by their Chinese field names, not the rule's failure sentence with 未知 in it.
-std::string unknown_message(const facts::store& store, const std::vector<fact_read>& reads) {
+// An unknown finding's message: the facts that made it unknown (missing, invalid or pointing at no
+// record, a collection not exported), by their Chinese field names, not the rule's failure sentence
+// with 未知 in it.
+std::string unknown_message(const facts::store& store, const std::vector<fact_read>& causes) {
   constexpr std::size_t shown = 4;
   std::vector<std::string> parts;
   std::size_t more = 0;
-  for (const auto& r : reads) {
+  for (const auto& r : causes) {
     const auto& type = store.table_at(r.table).type();
+    if (r.row == facts::no_row) {  // a collection the snapshot did not export
+      auto part = fmt::format("未导出「{}」（/{}）", type.collection.value_or(type.name), type.collection.value_or(""));
+      if (std::find(parts.begin(), parts.end(), part) != parts.end()) continue;
+      if (parts.size() < shown)
+        parts.push_back(std::move(part));
+      else
+        ++more;
+      continue;
+    }
     const auto& col = store.table_at(r.table).column_at(r.field);
     bool invalid = col.state(r.row) == facts::cell_state::invalid;
     bool missing = !invalid && !col.present(r.row);
@@ -77,15 +89,25 @@ std::string unknown_message(const facts::store& store, const std::vector<fact_re
 
 }  // namespace
 
-// The entity's own `name` when it has one; never a referenced record's (a carrier is not its
-// department, a person with no name is not their department).
+// The entity's label as its schema declares it (`label name`, `label "{kind} {serial}"`), from its
+// own fields only: never a referenced record's (a carrier is not its department). No declaration, or
+// a label field without a value: no label, the key alone names the subject.
 std::string subject_label(const facts::store& store, std::uint32_t table, std::uint32_t row) {
   const auto& t = store.table_at(table);
-  auto name = t.type().find_field("name");
-  if (name && t.column_at(*name).kind() == type_kind::string && t.column_at(*name).present(row)) {
-    return std::string(t.column_at(*name).as_string(row));
+  std::string out;
+  std::deque<std::vector<value>> arena;
+  for (const auto& part : t.type().label) {
+    if (!part.field) {
+      out += part.text;
+      continue;
+    }
+    const auto& col = t.column_at(*part.field);
+    if (!col.present(row) || col.state(row) == facts::cell_state::invalid) return "";
+    auto v = read_cell(col, row, arena);
+    if (v.is_null()) return "";  // a dangling ref
+    out += render(v, &store, store.schema());
   }
-  return "";
+  return out;
 }
 
 evidence to_evidence(const facts::store& store, const fact_read& r, std::optional<subject_row> subject) {
@@ -145,7 +167,7 @@ finding make_finding(evaluator& ev, const plan& p, const facts::store& store, co
   for (const auto& r : ev.reads) f.evidence.push_back(to_evidence(store, r, subject_row{rule.subject_table, row}));
   if (d.result != outcome::pass && d.result != outcome::not_applicable) {
     ev.recording = false;
-    if (d.result == outcome::unknown) f.message = unknown_message(store, ev.reads);
+    if (d.result == outcome::unknown) f.message = unknown_message(store, d.causes);
     if (f.message.empty() && rule.message) {
       f.message = render(ev.eval(*rule.message), &store, p.schema);
       if (d.result == outcome::unknown) f.message = "无法判定：" + f.message;

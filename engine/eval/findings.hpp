@@ -9,7 +9,7 @@
 
 namespace baomi::engine::evaluation {
 
-/// The human name of a subject: its `name`, else the `name` of the first entity it refers to.
+/// The human name of a subject: its label as the schema declares it, or empty (the key names it).
 std::string subject_label(const facts::store& store, std::uint32_t table, std::uint32_t row);
 
 /// A row of a table: the subject of a finding.

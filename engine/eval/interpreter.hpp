@@ -22,12 +22,22 @@ class store;
 
 namespace baomi::engine::evaluation {
 
-/// One fact read while evaluating: a cell of a table.
+/// One fact read while evaluating: a cell of a table. With `row` = facts::no_row: the table's whole
+/// collection (a collection the snapshot did not export).
 struct fact_read {
   std::uint32_t table;
   std::uint32_t row;
   std::uint32_t field;
   bool operator==(const fact_read&) const = default;
+};
+
+/// Why a value is unknown: a fact read (a leaf), or the join of two earlier causes. Values refer to
+/// them by `value::cause` (index + 1).
+struct cause_node {
+  fact_read read{};
+  std::uint32_t left = 0;
+  std::uint32_t right = 0;
+  bool leaf = false;
 };
 
 class evaluator {
@@ -39,6 +49,14 @@ class evaluator {
   std::vector<value> frame;
   std::vector<fact_read> reads;
   std::size_t max_reads = 24;
+  /// The causes of the unknowns computed for the current subject (cleared with `reads`).
+  std::vector<cause_node> causes;
+  /// The facts behind cause `id`, in the order they were read, each once, at most `limit`.
+  std::vector<fact_read> causes_of(std::uint32_t id, std::size_t limit = 64) const;
+  /// An unknown from the unknown (or invalid) operands among `a` and `b`, with their causes joined.
+  value unknown(const value& a, const value& b);
+  /// The cause joining `a` and `b` (0: none).
+  std::uint32_t join_causes(std::uint32_t a, std::uint32_t b);
   bool recording = false;
   std::vector<std::string>* partners = nullptr;  // explain: elements a quantifier examined
   const std::vector<value>* params = nullptr;    // param values while folding constants
@@ -70,12 +88,13 @@ class evaluator {
   std::deque<std::string> m_strings;
   std::unordered_map<const ir::node*, std::regex> m_regexes;
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> m_unresolved;
-  bool m_each_invalid = false;  // `each` found its collection or join key invalid
+  value m_each_unknown;  // the collection `each` found unknown (or invalid)
   std::uint32_t m_clock_calls = 0;
 
   // interpreter.cpp
   void note_partner(const value& element, const value& condition);
   void record(std::uint32_t table, std::uint32_t row, std::uint32_t field);
+  std::uint32_t leaf_cause(std::uint32_t table, std::uint32_t row, std::uint32_t field);
   value field(const ir::node& n);
   value index(const ir::node& n);
   value builtin(const ir::node& n);

@@ -11,15 +11,18 @@ using facts::type_kind;
 
 // Rows whose join field has no resolved target (null, invalid, dangling, or a list holding such an
 // element): the join's equality is unknown for them, so a lookup must still visit them to give
-// the same answer as a scan.
+// the same answer as a scan. A null in a field declared `none` is nobody, never equal to the key:
+// its rows are not among them (a lookup on `carriers.holder` skips the carriers in the 保密室).
 const std::vector<std::uint32_t>& evaluator::unresolved(std::uint32_t table, std::uint32_t field) {
   auto key = (static_cast<std::uint64_t>(table) << 32) | field;
   auto it = m_unresolved.find(key);
   if (it != m_unresolved.end()) return it->second;
   std::vector<std::uint32_t> rows;
   const auto& col = m_store->table_at(table).column_at(field);
+  bool none = !m_store->table_at(table).type().fields[field].none.empty();
   for (std::uint32_t row = 0; row < col.size(); ++row) {
     bool missing = !col.present(row);
+    if (missing && none && col.state(row) == facts::cell_state::null) continue;  // nobody: never a hit
     if (!missing && col.kind() == type_kind::ref) missing = col.as_ref(row) == facts::no_row;
     if (!missing && col.kind() == type_kind::list) {
       auto refs = col.refs(row);
@@ -117,7 +120,7 @@ const evaluator::open_rows* evaluator::open_verdicts(const ir::node& n, const st
     std::vector<bool> unknown(rows->fixed.size());
     for (std::size_t i = 0; i < rows->fixed.size(); ++i) {
       frame[n.slot] = value::entity(n.children[0].table, rows->fixed[i]);
-      unknown[i] = eval(n.children[1]).is_null();
+      unknown[i] = eval(n.children[1]).is_unknown();
     }
     frame[n.slot] = saved;
     recording = recording_was;
@@ -139,10 +142,12 @@ const evaluator::open_rows* evaluator::open_verdicts(const ir::node& n, const st
 template <typename Visit>
 bool evaluator::each(const ir::node& n, Visit visit) {
   auto coll = eval(n.children[0]);
-  m_each_invalid = coll.is_invalid();
+  m_each_unknown = coll;
+  if (coll.is_none()) return true;  // no list: no element
   if (coll.is_null()) return false;
   // A null or invalid join key makes the join's equality unknown for every element, but the rest of
-  // the condition may still decide each one (`unknown and false` is false): such a key scans.
+  // the condition may still decide each one (`unknown and false` is false): such a key scans (and so
+  // does a none key, which equals the none rows).
   auto key = n.join.enabled && m_store ? eval(n.children[n.join.key]) : value::null();
   if (!key.is_null()) {
     auto hits = m_store->referencing(coll.aux, n.join.field).rows(key.u.index);
@@ -189,37 +194,61 @@ bool evaluator::each(const ir::node& n, Visit visit) {
   return true;
 }
 
+namespace {
+
+// At most this many unknown elements of one quantifier or aggregate give their causes to its unknown.
+constexpr int causes_per_quantifier = 8;
+
+// `open` (the `seen` unknowns so far) with the unknown `v` folded in.
+value fold_unknown(evaluator& ev, const value& open, const value& v, int& seen) {
+  value out = seen == 0 ? v : seen < causes_per_quantifier ? ev.unknown(open, v) : value::unknown_of(open, v);
+  if (seen >= causes_per_quantifier) out.cause = open.cause;
+  ++seen;
+  return out;
+}
+
+}  // namespace
+
 value evaluator::quantify(const ir::node& n) {
-  bool any_true = false, any_false = false, any_unknown = false, any_invalid = false;
+  bool any_true = false, any_false = false, any_unknown = false;
+  value open;  // the unknown conditions, their causes joined
+  int joined = 0;
   auto ok = each(n, [&](const value& e) {
     frame[n.slot] = e;
     auto c = n.has_condition ? eval(n.children[1]) : value::boolean(true);
     note_partner(e, c);
-    any_invalid = any_invalid || c.is_invalid();
-    if (c.is_null())
+    if (c.is_unknown()) {
+      open = fold_unknown(*this, open, c, joined);
       any_unknown = true;
-    else if (c.u.flag)
+    } else if (c.is_true()) {
       any_true = true;
-    else
+    } else {
       any_false = true;
+    }
     // Stop as soon as the answer is known.
     return !(n.op == ir::op::all ? any_false : any_true);
   });
-  if (!ok) return m_each_invalid ? value::invalid_fact() : value::null();
-  auto unknown = any_invalid ? value::invalid_fact() : value::null();
+  if (!ok) return m_each_unknown;
+  const auto& undecided = open;
   switch (n.op) {
     case ir::op::exists:
-      return any_true ? value::boolean(true) : any_unknown ? unknown : value::boolean(false);
+      return any_true ? value::boolean(true) : any_unknown ? undecided : value::boolean(false);
     case ir::op::none:
-      return any_true ? value::boolean(false) : any_unknown ? unknown : value::boolean(true);
+      return any_true ? value::boolean(false) : any_unknown ? undecided : value::boolean(true);
     default:
-      return any_false ? value::boolean(false) : any_unknown ? unknown : value::boolean(true);
+      return any_false ? value::boolean(false) : any_unknown ? undecided : value::boolean(true);
   }
 }
 
 value evaluator::aggregate(const ir::node& n) {
   std::int64_t count = 0;
-  bool unknown = false, invalid = false;
+  bool any_unknown = false;
+  value open;  // the unknown conditions and values, their causes joined
+  int joined = 0;
+  auto note_unknown = [&](const value& v) {
+    open = fold_unknown(*this, open, v, joined);
+    any_unknown = true;
+  };
   value best;
   value best_element;
   value total;
@@ -228,28 +257,27 @@ value evaluator::aggregate(const ir::node& n) {
     frame[n.slot] = e;
     auto c = n.has_condition ? eval(n.children[1]) : value::boolean(true);
     note_partner(e, c);
-    if (c.is_null()) {
-      unknown = true;
-      invalid = invalid || c.is_invalid();
+    if (c.is_unknown()) {
+      note_unknown(c);
       return true;
     }
-    if (!c.u.flag) return true;
+    if (!c.is_true()) return true;
     ++count;
     if (n.op == ir::op::count) return true;
     auto v = eval(n.children[projection]);
-    invalid = invalid || v.is_invalid();
+    if (v.is_none()) return true;  // nothing adds nothing and is no candidate
     if (n.op == ir::op::sum) {
       if (v.is_null())
-        unknown = true;
+        note_unknown(v);
       else
         total = total.is_null() ? v : arithmetic(ir::op::add, total, v);
       return true;
     }
-    if (v.is_invalid()) unknown = true;
+    if (v.is_invalid()) note_unknown(v);
     if (v.is_null()) return true;  // min, max, latest skip elements without a value, not invalid ones
     auto cmp = best.is_null() ? std::optional<int>(n.op == ir::op::min ? -1 : 1) : compare(v, best);
     if (!cmp) {
-      unknown = true;
+      note_unknown(value::null());
       return true;
     }
     bool better = n.op == ir::op::min ? *cmp < 0 : *cmp > 0;
@@ -259,8 +287,8 @@ value evaluator::aggregate(const ir::node& n) {
     }
     return true;
   });
-  if (!ok) return m_each_invalid ? value::invalid_fact() : value::null();
-  if (unknown) return invalid ? value::invalid_fact() : value::null();
+  if (!ok) return m_each_unknown;
+  if (any_unknown) return open;
   switch (n.op) {
     case ir::op::count:
       return value::integer(count);

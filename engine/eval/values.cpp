@@ -90,7 +90,8 @@ value element(const value& list, std::uint32_t i, value_arena& arena) {
 double as_double(const value& v) { return v.kind == vkind::integer ? static_cast<double>(v.u.integer) : v.u.number; }
 
 std::optional<bool> equal(const value& a, const value& b) {
-  if (a.is_null() || b.is_null()) return std::nullopt;
+  if (a.is_unknown() || b.is_unknown()) return std::nullopt;
+  if (a.is_none() || b.is_none()) return a.is_none() && b.is_none();  // nothing equals only nothing
   if ((a.kind == vkind::integer || a.kind == vkind::number) && (b.kind == vkind::integer || b.kind == vkind::number)) {
     if (a.kind == vkind::integer && b.kind == vkind::integer) return a.u.integer == b.u.integer;
     return as_double(a) == as_double(b);

@@ -33,7 +33,8 @@ value element(const value& list, std::uint32_t i, value_arena& arena);
 /// An integer or number as a double.
 double as_double(const value& v);
 
-/// Equality of values of one kind (numbers across integer and number); nullopt when either is null.
+/// Equality of values of one kind (numbers across integer and number); nullopt when either is
+/// unknown; a none equals another none and nothing else.
 std::optional<bool> equal(const value& a, const value& b);
 
 std::optional<int> sign(std::strong_ordering o);
@@ -41,8 +42,8 @@ std::optional<int> sign(std::strong_ordering o);
 /// Equality; a date difference equals a duration when it spans exactly that calendar length.
 std::optional<bool> equals(const value& a, const value& b, const facts::calendar* calendar);
 
-/// Ordering of numbers, dates, strings, durations and date differences; nullopt when unknown or
-/// not comparable.
+/// Ordering of numbers, dates, strings, durations and date differences; nullopt when unknown, none
+/// or not comparable (the interpreter answers an ordering with a none operand: false).
 std::optional<int> compare(const value& a, const value& b, const facts::calendar* calendar);
 
 }  // namespace baomi::engine::evaluation

@@ -25,44 +25,50 @@ facts::schema bench_schema() {
   auto kind = s.add_enum({"commitment.kind", {{"exit_pledge", "离岗承诺书"}, {"post_pledge", "上岗承诺书"}}});
   auto text = facts::scalar(type_kind::string);
   auto date = facts::scalar(type_kind::date);
-  auto dept = s.add_entity({"department", "departments", "code", {{"code", text, ""}, {"name", text, ""}}, ""});
+  auto dept =
+      s.add_entity({"department", "departments", "code", {{"code", text, "", ""}, {"name", text, "", ""}}, "", {}});
   auto person = s.add_entity({"person",
                               "people",
                               "id",
-                              {{"id", text, ""},
-                               {"name", text, ""},
-                               {"department", facts::optional_of(facts::ref_to(dept)), ""},
-                               {"grade", facts::optional_of(facts::enum_of(grade)), ""},
-                               {"born", date, ""},
-                               {"hired_on", date, ""},
-                               {"active", facts::scalar(type_kind::boolean), ""},
-                               {"phones", facts::list_of(text), ""},
-                               {"cooloff", facts::optional_of(facts::scalar(type_kind::duration)), ""}},
-                              ""});
+                              {{"id", text, "", ""},
+                               {"name", text, "", ""},
+                               {"department", facts::optional_of(facts::ref_to(dept)), "", ""},
+                               {"grade", facts::optional_of(facts::enum_of(grade)), "", ""},
+                               {"born", date, "", ""},
+                               {"hired_on", date, "", ""},
+                               {"active", facts::scalar(type_kind::boolean), "", ""},
+                               {"phones", facts::list_of(text), "", ""},
+                               {"cooloff", facts::optional_of(facts::scalar(type_kind::duration)), "", ""}},
+                              "",
+                              {}});
   s.add_entity({"carrier",
                 "carriers",
                 "id",
-                {{"id", text, ""},
-                 {"level", facts::enum_of(level), ""},
-                 {"holder", facts::ref_to(person), ""},
-                 {"created_on", date, ""},
-                 {"missing_since", facts::optional_of(date), ""},
-                 {"copies", facts::scalar(type_kind::integer), ""}},
-                ""});
+                {{"id", text, "", ""},
+                 {"level", facts::enum_of(level), "", ""},
+                 {"holder", facts::ref_to(person), "", ""},
+                 {"created_on", date, "", ""},
+                 {"missing_since", facts::optional_of(date), "", ""},
+                 {"copies", facts::scalar(type_kind::integer), "", ""}},
+                "",
+                {}});
   s.add_entity({"training",
                 "trainings",
                 "id",
-                {{"id", facts::scalar(type_kind::integer), ""},
-                 {"title", text, ""},
-                 {"held_on", date, ""},
-                 {"hours", facts::scalar(type_kind::number), ""},
-                 {"attendees", facts::list_of(facts::ref_to(person)), ""}},
-                ""});
-  s.add_entity({"commitment",
-                "commitments",
-                std::nullopt,
-                {{"person", facts::ref_to(person), ""}, {"kind", facts::enum_of(kind), ""}, {"signed_on", date, ""}},
-                ""});
+                {{"id", facts::scalar(type_kind::integer), "", ""},
+                 {"title", text, "", ""},
+                 {"held_on", date, "", ""},
+                 {"hours", facts::scalar(type_kind::number), "", ""},
+                 {"attendees", facts::list_of(facts::ref_to(person)), "", ""}},
+                "",
+                {}});
+  s.add_entity(
+      {"commitment",
+       "commitments",
+       std::nullopt,
+       {{"person", facts::ref_to(person), "", ""}, {"kind", facts::enum_of(kind), "", ""}, {"signed_on", date, "", ""}},
+       "",
+       {}});
   return s;
 }
 

@@ -23,7 +23,8 @@ std::string render_diagnostics(const engine::module_set& modules, const std::vec
 std::string render_findings(const engine::run_result& run) {
   std::string out;
   for (const auto& f : run.findings) {
-    out += fmt::format("{} {}/{} {} {}", f.rule->id, f.subject.collection, f.subject.key, engine::to_string(f.outcome),
+    out += fmt::format("{} {}/{}{} {} {}", f.rule->id, f.subject.collection, f.subject.key,
+                       f.subject.label.empty() ? "" : " 「" + f.subject.label + "」", engine::to_string(f.outcome),
                        engine::to_string(f.severity));
     if (f.due) out += " due " + *f.due;
     if (f.days_left) out += fmt::format(" ({} days left)", *f.days_left);

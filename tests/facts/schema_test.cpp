@@ -63,21 +63,24 @@ BOOST_AUTO_TEST_CASE(describes_in_declaration_syntax) {
 BOOST_AUTO_TEST_CASE(validation_finds_problems) {
   facts::schema s;
   auto level = s.add_enum({"level", {{"secret", "机密"}, {"top", "secret"}}});
-  auto unkeyed = s.add_entity({"note", "notes", std::nullopt, {{"text", facts::scalar(type_kind::string), ""}}, ""});
-  auto rec = s.add_entity({"point", std::nullopt, std::nullopt, {{"x", facts::scalar(type_kind::number), ""}}, ""});
+  auto unkeyed =
+      s.add_entity({"note", "notes", std::nullopt, {{"text", facts::scalar(type_kind::string), "", ""}}, "", {}});
+  auto rec =
+      s.add_entity({"point", std::nullopt, std::nullopt, {{"x", facts::scalar(type_kind::number), "", ""}}, "", {}});
   s.add_entity({"thing",
                 "things",
                 "id",
-                {{"id", facts::optional_of(facts::scalar(type_kind::string)), ""},
-                 {"id", facts::scalar(type_kind::string), ""},
-                 {"note", facts::ref_to(unkeyed), ""},
-                 {"level", facts::enum_of(level + 7), ""},
-                 {"points", facts::map_of(facts::scalar(type_kind::integer), facts::record_of(rec)), ""},
-                 {"span", facts::range_of(facts::scalar(type_kind::string)), ""},
-                 {"bad", facts::type{type_kind::list, false, 0, {}}, ""}},
-                ""});
-  s.add_entity({"other", "things", "code", {{"code", facts::scalar(type_kind::boolean), ""}}, ""});
-  s.add_entity({"level", "levels", "nope", {}, ""});
+                {{"id", facts::optional_of(facts::scalar(type_kind::string)), "", ""},
+                 {"id", facts::scalar(type_kind::string), "", ""},
+                 {"note", facts::ref_to(unkeyed), "", ""},
+                 {"level", facts::enum_of(level + 7), "", ""},
+                 {"points", facts::map_of(facts::scalar(type_kind::integer), facts::record_of(rec)), "", ""},
+                 {"span", facts::range_of(facts::scalar(type_kind::string)), "", ""},
+                 {"bad", facts::type{type_kind::list, false, 0, {}}, "", ""}},
+                "",
+                {}});
+  s.add_entity({"other", "things", "code", {{"code", facts::scalar(type_kind::boolean), "", ""}}, "", {}});
+  s.add_entity({"level", "levels", "nope", {}, "", {}});
   BOOST_TEST(has_problem(s, "enum level", "`secret` names two values"));
   BOOST_TEST(has_problem(s, "thing.id", "duplicate field"));
   BOOST_TEST(has_problem(s, "thing.id", "non-optional string or integer"));
