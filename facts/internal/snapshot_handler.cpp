@@ -228,7 +228,9 @@ bool snapshot_handler::on_container(bool is_object) {
       break;
     case frame_kind::collection:
       if (is_object && top.count >= m_max_rows) {
-        report(codes::too_many_rows, fmt::format("{}/{}", pointer_here(), top.count), start,
+        std::string pointer;
+        append_pointer_token(pointer, top.key);
+        report(codes::too_many_rows, fmt::format("{}/{}", pointer, top.count), start,
                fmt::format("集合 {} 超过 {} 行的上限，加载停止；确需更多时用 --max-rows 放宽", backticked(top.key),
                            m_max_rows));
         m_failed = true;
