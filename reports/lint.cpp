@@ -65,7 +65,7 @@ std::string render_lint_sarif(const std::vector<const base::problem*>& problems,
     nlohmann::json result{{"ruleId", d->code},
                           {"level", d->severity == base::severity::error     ? "error"
                                     : d->severity == base::severity::warning ? "warning"
-                                                                            : "note"},
+                                                                             : "note"},
                           {"message", {{"text", message}}}};
     if (!d->path.empty()) result["locations"] = nlohmann::json::array({{{"physicalLocation", physical}}});
     results.push_back(result);

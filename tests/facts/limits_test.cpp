@@ -76,8 +76,8 @@ BOOST_AUTO_TEST_CASE(a_cut_string_keeps_whole_characters) {
   // 30 three-byte characters: the kept start of the value (64 bytes) must not split one.
   std::string long_name;
   for (int i = 0; i < 30; ++i) long_name += "甲";
-  std::string text = R"({"as_of": "2025-06-30", "people": [{"id": "P1", "name": ")" + long_name +
-                     R"(", "active": true}]})";
+  std::string text =
+      R"({"as_of": "2025-06-30", "people": [{"id": "P1", "name": ")" + long_name + R"(", "active": true}]})";
   auto over = load(text, 100, 16);
   BOOST_REQUIRE(over.issues.size() == 1u);
   const auto& people = *over.store.find_collection("people");
