@@ -84,8 +84,7 @@ std::string render(const std::vector<entry>& entries, const std::string& indent)
 
 }  // namespace
 
-std::optional<fixture_update> update_expectations(const std::string& text, const run_result& run,
-                                                  std::string& error) {
+std::optional<fixture_update> update_expectations(const std::string& text, const run_result& run, std::string& error) {
   nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
   if (doc.is_discarded() || !doc.is_object() || !doc.contains("expect") || !doc["expect"].is_array()) {
     error = "no top-level /expect array";
@@ -96,10 +95,15 @@ std::optional<fixture_update> update_expectations(const std::string& text, const
     error = "no top-level /expect array";
     return std::nullopt;
   }
-  std::map<std::pair<std::string, std::string>, outcome> actual;
-  for (const auto& f : run.findings) actual[{f.rule->id, f.subject.key}] = f.outcome;
+  // (rule, subject) -> the finding's outcome and its place in the run.
+  std::map<std::pair<std::string, std::string>, std::pair<outcome, std::size_t>> actual;
+  for (std::size_t i = 0; i < run.findings.size(); ++i) {
+    const auto& f = run.findings[i];
+    actual.emplace(std::make_pair(f.rule->id, f.subject.key), std::make_pair(f.outcome, i));
+  }
   fixture_update update;
   std::vector<entry> entries;
+  std::vector<std::size_t> places;  // of each entry's finding in the run
   std::set<std::pair<std::string, std::string>> kept;
   for (const auto& e : doc["expect"]) {
     auto rule = e.value("rule", std::string());
@@ -111,17 +115,34 @@ std::optional<fixture_update> update_expectations(const std::string& text, const
       update.changes.push_back({rule, subject, before, std::nullopt});
       continue;
     }
-    entries.push_back({rule, subject, it->second});
-    if (before != it->second) update.changes.push_back({rule, subject, before, it->second});
+    entries.push_back({rule, subject, it->second.first});
+    places.push_back(it->second.second);
+    if (before != it->second.first) update.changes.push_back({rule, subject, before, it->second.first});
   }
-  for (const auto& f : run.findings) {
+  // A finding not expected yet goes among its rule's expectations, in the run's order of subjects
+  // (before the first one the run puts after it), else after the last one of its rule, else last.
+  for (std::size_t k = 0; k < run.findings.size(); ++k) {
+    const auto& f = run.findings[k];
     auto key = std::make_pair(f.rule->id, f.subject.key);
     if (!kept.insert(key).second) continue;
-    entries.push_back({key.first, key.second, f.outcome});
+    std::size_t at = entries.size();
+    std::optional<std::size_t> last_of_rule;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (entries[i].rule != key.first) continue;
+      if (places[i] > k) {
+        at = i;
+        last_of_rule.reset();
+        break;
+      }
+      last_of_rule = i + 1;
+    }
+    if (last_of_rule) at = *last_of_rule;
+    entries.insert(entries.begin() + static_cast<std::ptrdiff_t>(at), {key.first, key.second, f.outcome});
+    places.insert(places.begin() + static_cast<std::ptrdiff_t>(at), k);
     update.changes.push_back({key.first, key.second, std::nullopt, f.outcome});
   }
-  update.text = text.substr(0, where->begin) + render(entries, indentation_at(text, where->begin)) +
-                text.substr(where->end);
+  update.text =
+      text.substr(0, where->begin) + render(entries, indentation_at(text, where->begin)) + text.substr(where->end);
   return update;
 }
 

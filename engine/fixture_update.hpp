@@ -27,7 +27,6 @@ struct fixture_update {
 /// expectations that still have a finding keep their place (with the actual outcome), those without
 /// one are dropped, findings not expected yet are appended in the run's order. Nullopt, with
 /// `error`, when `text` has no top-level `expect` array.
-std::optional<fixture_update> update_expectations(const std::string& text, const run_result& run,
-                                                  std::string& error);
+std::optional<fixture_update> update_expectations(const std::string& text, const run_result& run, std::string& error);
 
 }  // namespace baomi::engine

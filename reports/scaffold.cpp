@@ -120,8 +120,7 @@ class snapshot_builder {
 };
 
 void collections_read(const engine::plan_node& n, std::vector<std::string>& out) {
-  if (n.access && !n.access->collection.empty() &&
-      std::find(out.begin(), out.end(), n.access->collection) == out.end())
+  if (n.access && !n.access->collection.empty() && std::find(out.begin(), out.end(), n.access->collection) == out.end())
     out.push_back(n.access->collection);
   for (const auto& c : n.children) collections_read(c, out);
 }
@@ -147,14 +146,15 @@ rule {0} "待填写：规则标题" {{
 }
 
 std::string scaffold_profile(const std::string& name) {
-  return fmt::format(R"baomi(# 一个配置：在不复制规则的前提下改变参数、停用规则或调整严重程度（baomi profiles 列出已有配置）。
+  return fmt::format(
+      R"baomi(# 一个配置：在不复制规则的前提下改变参数、停用规则或调整严重程度（baomi profiles 列出已有配置）。
 profile {} "待填写：配置标题" extends cn.baseline {{
   # param cooloff_range = {{core: 3y..5y, important: 2y..3y, general: 1y..2y}}
   # disable RULE-ID
   # severity RULE-ID high
 }}
 )baomi",
-                     name);
+      name);
 }
 
 std::string scaffold_fixture(const engine::checked_program& program, const engine::rule_plan& plan) {
@@ -169,8 +169,9 @@ std::string scaffold_fixture(const engine::checked_program& program, const engin
     subjects.push_back(snapshot.row(*entity, "FAIL-1"));
   }
   std::string out = "{\n";
-  out += fmt::format("  \"description\": {},\n",
-                     json(fmt::format("{} {}：待填写，一个符合、一个不符合的例子", plan.info.id, plan.info.title)).dump());
+  out +=
+      fmt::format("  \"description\": {},\n",
+                  json(fmt::format("{} {}：待填写，一个符合、一个不符合的例子", plan.info.id, plan.info.title)).dump());
   out += fmt::format("  \"rules\": [{}],\n", json(plan.info.id).dump());
   out += "  \"profile\": null,\n  \"snapshot\": {\n";
   out += fmt::format("    \"as_of\": \"{}\"", fixture_as_of);
@@ -201,10 +202,10 @@ std::string scaffold_fixture(const engine::checked_program& program, const engin
     const auto& v = subjects[row][*schema.entity_at(*entity).key];
     return json(v.is_string() ? v.get<std::string>() : v.dump()).dump();
   };
-  out += fmt::format("    {{\"rule\": {}, \"subject\": {}, \"outcome\": \"pass\"}},\n", json(plan.info.id).dump(),
-                     key(0));
-  out += fmt::format("    {{\"rule\": {}, \"subject\": {}, \"outcome\": \"fail\"}}\n", json(plan.info.id).dump(),
-                     key(1));
+  out +=
+      fmt::format("    {{\"rule\": {}, \"subject\": {}, \"outcome\": \"pass\"}},\n", json(plan.info.id).dump(), key(0));
+  out +=
+      fmt::format("    {{\"rule\": {}, \"subject\": {}, \"outcome\": \"fail\"}}\n", json(plan.info.id).dump(), key(1));
   return out + "  ]\n}\n";
 }
 

@@ -52,7 +52,9 @@ int run_new(const new_options& o) {
 command add_new(CLI::App& app) {
   auto o = std::make_shared<new_options>();
   auto* sub = app.add_subcommand("new", "Start a rule, a profile or a fixture for a rule from a template");
-  sub->add_option("kind", o->kind, "rule, profile or fixture")->required()->check(CLI::IsMember({"rule", "profile", "fixture"}));
+  sub->add_option("kind", o->kind, "rule, profile or fixture")
+      ->required()
+      ->check(CLI::IsMember({"rule", "profile", "fixture"}));
   sub->add_option("name", o->name, "The rule id (rule, and the rule a fixture is for) or the profile's name")
       ->required();
   add_rules_option(sub, o->rules);

@@ -1,10 +1,10 @@
 // Layered rulesets (language.md, "Layered rulesets"): a unit's own rules on top of the built-in
 // baseline, `--no-baseline`, a clash reported in the unit's file; and `diff --base-ref` comparing
 // the working tree's rules with a git revision.
-#include <unistd.h>
-#include <boost/test/unit_test.hpp>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <algorithm>
+#include <boost/test/unit_test.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -28,7 +28,8 @@ fs::path scratch(const std::string& name) {
 
 // Runs a shell command line in `dir`, stderr merged unless the command redirects it.
 testing::run_output shell(const fs::path& dir, const std::string& command) {
-  std::string line = "cd '" + dir.string() + "' && " + command + (command.find("2>") == std::string::npos ? " 2>&1" : "");
+  std::string line =
+      "cd '" + dir.string() + "' && " + command + (command.find("2>") == std::string::npos ? " 2>&1" : "");
   testing::run_output r;
   FILE* pipe = popen(line.c_str(), "r");
   if (!pipe) return r;
@@ -84,8 +85,8 @@ BOOST_AUTO_TEST_CASE(a_units_rule_runs_on_top_of_the_baseline) {
   auto file = scratch("jys.baomi");
   testing::write_file(file, unit_rule);
   auto baseline = by_rule(testing::run_baomi("check facts/examples/org.json --format json --show all", false).out);
-  auto layered_run = testing::run_baomi("check facts/examples/org.json --rules " + file.string() +
-                                        " --format json --show all", false);
+  auto layered_run =
+      testing::run_baomi("check facts/examples/org.json --rules " + file.string() + " --format json --show all", false);
   BOOST_TEST(layered_run.code == 1);  // the example has failing findings
   auto layered = by_rule(layered_run.out);
   // Every baseline rule, with the same outcomes, and the unit's rule besides.
@@ -104,8 +105,8 @@ BOOST_AUTO_TEST_CASE(a_units_rule_runs_on_top_of_the_baseline) {
 
   // --no-baseline: the unit's rule alone (the schema modules it imports declare no rules). The
   // example's other collections are then unknown to the schema: data problems, exit 2, still a report.
-  auto alone_run = testing::run_baomi("check facts/examples/org.json --rules " + file.string() +
-                                      " --no-baseline --format json --show all", false);
+  auto alone_run = testing::run_baomi(
+      "check facts/examples/org.json --rules " + file.string() + " --no-baseline --format json --show all", false);
   BOOST_TEST(alone_run.code == 2);
   auto alone = by_rule(alone_run.out);
   BOOST_TEST(alone.size() == 1u);
@@ -126,10 +127,9 @@ BOOST_AUTO_TEST_CASE(a_module_named_like_a_baseline_module_replaces_it) {
   text.replace(text.find(from), from.size(), "param min_trainings_per_year: int = 5");
   testing::write_file(file, text);
   auto baseline = by_rule(testing::run_baomi("check facts/examples/org.json --format json --show all", false).out);
-  auto replaced =
-      by_rule(testing::run_baomi("check facts/examples/org.json --rules " + file.string() + " --format json --show all",
-                                 false)
-                  .out);
+  auto replaced = by_rule(
+      testing::run_baomi("check facts/examples/org.json --rules " + file.string() + " --format json --show all", false)
+          .out);
   BOOST_TEST(replaced.size() == baseline.size());
   for (const auto& [rule, subjects] : baseline) {
     if (rule != "TRN-010") BOOST_TEST((replaced[rule] == subjects), rule);
@@ -139,7 +139,10 @@ BOOST_AUTO_TEST_CASE(a_module_named_like_a_baseline_module_replaces_it) {
 
 BOOST_AUTO_TEST_CASE(a_clash_with_the_baseline_is_reported_in_the_units_file) {
   auto file = scratch("clash.baomi");
-  testing::write_file(file, std::string(unit_rule) + "\nparam min_trainings_per_year: int = 3\n\nentity carrier_note in carriers key id {\n  id: string\n}\n");
+  testing::write_file(
+      file,
+      std::string(unit_rule) +
+          "\nparam min_trainings_per_year: int = 3\n\nentity carrier_note in carriers key id {\n  id: string\n}\n");
   // check lays the file on the whole baseline: both clashes. lint checks the file with the modules it
   // imports (cn.schema, cn.carrier_schema): the collection clash only.
   for (std::string command : {"check facts/examples/org.json --rules ", "lint "}) {
@@ -152,9 +155,9 @@ BOOST_AUTO_TEST_CASE(a_clash_with_the_baseline_is_reported_in_the_units_file) {
                  r.out);
       BOOST_TEST((r.out.find("note: first declared in rulesets/cn/training.baomi:") != std::string::npos) == check,
                  r.out);
-      BOOST_TEST(r.out.find(file.string() + ":22:24: error[E0213]: duplicate collection `carriers`\n") !=
-                     std::string::npos,
-                 r.out);
+      BOOST_TEST(
+          r.out.find(file.string() + ":22:24: error[E0213]: duplicate collection `carriers`\n") != std::string::npos,
+          r.out);
       BOOST_TEST(r.out.find("note: first declared in rulesets/cn/carrier_schema.baomi:181:19\n") != std::string::npos,
                  r.out);
       // Nothing is blamed on a shipped file: every diagnostic line names the unit's file.
@@ -181,8 +184,9 @@ BOOST_AUTO_TEST_CASE(diff_base_ref_compares_the_working_tree_with_the_revision) 
   fs::create_directories(repo / "notes");
   fs::copy(testing::source_root() / "rulesets", repo / "rulesets", fs::copy_options::recursive);
   fs::remove_all(repo / "rulesets/cn/tests");
-  auto setup = shell(repo, "git init -q && git add -A && git -c user.name=baomi -c user.email=baomi@example.org "
-                           "commit -qm base");
+  auto setup = shell(repo,
+                     "git init -q && git add -A && git -c user.name=baomi -c user.email=baomi@example.org "
+                     "commit -qm base");
   BOOST_TEST_REQUIRE(setup.code == 0, setup.out);
   auto snapshot = (testing::source_root() / "facts/examples/org.json").string();
   int code = 0;
