@@ -1,5 +1,5 @@
 // `baomi test --update`: the actual outcomes written into a fixture's `expect`, the rest of the
-// file kept byte for byte (docs/testing.md, "Updating expectations").
+// file kept byte for byte (docs/testing.md, docs/cli.md `baomi test`).
 #pragma once
 
 #include <optional>
