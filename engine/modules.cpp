@@ -148,4 +148,72 @@ module_set load_embedded(const std::vector<std::pair<std::string, std::string>>&
   return set;
 }
 
+namespace {
+
+// Whether a loaded file is the file a baseline module was embedded from (its path relative to the
+// current folder, as in a checkout's root).
+bool same_file(const dsl::source_file& given, const std::string& embedded_path) {
+  std::error_code ec;
+  if (!fs::is_regular_file(embedded_path, ec)) return false;
+  return fs::equivalent(given.path(), embedded_path, ec) && !ec;
+}
+
+bool is_loaded(const module_set& set, const std::string& name) {
+  return std::any_of(set.modules.begin(), set.modules.end(), [&](const auto& m) { return m.name == name; });
+}
+
+}  // namespace
+
+module_set layer(module_set baseline, module_set given) {
+  module_set out;
+  std::vector<bool> placed(given.modules.size(), false);
+  for (auto& b : baseline.modules) {
+    auto replaced = [&](const dsl::source_file& s) { return same_file(s, b.source.path()); };
+    if (std::any_of(given.unparsed.begin(), given.unparsed.end(), replaced)) continue;  // its error is reported
+    auto it = std::find_if(given.modules.begin(), given.modules.end(),
+                           [&](const module_source& g) { return g.name == b.name || replaced(g.source); });
+    if (it == given.modules.end()) {
+      out.modules.push_back(std::move(b));
+      continue;
+    }
+    auto i = static_cast<std::size_t>(it - given.modules.begin());
+    if (!placed[i]) out.modules.push_back(std::move(*it));
+    placed[i] = true;
+  }
+  for (std::size_t i = 0; i < given.modules.size(); ++i) {
+    if (!placed[i]) out.modules.push_back(std::move(given.modules[i]));
+  }
+  for (auto* from : {&baseline, &given}) {
+    for (auto& d : from->diagnostics) out.diagnostics.push_back(std::move(d));
+    for (auto& s : from->unparsed) out.unparsed.push_back(std::move(s));
+  }
+  return out;
+}
+
+void resolve_imports(module_set& set, module_set library) {
+  std::vector<module_source> added;
+  std::vector<const dsl::ast::module*> pending;
+  for (const auto& m : set.modules) pending.push_back(&m.ast);
+  std::vector<bool> taken(library.modules.size(), false);
+  // Transitively: an added module's imports are looked up too (indexes into library, stable).
+  std::vector<std::size_t> order;
+  while (!pending.empty()) {
+    const auto* m = pending.back();
+    pending.pop_back();
+    for (const auto& name : imports_of(*m)) {
+      if (is_loaded(set, name)) continue;
+      for (std::size_t i = 0; i < library.modules.size(); ++i) {
+        if (taken[i] || library.modules[i].name != name) continue;
+        taken[i] = true;
+        order.push_back(i);
+        pending.push_back(&library.modules[i].ast);
+      }
+    }
+  }
+  std::sort(order.begin(), order.end());  // the library's own order, whatever the import order
+  for (auto i : order) added.push_back(std::move(library.modules[i]));
+  for (auto& m : set.modules) added.push_back(std::move(m));
+  set.modules = std::move(added);
+}
+
 }  // namespace baomi::engine

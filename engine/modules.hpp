@@ -40,4 +40,15 @@ module_set load_modules(const std::vector<std::string>& paths);
 /// path below the root gives the module name.
 module_set load_embedded(const std::vector<std::pair<std::string, std::string>>& files);
 
+/// `given` on top of `baseline` (docs/language.md, "Layered rulesets"): a given module replaces the
+/// baseline module of the same name, or of the same file (a checkout's `rulesets/cn/...`), in the
+/// baseline's place; the other given modules follow the baseline's, so that a clash between a given
+/// and a baseline declaration is reported in the given file.
+module_set layer(module_set baseline, module_set given);
+
+/// Adds the modules of `library` that `set` imports, directly or through each other, and does not
+/// have, ahead of `set`'s own (so a clash is reported in `set`'s file): `import cn.schema` in a
+/// unit's file resolves to the baseline's module when no such file is beside it.
+void resolve_imports(module_set& set, module_set library);
+
 }  // namespace baomi::engine

@@ -22,7 +22,7 @@ namespace {
 
 struct check_options {
   std::vector<std::string> snapshots;
-  std::vector<std::string> rules;
+  rules_options rules;
   std::string profile;
   std::string as_of;
   std::string format = reports::to_string(reports::format::text);
@@ -183,7 +183,7 @@ int run_check(const check_options& o) {
     baseline = read_baseline(o.baseline);
     if (!baseline) return exit_usage;
   }
-  auto rules = load_valid_rules(o.rules);
+  auto rules = load_valid_rules(o.rules.paths, !o.rules.no_baseline);
   if (!rules) return exit_usage;
   engine::pipeline_options options;
   options.profile = o.profile;
@@ -256,9 +256,7 @@ command add_check(CLI::App& app) {
   auto o = std::make_shared<check_options>();
   auto* sub = app.add_subcommand("check", "Evaluate rules against a fact snapshot and report the findings");
   sub->add_option("snapshot", o->snapshots, "The snapshot JSON file")->required()->expected(1);
-  sub->add_option("--rules", o->rules, "Rule files or folders (repeatable; default: the built-in national baseline)")
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  add_rules_option(sub, o->rules);
   add_profile_option(sub, o->profile);
   sub->add_option("--as-of", o->as_of, "Evaluate as of this date (default: the snapshot's as_of)");
   sub->add_option("--format", o->format, reports::format_names(reports::result_kind::check, " or "))

@@ -14,16 +14,14 @@ namespace baomi::tools {
 
 command add_coverage(CLI::App& app) {
   auto paths = std::make_shared<std::vector<std::string>>();
-  auto rules = std::make_shared<std::vector<std::string>>();
+  auto rules = std::make_shared<rules_options>();
   auto output = std::make_shared<output_options>();
   auto* sub =
       app.add_subcommand("coverage", "Show which checklist items, outcomes and sources the rules and fixtures cover");
   sub->add_option("paths", *paths,
                   "Rule and fixture folders (default: the built-in baseline, with the fixtures of ./rulesets when "
                   "there is one)");
-  sub->add_option("--rules", *rules, "Rules, when not the .baomi files under the paths")
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  add_rules_option(sub, *rules, true);
   add_output_options(sub, *output, reports::result_kind::coverage);
   return {sub, [=] {
             auto f = parse_output_format(*output, reports::result_kind::coverage);
@@ -32,7 +30,7 @@ command add_coverage(CLI::App& app) {
             std::vector<std::string> where = *paths;
             std::error_code ec;
             if (where.empty() && std::filesystem::is_directory("rulesets", ec)) where.push_back("rulesets");
-            auto loaded = load_rules(rules->empty() ? *paths : *rules);
+            auto loaded = load_rules(rules->paths.empty() ? *paths : rules->paths, !rules->no_baseline);
             if (!loaded.checked.program) {
               print_diagnostics(loaded);
               return int(exit_usage);

@@ -72,12 +72,27 @@ std::optional<std::string> checkout_rules(const std::string& ref, const std::str
     if (!file.ends_with(".baomi")) continue;
     auto text = capture("git show " + shell_quote(ref + ":" + file), status);
     if (status != 0) return std::nullopt;
-    auto relative = fs::path(file).lexically_relative(prefix.empty() ? fs::path(".") : fs::path(prefix));
-    auto target = root / relative;
+    // Below `root` as below the checkout's top, so that `path` relative to a subfolder stays inside.
+    auto target = root / fs::path(file).lexically_normal();
     fs::create_directories(target.parent_path());
     std::ofstream(target, std::ios::binary) << text;
   }
-  return (root / fs::path(path).lexically_normal()).string();
+  return (root / (fs::path(prefix) / path).lexically_normal()).string();
+}
+
+// The working tree's `rulesets/` when the current folder is inside a git checkout that has one, as
+// a path relative to the current folder (what `diff --base-ref` compares without --rules).
+std::optional<std::string> checkout_rulesets() {
+  int status = 0;
+  auto top = capture("git rev-parse --show-toplevel 2>/dev/null", status);
+  while (!top.empty() && top.back() == '\n') top.pop_back();
+  if (status != 0 || top.empty()) return std::nullopt;
+  std::error_code ec;
+  auto folder = fs::path(top) / "rulesets";
+  if (!fs::is_directory(folder, ec)) return std::nullopt;
+  auto relative = fs::relative(folder, fs::current_path(ec), ec);
+  if (ec || relative.empty()) return std::nullopt;
+  return relative.generic_string() + "/";
 }
 
 // Runs `program` on one snapshot as `check` would, printing data issues; nullopt after an input error.
@@ -101,7 +116,7 @@ int run_diff(const diff_options& o) {
       fmt::print(stderr, "error: give two snapshots (OLD NEW), or --base-rules/--base-ref to compare rule versions\n");
       return exit_usage;
     }
-    auto rules = load_valid_rules(o.run.rules);
+    auto rules = load_valid_rules(o.run.rules.paths, !o.run.rules.no_baseline);
     if (!rules) return exit_usage;
     auto base = run_on(*rules->checked.program, options, o.snapshots[0]);
     if (!base) return exit_usage;
@@ -115,16 +130,31 @@ int run_diff(const diff_options& o) {
       return exit_usage;
     }
     std::vector<std::string> base_paths = o.base_rules;
+    std::vector<std::string> head_paths = o.run.rules.paths;
+    bool with_baseline = !o.run.rules.no_baseline;
     if (!o.base_ref.empty()) {
-      std::vector<std::string> head_paths = o.run.rules.empty() ? std::vector<std::string>{"rulesets"} : o.run.rules;
+      if (head_paths.empty()) {
+        // The checkout's own rules, whole on both sides: not layered on the binary's baseline, which
+        // may be older or newer than either.
+        auto folder = checkout_rulesets();
+        if (!folder) {
+          fmt::print(stderr, "error: --base-ref without --rules needs a git checkout with a rulesets/ folder\n");
+          return exit_usage;
+        }
+        head_paths.push_back(*folder);
+        with_baseline = false;
+      }
       for (const auto& p : head_paths) {
         auto folder = checkout_rules(o.base_ref, p);
         if (!folder) return exit_usage;
         base_paths.push_back(*folder);
       }
+      std::string at_ref;
+      for (const auto& p : head_paths) at_ref += (at_ref.empty() ? "" : " ") + p + "@" + o.base_ref;
+      fmt::print(stderr, "比较 {}（工作区）与 {}\n", fmt::join(head_paths, " "), at_ref);
     }
-    auto base_rules = load_rules(base_paths);
-    auto head_rules = load_rules(o.run.rules);
+    auto base_rules = load_rules(base_paths, with_baseline);
+    auto head_rules = load_rules(head_paths, with_baseline);
     if (!base_rules.checked.program || !head_rules.checked.program) {
       print_diagnostics(base_rules.checked.program ? head_rules : base_rules);
       return exit_usage;
@@ -140,7 +170,7 @@ int run_diff(const diff_options& o) {
                      [](const auto& a, const auto& b) { return a.kind < b.kind; });
     title = fmt::format("规则 {} → {}，快照 {} 个",
                         o.base_ref.empty() ? fmt::format("{}", fmt::join(o.base_rules, " ")) : o.base_ref,
-                        o.run.rules.empty() ? std::string("内置基线") : fmt::format("{}", fmt::join(o.run.rules, " ")),
+                        head_paths.empty() ? std::string("内置基线") : fmt::format("{}", fmt::join(head_paths, " ")),
                         o.snapshots.size());
   }
   reports::diff_report report{&result, title, rules_mode ? "rules" : "snapshots", o.unchanged};

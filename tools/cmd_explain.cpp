@@ -77,7 +77,7 @@ int run_explain(const explain_options& o) {
   }
   engine::pipeline_options options;
   if (!apply_run_options(o.run, options)) return exit_usage;
-  auto rules = load_valid_rules(o.run.rules);
+  auto rules = load_valid_rules(o.run.rules.paths, !o.run.rules.no_baseline);
   if (!rules) return exit_usage;
   auto result = engine::explain_pipeline(*rules->checked.program, engine::snapshot_source::file(o.snapshot), options,
                                          o.rule, o.subject);

@@ -15,14 +15,14 @@ namespace {
 
 struct plan_options {
   std::string rule;
-  std::vector<std::string> rules;
+  rules_options rules;
   std::string profile;
   output_options output;
 };
 
 int run_plan(const plan_options& o) {
   if (!format_is_one_of(o.output.format, {"text", "json"})) return exit_usage;
-  auto rules = load_valid_rules(o.rules);
+  auto rules = load_valid_rules(o.rules.paths, !o.rules.no_baseline);
   if (!rules) return exit_usage;
   auto described = engine::describe_rule(*rules->checked.program, o.profile, o.rule);
   if (!described.plan) {

@@ -13,13 +13,13 @@ namespace baomi::tools {
 namespace {
 
 struct profiles_options {
-  std::vector<std::string> rules;
+  rules_options rules;
   output_options output;
 };
 
 int run_profiles(const profiles_options& o) {
   if (!format_is_one_of(o.output.format, {"text", "json"})) return exit_usage;
-  auto rules = load_valid_rules(o.rules);
+  auto rules = load_valid_rules(o.rules.paths, !o.rules.no_baseline);
   if (!rules) return exit_usage;
   auto list = engine::describe_profiles(rules->modules);
   auto text = o.output.format == "json" ? reports::render_profiles_json(list) : reports::render_profiles_text(list);

@@ -19,7 +19,7 @@ namespace {
 struct query_options {
   std::string snapshot;
   std::string query;
-  std::vector<std::string> rules;
+  rules_options rules;
   std::string profile;
   std::string as_of;
   facts::load_options load;
@@ -39,7 +39,7 @@ int run_query(const query_options& o) {
       return exit_usage;
     }
   }
-  auto rules = load_valid_rules(o.rules);
+  auto rules = load_valid_rules(o.rules.paths, !o.rules.no_baseline);
   if (!rules) return exit_usage;
   auto result =
       engine::run_query(std::move(rules->modules), o.query, engine::snapshot_source::file(o.snapshot), options);

@@ -11,7 +11,7 @@
 namespace baomi::tools {
 
 command add_schema(CLI::App& app) {
-  auto paths = std::make_shared<std::vector<std::string>>();
+  auto paths = std::make_shared<rules_options>();
   auto json = std::make_shared<bool>(false);
   auto output = std::make_shared<output_options>();
   auto* sub = app.add_subcommand("schema", "Print the fact schema of the rules");
@@ -25,7 +25,7 @@ command add_schema(CLI::App& app) {
               fmt::print(stderr, "error: unknown format `{}` (text, json-schema)\n", output->format);
               return int(exit_usage);
             }
-            auto rules = load_rules(*paths);
+            auto rules = load_rules(paths->paths, !paths->no_baseline);
             if (!rules.checked.program) {
               print_diagnostics(rules);
               return int(exit_usage);

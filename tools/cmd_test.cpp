@@ -1,8 +1,12 @@
-// `baomi test [PATH…]`: run ruleset fixtures and report each case; JUnit XML for CI.
+// `baomi test [PATH…]`: run ruleset fixtures and report each case; JUnit XML for CI; `--update`
+// writes the actual outcomes into failing fixtures for review.
 #include <fmt/format.h>
+#include <cstdlib>
 #include <memory>
 
+#include "base/source.hpp"
 #include "engine/fixture.hpp"
+#include "engine/fixture_update.hpp"
 #include "reports/writer.hpp"
 #include "tools/commands.hpp"
 #include "tools/common.hpp"
@@ -12,36 +16,94 @@ namespace baomi::tools {
 
 namespace {
 
-int run_test(const std::vector<std::string>& paths, const std::vector<std::string>& rule_paths,
-             const output_options& output) {
-  auto format = parse_output_format(output, reports::result_kind::test);
+struct test_options {
+  std::vector<std::string> paths;
+  rules_options rules;
+  output_options output;
+  bool update = false;
+};
+
+std::string describe(const engine::expectation_change& c) {
+  auto name = [](const std::optional<engine::outcome>& o) { return o ? engine::to_string(*o) : "?"; };
+  if (!c.before && c.after) return fmt::format("  + {} {}: {}", c.rule, c.subject, name(c.after));
+  if (!c.after) return fmt::format("  - {} {}: {}（无此结果）", c.rule, c.subject, name(c.before));
+  return fmt::format("  ~ {} {}: {} → {}", c.rule, c.subject, name(c.before), name(c.after));
+}
+
+// Rewrites the expectations of every failing fixture that ran; exit 1 when one could not be
+// updated (not a fixture, or it did not run) or still has data problems.
+int update_fixtures(const engine::fixture_suite& suite) {
+  std::size_t updated = 0;
+  std::size_t changes = 0;
+  bool left = false;
+  for (const auto& c : suite.cases) {
+    if (c.problems.empty()) continue;
+    if (!c.valid || !c.run) {
+      fmt::print(stderr, "error: {}: 无法更新：{}\n", c.path, c.problems.empty() ? "" : c.problems.front());
+      left = true;
+      continue;
+    }
+    auto text = base::source_file::read(c.path);
+    std::string error;
+    auto update = text ? engine::update_expectations(text->text(), *c.run, error) : std::nullopt;
+    if (!update) {
+      fmt::print(stderr, "error: {}: 无法更新：{}\n", c.path, text ? error : "cannot read the file");
+      left = true;
+      continue;
+    }
+    for (const auto& p : c.problems) {
+      if (p.starts_with("data issue") || p.starts_with("waiver issue") || p.starts_with("/as_of")) {
+        fmt::print(stderr, "warning: {}: 数据问题不会因更新期望而消失：{}\n", c.path, p);
+        left = true;
+      }
+    }
+    if (update->changes.empty()) continue;
+    if (!write_atomically(c.path, update->text)) {
+      fmt::print(stderr, "error: cannot write `{}`\n", c.path);
+      return exit_usage;
+    }
+    fmt::print("更新 {}\n", c.path);
+    for (const auto& change : update->changes) fmt::print("{}\n", describe(change));
+    ++updated;
+    changes += update->changes.size();
+  }
+  fmt::print("已更新 {} 个用例的 {} 项期望，请用 git diff 审阅\n", updated, changes);
+  return left ? exit_problems : exit_clean;
+}
+
+int run_test(const test_options& o) {
+  auto format = parse_output_format(o.output, reports::result_kind::test);
   if (!format) return exit_usage;
-  auto rules = load_valid_rules(rule_paths.empty() ? paths : rule_paths);
+  if (o.update && std::getenv("CI") != nullptr) {
+    fmt::print(stderr, "error: --update 不在 CI 中运行（环境变量 CI 已设置）：期望须在本地更新并审阅后提交\n");
+    return exit_usage;
+  }
+  auto rules = load_valid_rules(o.rules.paths.empty() ? o.paths : o.rules.paths, !o.rules.no_baseline);
   if (!rules) return exit_usage;
-  auto files = engine::find_fixtures(paths);
+  auto files = engine::find_fixtures(o.paths);
   if (files.empty()) {
     fmt::print(stderr, "error: no *.fixture.json files under the given paths\n");
     return exit_usage;
   }
   auto suite = engine::run_fixtures(*rules->checked.program, files);
-  if (auto code = emit(output, reports::write_report(suite, *format, {})); code != exit_clean) return code;
+  if (o.update) return update_fixtures(suite);
+  if (auto code = emit(o.output, reports::write_report(suite, *format, {})); code != exit_clean) return code;
   return suite.failed() == 0 ? exit_clean : exit_problems;
 }
 
 }  // namespace
 
 command add_test(CLI::App& app) {
-  auto paths = std::make_shared<std::vector<std::string>>();
-  auto rules = std::make_shared<std::vector<std::string>>();
-  auto output = std::make_shared<output_options>();
+  auto o = std::make_shared<test_options>();
   auto* sub = app.add_subcommand("test", "Run ruleset fixtures (*.fixture.json) and compare the findings");
-  sub->add_option("paths", *paths, "Fixture files or folders (their .baomi files are the rules unless --rules)")
+  sub->add_option("paths", o->paths, "Fixture files or folders (their .baomi files are the rules unless --rules)")
       ->required();
-  sub->add_option("--rules", *rules, "Rule files or folders (repeatable)")
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  add_output_options(sub, *output, reports::result_kind::test);
-  return {sub, [=] { return run_test(*paths, *rules, *output); }};
+  add_rules_option(sub, o->rules, true);
+  add_output_options(sub, o->output, reports::result_kind::test);
+  sub->add_flag("--update", o->update,
+                "Write the actual outcomes into the expectations of failing fixtures, for review (refused when CI "
+                "is set)");
+  return {sub, [=] { return run_test(*o); }};
 }
 
 }  // namespace baomi::tools

@@ -24,6 +24,7 @@ command add_plan(CLI::App& app);
 command add_lsp(CLI::App& app);
 command add_query(CLI::App& app);
 command add_profiles(CLI::App& app);
+command add_new(CLI::App& app);
 /// `help` and `completion` read the other commands from `app`: register them last.
 command add_help(CLI::App& app);
 command add_completion(CLI::App& app);

@@ -26,7 +26,7 @@ dsl::diagnostic missing_path(const std::string& path) {
 
 }  // namespace
 
-checked_rules load_rules(const std::vector<std::string>& paths) {
+checked_rules load_rules(const std::vector<std::string>& paths, bool with_baseline) {
   checked_rules out;
   std::vector<std::string> existing;
   for (const auto& p : paths) {
@@ -41,6 +41,13 @@ checked_rules load_rules(const std::vector<std::string>& paths) {
     out.modules = engine::load_embedded(embedded_rules());
   } else {
     auto loaded = engine::load_modules(existing);
+    // Layered (docs/language.md, "Layered rulesets"): the baseline, the given files on top; without
+    // it, only what the given files import from the baseline and do not have beside them.
+    if (with_baseline) {
+      loaded = engine::layer(engine::load_embedded(embedded_rules()), std::move(loaded));
+    } else {
+      engine::resolve_imports(loaded, engine::load_embedded(embedded_rules()));
+    }
     for (auto& d : loaded.diagnostics) out.modules.diagnostics.push_back(std::move(d));
     out.modules.modules = std::move(loaded.modules);
     out.modules.unparsed = std::move(loaded.unparsed);
@@ -64,8 +71,8 @@ void print_diagnostics(const checked_rules& rules) {
   }
 }
 
-std::optional<checked_rules> load_valid_rules(const std::vector<std::string>& paths) {
-  auto rules = load_rules(paths);
+std::optional<checked_rules> load_valid_rules(const std::vector<std::string>& paths, bool with_baseline) {
+  auto rules = load_rules(paths, with_baseline);
   if (rules.checked.program) return rules;
   print_diagnostics(rules);
   return std::nullopt;

@@ -27,16 +27,17 @@ struct checked_rules {
   bool missing_input = false;  // a path that is not there (base::is_usage_error): exit 2
 };
 
-/// Loads rules from `paths` (files or folders), or the embedded baseline when `paths` is empty, and
-/// checks them. Missing paths are reported and counted as errors.
-checked_rules load_rules(const std::vector<std::string>& paths);
+/// Loads rules from `paths` (files or folders) on top of the embedded baseline (`with_baseline`), or
+/// only them and the baseline modules they import; the baseline alone when `paths` is empty. Checks
+/// them. Missing paths are reported and counted as errors.
+checked_rules load_rules(const std::vector<std::string>& paths, bool with_baseline = true);
 
 /// Prints every diagnostic of `rules` to stderr with its source line and caret.
 void print_diagnostics(const checked_rules& rules);
 
 /// load_rules for a command that needs rules without errors: when there are errors, prints every
 /// diagnostic and returns nullopt (the command exits 2).
-std::optional<checked_rules> load_valid_rules(const std::vector<std::string>& paths);
+std::optional<checked_rules> load_valid_rules(const std::vector<std::string>& paths, bool with_baseline = true);
 
 /// Whether `format` is one of `allowed` (the formats of a command that has no row in the formats
 /// table); if not, prints `error: unknown format `x` (a, b)` on stderr.

@@ -9,9 +9,10 @@ int main(int argc, char** argv) {
   CLI::App app{"baomi (保密): checks confidentiality-management rules against exported facts", "baomi"};
   app.set_version_flag("--version", std::string("baomi ") + BAOMI_VERSION);
   app.require_subcommand(1);
-  command commands[] = {add_check(app),   add_lint(app),  add_fmt(app),      add_schema(app), add_test(app),
-                        add_explain(app), add_diff(app),  add_coverage(app), add_parse(app),  add_plan(app),
-                        add_lsp(app),     add_query(app), add_profiles(app), add_help(app),   add_completion(app)};
+  command commands[] = {add_check(app),    add_lint(app),    add_fmt(app),  add_schema(app),
+                        add_test(app),     add_explain(app), add_diff(app), add_coverage(app),
+                        add_parse(app),    add_plan(app),    add_lsp(app),  add_query(app),
+                        add_profiles(app), add_new(app),     add_help(app), add_completion(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -10,10 +10,15 @@
 
 namespace baomi::tools {
 
-void add_rules_option(CLI::App* sub, std::vector<std::string>& rules) {
-  sub->add_option("--rules", rules, "Rule files or folders (repeatable; default: the built-in national baseline)")
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+void add_rules_option(CLI::App* sub, rules_options& rules, bool alone_ok) {
+  auto* paths = sub->add_option("--rules", rules.paths,
+                                "Rule files or folders, on top of the built-in national baseline (repeatable; a "
+                                "module named like a baseline one replaces it)")
+                    ->allow_extra_args(false)
+                    ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  auto* alone = sub->add_flag("--no-baseline", rules.no_baseline,
+                              "Only the given rules and the baseline modules they import, not the whole baseline");
+  if (!alone_ok) alone->needs(paths);
 }
 
 void add_profile_option(CLI::App* sub, std::string& profile) {

@@ -12,8 +12,15 @@
 
 namespace baomi::tools {
 
-/// `--rules PATH` (repeatable); empty means the built-in national baseline.
-void add_rules_option(CLI::App* sub, std::vector<std::string>& rules);
+/// `--rules PATH` (repeatable) and `--no-baseline`: the rules a command reads (docs/language.md,
+/// "Layered rulesets").
+struct rules_options {
+  std::vector<std::string> paths;  // empty: the built-in national baseline
+  bool no_baseline = false;        // only `paths` (and the baseline modules they import)
+};
+/// Registers `--rules` and `--no-baseline`; `--no-baseline` needs `--rules` unless `alone_ok` (a
+/// command whose positional paths are rules too).
+void add_rules_option(CLI::App* sub, rules_options& rules, bool alone_ok = false);
 /// `--profile NAME`, repeatable (`--profile A --profile B` or `--profile A,B`): applied in order, kept
 /// as `A,B` in `profile`.
 void add_profile_option(CLI::App* sub, std::string& profile);
@@ -21,7 +28,7 @@ void add_profile_option(CLI::App* sub, std::string& profile);
 /// What every command that evaluates rules over a snapshot reads: `--rules`, `--profile`,
 /// `--as-of`, `--waivers`, and the loader's limits.
 struct run_options {
-  std::vector<std::string> rules;
+  rules_options rules;
   std::string profile;
   std::string as_of;
   std::string waivers;

@@ -58,6 +58,10 @@ void checker::suggest(dsl::diagnostic& d, std::string_view name, const std::vect
   if (auto best = closest(name, candidates)) d.add_note(fmt::format("did you mean `{}`?", *best), std::nullopt);
 }
 
+void checker::note_first(dsl::diagnostic& d, const module_source* m, const dsl::source_range& r) {
+  if (m) d.add_note(fmt::format("first declared in {}:{}:{}", m->source.path(), r.begin.line, r.begin.column));
+}
+
 // Types as the language writes them (`int`, `bool`), not as the schema model names them.
 std::string checker::type_name(const type& t) const {
   auto text = facts::to_string(t, m_program.schema);

@@ -110,6 +110,8 @@ class checker {
   dsl::diagnostic& error(std::string_view code, const dsl::source_range& range, std::string message);
   dsl::diagnostic& warning(std::string_view code, const dsl::source_range& range, std::string message);
   void suggest(dsl::diagnostic& d, std::string_view name, const std::vector<std::string>& candidates);
+  /// "first declared in PATH:L:C" on a duplicate (E0213), so a clash with the baseline names both files.
+  void note_first(dsl::diagnostic& d, const module_source* m, const dsl::source_range& r);
 
   // Types as the language writes them (`int`, `bool`), not as the schema model names them.
   std::string type_name(const type& t) const;

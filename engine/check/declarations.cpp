@@ -8,7 +8,11 @@ void checker::check_params() {
     m_module = p.module;
     const auto& d = *p.decl;
     if (m_param_index.count(d.param.text)) {
-      error(codes::duplicate_declaration, d.param.range, fmt::format("duplicate param `{}`", d.param.text));
+      auto& diag =
+          error(codes::duplicate_declaration, d.param.range, fmt::format("duplicate param `{}`", d.param.text));
+      const auto& first = *std::find_if(m_params.begin(), m_params.end(),
+                                        [&](const auto& o) { return o.decl->param.text == d.param.text; });
+      note_first(diag, first.module, first.decl->param.range);
       continue;
     }
     m_first_param_decl[d.param.text] = &d;
@@ -45,7 +49,11 @@ void checker::declare_functions() {
     m_module = f.module;
     const auto& d = *f.decl;
     if (m_function_index.count(d.function.text)) {
-      error(codes::duplicate_declaration, d.function.range, fmt::format("duplicate function `{}`", d.function.text));
+      auto& diag = error(codes::duplicate_declaration, d.function.range,
+                         fmt::format("duplicate function `{}`", d.function.text));
+      const auto& first = *std::find_if(m_functions.begin(), m_functions.end(),
+                                        [&](const auto& o) { return o.decl->function.text == d.function.text; });
+      note_first(diag, first.module, first.decl->function.range);
       continue;
     }
     m_function_index[d.function.text] = static_cast<std::uint32_t>(m_program.functions.size());

@@ -23,7 +23,11 @@ void checker::build_schema() {
   for (const auto& e : m_enums) {
     m_module = e.module;
     if (m_enum_by_name.count(e.decl->type.text)) {
-      error(codes::duplicate_declaration, e.decl->type.range, fmt::format("duplicate enum `{}`", e.decl->type.text));
+      auto& diag = error(codes::duplicate_declaration, e.decl->type.range,
+                         fmt::format("duplicate enum `{}`", e.decl->type.text));
+      const auto& first = *std::find_if(m_enums.begin(), m_enums.end(),
+                                        [&](const auto& o) { return o.decl->type.text == e.decl->type.text; });
+      note_first(diag, first.module, first.decl->type.range);
       continue;
     }
     m_enum_by_name[e.decl->type.text] = add_enum(e.decl->type.text, e.decl->members, e.range);
@@ -32,12 +36,19 @@ void checker::build_schema() {
     m_module = m_entities[i].module;
     const auto& d = *m_entities[i].decl;
     if (m_entity_by_name.count(d.type.text) || m_enum_by_name.count(d.type.text)) {
-      error(codes::duplicate_declaration, d.type.range, fmt::format("duplicate type `{}`", d.type.text));
+      auto& diag = error(codes::duplicate_declaration, d.type.range, fmt::format("duplicate type `{}`", d.type.text));
+      if (auto it = m_entity_by_name.find(d.type.text); it != m_entity_by_name.end()) {
+        note_first(diag, m_entities[it->second].module, m_entities[it->second].decl->type.range);
+      } else {
+        const auto& first = *std::find_if(m_enums.begin(), m_enums.end(),
+                                          [&](const auto& o) { return o.decl->type.text == d.type.text; });
+        note_first(diag, first.module, first.decl->type.range);
+      }
     }
     m_entity_by_name.emplace(d.type.text, static_cast<std::uint32_t>(i));
   }
   std::vector<facts::entity_type> entities;
-  std::set<std::string> collections;
+  std::map<std::string, const located_decl<ast::entity_decl>*> collections;
   for (const auto& e : m_entities) {
     m_module = e.module;
     const auto& d = *e.decl;
@@ -45,9 +56,10 @@ void checker::build_schema() {
     t.name = d.type.text;
     if (d.collection) {
       t.collection = d.collection->text;
-      if (!collections.insert(d.collection->text).second) {
-        error(codes::duplicate_declaration, d.collection->range,
-              fmt::format("duplicate collection `{}`", d.collection->text));
+      if (auto [it, added] = collections.emplace(d.collection->text, &e); !added) {
+        auto& diag = error(codes::duplicate_declaration, d.collection->range,
+                           fmt::format("duplicate collection `{}`", d.collection->text));
+        note_first(diag, it->second->module, it->second->decl->collection->range);
       }
     }
     if (d.key) t.key = d.key->text;

@@ -1,0 +1,65 @@
+// `baomi new rule|profile|fixture NAME`: the starting text of a rule, a profile or a fixture for a
+// rule, printed or written to a new file (never over an existing one).
+#include <fmt/format.h>
+#include <filesystem>
+#include <memory>
+
+#include "engine/describe.hpp"
+#include "reports/scaffold.hpp"
+#include "tools/commands.hpp"
+#include "tools/common.hpp"
+#include "tools/options.hpp"
+
+namespace baomi::tools {
+
+namespace {
+
+struct new_options {
+  std::string kind;
+  std::string name;
+  rules_options rules;
+  std::string output;
+};
+
+int run_new(const new_options& o) {
+  std::error_code ec;
+  if (!o.output.empty() && std::filesystem::exists(std::filesystem::symlink_status(o.output, ec))) {
+    fmt::print(stderr, "error: `{}` already exists; baomi new does not overwrite a file\n", o.output);
+    return exit_usage;
+  }
+  std::string text;
+  if (o.kind == "rule") {
+    text = reports::scaffold_rule(o.name);
+  } else if (o.kind == "profile") {
+    text = reports::scaffold_profile(o.name);
+  } else {
+    auto rules = load_valid_rules(o.rules.paths, !o.rules.no_baseline);
+    if (!rules) return exit_usage;
+    auto described = engine::describe_rule(*rules->checked.program, "", o.name);
+    if (!described.plan) {
+      fmt::print(stderr, "error: {}\n", described.error);
+      return exit_usage;
+    }
+    text = reports::scaffold_fixture(*rules->checked.program, *described.plan);
+  }
+  output_options out;
+  out.output = o.output;
+  return emit(out, text);
+}
+
+}  // namespace
+
+command add_new(CLI::App& app) {
+  auto o = std::make_shared<new_options>();
+  auto* sub = app.add_subcommand("new", "Start a rule, a profile or a fixture for a rule from a template");
+  sub->add_option("kind", o->kind, "rule, profile or fixture")
+      ->required()
+      ->check(CLI::IsMember({"rule", "profile", "fixture"}));
+  sub->add_option("name", o->name, "The rule id (rule, and the rule a fixture is for) or the profile's name")
+      ->required();
+  add_rules_option(sub, o->rules);
+  sub->add_option("--output,-o", o->output, "Write to this new file instead of stdout (never overwrites)");
+  return {sub, [=] { return run_new(*o); }};
+}
+
+}  // namespace baomi::tools
