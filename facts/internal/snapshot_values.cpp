@@ -53,8 +53,8 @@ void snapshot_handler::write(const target& t, const scalar& v) {
 void snapshot_handler::write_string(const target& t, const scalar& v) {
   const facts::type& type = t.col->type();
   if (v.text.size() > m_max_string) {
-    std::size_t kept = 64;  // the start of the value, cut at a character boundary
-    while (kept > 0 && (static_cast<unsigned char>(v.text[kept]) & 0xC0) == 0x80) --kept;
+    std::size_t kept = std::min<std::size_t>(64, v.text.size());  // the start, cut at a character boundary
+    while (kept > 0 && kept < v.text.size() && (static_cast<unsigned char>(v.text[kept]) & 0xC0) == 0x80) --kept;
     return fail(t, codes::string_too_long, std::string_view(v.text).substr(0, kept), start_of(v),
                 fmt::format("字符串长 {} 字节，超过 {} 字节的上限，未读入；确需更长时用 --max-string 放宽",
                             v.text.size(), m_max_string));
