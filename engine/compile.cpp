@@ -1,6 +1,8 @@
 // Compilation: profile application, param folding and join detection.
 #include "engine/compile.hpp"
 
+#include "base/language.hpp"
+
 #include <fmt/format.h>
 #include <algorithm>
 #include <functional>
@@ -107,7 +109,9 @@ compile_result compile(const checked_program& program, const std::string& profil
     if (!profile) {
       std::string names;
       for (const auto& p : program.profiles) names += (names.empty() ? "" : ", ") + p.name;
-      result.error = fmt::format("unknown profile `{}`{}", name, names.empty() ? "" : " (available: " + names + ")");
+      result.error =
+          names.empty() ? base::say("未知的配置 `{}`", "unknown profile `{}`", name)
+                        : base::say("未知的配置 `{}`（可用：{}）", "unknown profile `{}` (available: {})", name, names);
       return result;
     }
     profiles.push_back(profile);
@@ -124,7 +128,9 @@ compile_result compile(const checked_program& program, const std::string& profil
   std::vector<value> folded;
   auto fold = [&](const ir::node& n, const std::vector<value>& params, std::size_t index) -> std::optional<value> {
     auto v = evaluate_constant(n, *out.constants, program.functions, params, cal);
-    if (!v) result.error = fmt::format("the value of param `{}` is not a constant", program.params[index].name);
+    if (!v)
+      result.error =
+          base::say("参数 `{}` 的值不是常量", "the value of param `{}` is not a constant", program.params[index].name);
     return v;
   };
   for (std::size_t i = 0; i < program.params.size(); ++i) {
@@ -158,7 +164,7 @@ compile_result compile(const checked_program& program, const std::string& profil
     bool known =
         std::any_of(program.rules.begin(), program.rules.end(), [&](const auto& r) { return r.info.id == id; });
     if (!known) {
-      result.error = fmt::format("unknown rule `{}`", id);
+      result.error = base::say("未知的规则 `{}`", "unknown rule `{}`", id);
       return result;
     }
   }

@@ -1,6 +1,8 @@
 // Describing a rule's compiled plan for `baomi plan`.
 #include "engine/describe.hpp"
 
+#include "base/language.hpp"
+
 #include <fmt/format.h>
 #include <algorithm>
 
@@ -151,7 +153,7 @@ describe_result describe_rule(const checked_program& program, const std::string&
     if (r.info.id == rule_id) checked = &r;
   }
   if (!checked) {
-    result.error = fmt::format("unknown rule `{}`", rule_id);
+    result.error = base::say("未知的规则 `{}`", "unknown rule `{}`", rule_id);
     return result;
   }
   auto compiled = compile(program, profile, {rule_id});

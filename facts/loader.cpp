@@ -1,5 +1,6 @@
 // Snapshot loading: SAX parse into the store, resolve refs, then give issues their line and column.
 #include "facts/loader.hpp"
+#include "base/language.hpp"
 
 #include <cstdio>
 #include <memory>
@@ -31,7 +32,9 @@ load_result load(json_input& input, const schema& s, std::string path, const loa
   result.complete = !handler.failed();
   if (input.read_failed()) {
     result.complete = false;
-    issues.add(codes::unreadable_file, "", std::nullopt, "读取快照文件时出错，加载未完成");
+    issues.add(codes::unreadable_file, "", std::nullopt,
+               std::string(base::pick("读取快照文件时出错，加载未完成",
+                                      "error reading the snapshot file; the load is incomplete")));
   }
   // After a malformed document the targets of many refs were never read: their cells still become
   // invalid, but only the parse error is reported.
@@ -57,8 +60,8 @@ load_result load_snapshot_file(const std::filesystem::path& file, const schema& 
   file_handle handle(std::fopen(file.c_str(), "rb"), &std::fclose);
   if (!handle) {
     load_result result{store(s), {}, file.string(), false};
-    result.issues.push_back(
-        {std::string(codes::unreadable_file), "", fmt::format("无法打开快照文件 {}", file.string())});
+    result.issues.push_back({std::string(codes::unreadable_file), "",
+                             base::say("无法打开快照文件 {}", "cannot open the snapshot file {}", file.string())});
     result.issues.back().path = file.string();
     return result;
   }

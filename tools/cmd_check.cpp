@@ -61,7 +61,7 @@ std::optional<std::optional<std::chrono::milliseconds>> parse_timeout(const std:
 std::optional<std::set<std::string>> read_baseline(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    fmt::print(stderr, "error: cannot read the baseline `{}`\n", path);
+    complain("error: 无法读取基线文件 `{}`\n", "error: cannot read the baseline `{}`\n", path);
     return std::nullopt;
   }
   std::stringstream text;
@@ -69,8 +69,8 @@ std::optional<std::set<std::string>> read_baseline(const std::string& path) {
   auto j = nlohmann::json::parse(text.str(), nullptr, false);
   if (!j.is_object() || j.value("format", "") != "baomi.findings" || !j.contains("findings") ||
       !j["findings"].is_array()) {
-    fmt::print(stderr, "error: the baseline `{}` is not a baomi.findings JSON report (baomi check --format json)\n",
-               path);
+    complain("error: 基线文件 `{}` 不是 baomi.findings JSON 报告（应由 baomi check --format json 生成）\n",
+             "error: the baseline `{}` is not a baomi.findings JSON report (baomi check --format json)\n", path);
     return std::nullopt;
   }
   std::set<std::string> out;
@@ -120,23 +120,26 @@ std::optional<std::vector<engine::outcome>> parse_outcomes(const std::vector<std
 int run_check(const check_options& o) {
   auto format = reports::parse_format(o.format);
   if (!format) {
-    fmt::print(stderr, "error: unknown format `{}` ({})\n", o.format,
-               reports::format_names(reports::result_kind::check));
+    complain("error: 未知的格式 `{}`（可用：{}）\n", "error: unknown format `{}` ({})\n", o.format,
+             reports::format_names(reports::result_kind::check));
     return exit_usage;
   }
   if (reports::is_binary(*format) && o.output.empty()) {
-    fmt::print(stderr,
-               "error: {} 是二进制文件格式，不能写到终端或标准输出：请用 -o 指定输出文件（例如 -o 整改台账.{}）\n",
-               o.format, o.format);
+    complain("error: {} 是二进制文件格式，不能写到终端或标准输出：请用 -o 指定输出文件（例如 -o 整改台账.{}）\n",
+             "error: {} is a binary format and cannot go to a terminal or standard output: give a file with -o (e.g. "
+             "-o findings.{})\n",
+             o.format, o.format);
     return exit_usage;
   }
   auto fail_on = engine::parse_severity(o.fail_on);
   if (!fail_on) {
-    fmt::print(stderr, "error: unknown severity `{}` for --fail-on (info, low, medium, high, critical)\n", o.fail_on);
+    complain("error: --fail-on 的严重程度 `{}` 无效（info、low、medium、high、critical）\n",
+             "error: unknown severity `{}` for --fail-on (info, low, medium, high, critical)\n", o.fail_on);
     return exit_usage;
   }
   if (o.fail_on_data != "error" && o.fail_on_data != "warning" && o.fail_on_data != "never") {
-    fmt::print(stderr, "error: unknown value `{}` for --fail-on-data (error, warning, never)\n", o.fail_on_data);
+    complain("error: --fail-on-data 的取值 `{}` 无效（error、warning、never）\n",
+             "error: unknown value `{}` for --fail-on-data (error, warning, never)\n", o.fail_on_data);
     return exit_usage;
   }
   reports::report_options report;
@@ -149,9 +152,9 @@ int run_check(const check_options& o) {
       std::string bad;
       for (const auto& name : o.show)
         if (name != "all" && !engine::parse_outcome(name)) bad = name;
-      fmt::print(stderr,
-                 "error: --show `{}` is not an outcome (pass, fail, unknown, not_applicable, pending, waived, all)\n",
-                 bad);
+      complain("error: --show 的结果 `{}` 无效（pass、fail、unknown、not_applicable、pending、waived、all）\n",
+               "error: --show `{}` is not an outcome (pass, fail, unknown, not_applicable, pending, waived, all)\n",
+               bad);
       return exit_usage;
     }
     report.show = *shown;
@@ -160,22 +163,26 @@ int run_check(const check_options& o) {
   if (!o.as_of.empty()) {
     as_of = facts::parse_date(o.as_of);
     if (!as_of) {
-      fmt::print(stderr, "error: --as-of `{}` is not a date (YYYY-MM-DD)\n", o.as_of);
+      complain("error: --as-of `{}` 不是日期（应为 YYYY-MM-DD）\n", "error: --as-of `{}` is not a date (YYYY-MM-DD)\n",
+               o.as_of);
       return exit_usage;
     }
   }
   if (o.snapshots.size() != 1) {
-    fmt::print(stderr, "error: give one snapshot file (baomi check SNAPSHOT.json)\n");
+    complain("error: 请给出一个快照文件（baomi check SNAPSHOT.json）\n",
+             "error: give one snapshot file (baomi check SNAPSHOT.json)\n");
     return exit_usage;
   }
   auto pending_within = facts::parse_duration(o.pending_within);
   if (!pending_within) {
-    fmt::print(stderr, "error: --pending-within `{}` is not a duration (e.g. 90d, 3mo, 1y)\n", o.pending_within);
+    complain("error: --pending-within `{}` 不是时长（如 90d、3mo、1y）\n",
+             "error: --pending-within `{}` is not a duration (e.g. 90d, 3mo, 1y)\n", o.pending_within);
     return exit_usage;
   }
   auto timeout = parse_timeout(o.timeout);
   if (!timeout) {
-    fmt::print(stderr, "error: --timeout `{}` is not a time limit (e.g. 90s, 10m, 1h; 0 for none)\n", o.timeout);
+    complain("error: --timeout `{}` 不是时间限制（如 90s、10m、1h；0 表示不限）\n",
+             "error: --timeout `{}` is not a time limit (e.g. 90s, 10m, 1h; 0 for none)\n", o.timeout);
     return exit_usage;
   }
   std::optional<std::set<std::string>> baseline;
@@ -204,9 +211,9 @@ int run_check(const check_options& o) {
   if (isatty(STDERR_FILENO) && std::filesystem::file_size(o.snapshots[0], ec) > 20'000'000 && !ec) {
     options.progress = [&snapshot = o.snapshots[0]](engine::stage stage, std::size_t done, std::size_t total) {
       if (stage == engine::stage::load)
-        fmt::print(stderr, "{}", done == 0 ? fmt::format("\r正在加载 {} …", snapshot) : "\r\033[K");
+        fmt::print(stderr, "{}", done == 0 ? base::say("\r正在加载 {} …", "\rloading {} …", snapshot) : "\r\033[K");
       else
-        fmt::print(stderr, "\r正在评估规则 {}/{}{}", done, total, done == total ? "\r\033[K" : "");
+        complain("\r正在评估规则 {}/{}{}", "\revaluating rules {}/{}{}", done, total, done == total ? "\r\033[K" : "");
     };
   }
   auto result = engine::run_pipeline(*rules->checked.program, engine::snapshot_source::file(o.snapshots[0]), options);
@@ -217,7 +224,8 @@ int run_check(const check_options& o) {
     auto tallies = engine::rule_tallies(run);
     auto left = count_of(tallies, engine::outcome::fail) + count_of(tallies, engine::outcome::unknown) +
                 count_of(tallies, engine::outcome::pending) + count_of(tallies, engine::outcome::waived);
-    fmt::print(stderr, "baseline {}: {} known finding(s) left out, {} new\n", o.baseline, known, left);
+    complain("基线 {}：略去已知问题 {} 项，新增 {} 项\n", "baseline {}: {} known finding(s) left out, {} new\n",
+             o.baseline, known, left);
   }
   // The horizon in days from the run's as_of (months are calendar months).
   if (auto day = facts::parse_date(run.as_of)) {
@@ -230,7 +238,7 @@ int run_check(const check_options& o) {
     write(std::cout);
     std::cout.flush();
   } else if (!write_atomically(o.output, write)) {
-    fmt::print(stderr, "error: cannot write `{}`\n", o.output);
+    complain("error: 无法写入 `{}`\n", "error: cannot write `{}`\n", o.output);
     return exit_usage;
   }
   auto tallies = engine::rule_tallies(run);

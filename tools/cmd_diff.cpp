@@ -57,7 +57,8 @@ std::optional<std::string> checkout_rules(const std::string& ref, const std::str
       "git ls-tree -r --name-only --full-name " + shell_quote(ref) + " -- " + shell_quote(path) + " 2>/dev/null",
       status);
   if (status != 0 || files.empty()) {
-    fmt::print(stderr, "error: cannot list `{}` at git revision `{}`\n", path, ref);
+    complain("error: 无法列出 git 版本中的 `{}`（版本 `{}`）\n", "error: cannot list `{}` at git revision `{}`\n", path,
+             ref);
     return std::nullopt;
   }
   auto prefix = capture("git rev-parse --show-prefix 2>/dev/null", status);
@@ -113,7 +114,8 @@ int run_diff(const diff_options& o) {
   std::string title;
   if (!rules_mode) {
     if (o.snapshots.size() != 2) {
-      fmt::print(stderr, "error: give two snapshots (OLD NEW), or --base-rules/--base-ref to compare rule versions\n");
+      complain("error: 请给出两个快照（OLD NEW），或用 --base-rules/--base-ref 比较两个规则版本\n",
+               "error: give two snapshots (OLD NEW), or --base-rules/--base-ref to compare rule versions\n");
       return exit_usage;
     }
     auto rules = load_valid_rules(o.run.rules.paths, !o.run.rules.no_baseline);
@@ -126,7 +128,8 @@ int run_diff(const diff_options& o) {
     title = fmt::format("{}（{}）→ {}（{}）", o.snapshots[0], base->as_of, o.snapshots[1], head->as_of);
   } else {
     if (o.snapshots.empty()) {
-      fmt::print(stderr, "error: give one or more snapshots to evaluate both rule versions on\n");
+      complain("error: 请给出至少一个快照，用来评估两个规则版本\n",
+               "error: give one or more snapshots to evaluate both rule versions on\n");
       return exit_usage;
     }
     std::vector<std::string> base_paths = o.base_rules;
@@ -138,7 +141,8 @@ int run_diff(const diff_options& o) {
         // may be older or newer than either.
         auto folder = checkout_rulesets();
         if (!folder) {
-          fmt::print(stderr, "error: --base-ref without --rules needs a git checkout with a rulesets/ folder\n");
+          complain("error: 不带 --rules 的 --base-ref 须在含 rulesets/ 目录的 git 工作区中运行\n",
+                   "error: --base-ref without --rules needs a git checkout with a rulesets/ folder\n");
           return exit_usage;
         }
         head_paths.push_back(*folder);
@@ -151,7 +155,7 @@ int run_diff(const diff_options& o) {
       }
       std::string at_ref;
       for (const auto& p : head_paths) at_ref += (at_ref.empty() ? "" : " ") + p + "@" + o.base_ref;
-      fmt::print(stderr, "比较 {}（工作区）与 {}\n", fmt::join(head_paths, " "), at_ref);
+      complain("比较 {}（工作区）与 {}\n", "comparing {} (working tree) with {}\n", fmt::join(head_paths, " "), at_ref);
     }
     auto base_rules = load_rules(base_paths, with_baseline);
     auto head_rules = load_rules(head_paths, with_baseline);

@@ -72,7 +72,8 @@ std::string explanation_json(const engine::explanation& e) {
 
 int run_explain(const explain_options& o) {
   if (o.output.format != "text" && o.output.format != "json") {
-    fmt::print(stderr, "error: unknown format `{}` (text, json)\n", o.output.format);
+    complain("error: 未知的格式 `{}`（可用：text、json）\n", "error: unknown format `{}` (text, json)\n",
+             o.output.format);
     return exit_usage;
   }
   engine::pipeline_options options;

@@ -116,9 +116,10 @@ std::string unified_diff(const std::string& path, const std::string& before, con
 int run_fmt(const std::vector<std::string>& paths, bool check, bool diff) {
   auto found = base::find_files(paths, ".baomi");
   for (const auto& m : found.missing)
-    fmt::print(stderr, "{}: error[{}]: no such file or folder\n", m, base::codes::missing_file);
+    complain("{}: error[{}]: 文件或目录不存在\n", "{}: error[{}]: no such file or folder\n", m,
+             base::codes::missing_file);
   if (found.missing.empty() && found.files.empty()) {
-    fmt::print(stderr, "error: no .baomi files under {}\n", fmt::join(paths, ", "));
+    complain("error: {} 下没有 .baomi 文件\n", "error: no .baomi files under {}\n", fmt::join(paths, ", "));
     return exit_usage;
   }
   int code = found.missing.empty() ? exit_clean : exit_usage;
@@ -138,7 +139,7 @@ int run_fmt(const std::vector<std::string>& paths, bool check, bool diff) {
         fmt::print("{}\n", file);
       if (code == exit_clean) code = exit_problems;
     } else if (!write_atomically(file, formatted)) {
-      fmt::print(stderr, "{}: error: cannot write the file\n", file);
+      complain("{}: error: 无法写入文件\n", "{}: error: cannot write the file\n", file);
       code = exit_usage;
     }
   }
@@ -167,7 +168,8 @@ command add_parse(CLI::App& app) {
   return {sub, [=] {
             std::error_code ec;
             if (std::filesystem::is_directory(*path, ec)) {
-              fmt::print(stderr, "{}: error: a folder; parse takes one .baomi file\n", *path);
+              complain("{}: error: 这是目录；parse 只接受一个 .baomi 文件\n",
+                       "{}: error: a folder; parse takes one .baomi file\n", *path);
               return int(exit_usage);
             }
             auto parsed = parse_file(*path);

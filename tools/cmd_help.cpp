@@ -220,7 +220,8 @@ command add_help(CLI::App& app) {
             for (const auto* c : commands_of(app)) {
               if (c->get_name() == *topic) return emit(*out, c->help("baomi"));
             }
-            fmt::print(stderr, "error: no command `{}` (baomi --help lists them)\n", *topic);
+            complain("error: 没有命令 `{}`（baomi --help 列出全部命令）\n",
+                     "error: no command `{}` (baomi --help lists them)\n", *topic);
             return int(exit_usage);
           }};
 }

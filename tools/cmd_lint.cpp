@@ -40,7 +40,7 @@ int run_lint(const lint_options& o) {
   }
   auto files = rules.modules.modules.size() + rules.modules.unparsed.size();
   if (!rules.missing_input && !o.paths.empty() && files == 0) {
-    fmt::print(stderr, "error: no .baomi files under {}\n", fmt::join(o.paths, ", "));
+    complain("error: {} 下没有 .baomi 文件\n", "error: no .baomi files under {}\n", fmt::join(o.paths, ", "));
     return exit_usage;
   }
   int code = rules.missing_input ? exit_usage : rules.errors + rules.warnings > 0 ? exit_problems : exit_clean;

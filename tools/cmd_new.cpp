@@ -24,7 +24,8 @@ struct new_options {
 int run_new(const new_options& o) {
   std::error_code ec;
   if (!o.output.empty() && std::filesystem::exists(std::filesystem::symlink_status(o.output, ec))) {
-    fmt::print(stderr, "error: `{}` already exists; baomi new does not overwrite a file\n", o.output);
+    complain("error: `{}` 已存在；baomi new 不覆盖已有文件\n",
+             "error: `{}` already exists; baomi new does not overwrite a file\n", o.output);
     return exit_usage;
   }
   std::string text;

@@ -35,7 +35,8 @@ int run_query(const query_options& o) {
   if (!o.as_of.empty()) {
     options.as_of = facts::parse_date(o.as_of);
     if (!options.as_of) {
-      fmt::print(stderr, "error: --as-of `{}` is not a date (YYYY-MM-DD)\n", o.as_of);
+      complain("error: --as-of `{}` 不是日期（应为 YYYY-MM-DD）\n", "error: --as-of `{}` is not a date (YYYY-MM-DD)\n",
+               o.as_of);
       return exit_usage;
     }
   }
@@ -53,8 +54,11 @@ int run_query(const query_options& o) {
   if (!result.unknown.empty()) {
     std::string keys;
     for (const auto& row : result.unknown) keys += (keys.empty() ? "" : "、") + row.key;
-    fmt::print(stderr, "另有 {} 行数据缺失，无法判定条件是否成立：{}\n", result.unknown.size(), keys);
-    fmt::print(stderr, "note: 条件读到的事实为 null 或缺失时结果未知；可用 `is null` / `is not null` 明确处理\n");
+    complain("另有 {} 行数据缺失，无法判定条件是否成立：{}\n",
+             "{} more row(s) lack the data to decide the condition: {}\n", result.unknown.size(), keys);
+    complain("note: 条件读到的事实为 null 或缺失时结果未知；可用 `is null` / `is not null` 明确处理\n",
+             "note: a condition that reads a null or missing fact is unknown; say what it means with `is null` / `is "
+             "not null`\n");
     return exit_problems;
   }
   return exit_clean;

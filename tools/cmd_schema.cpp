@@ -22,7 +22,8 @@ command add_schema(CLI::App& app) {
   sub->add_option("--output,-o", output->output, "Write to this file (atomically) instead of stdout");
   return {sub, [=] {
             if (output->format != "text" && output->format != "json-schema") {
-              fmt::print(stderr, "error: unknown format `{}` (text, json-schema)\n", output->format);
+              complain("error: 未知的格式 `{}`（可用：text、json-schema）\n",
+                       "error: unknown format `{}` (text, json-schema)\n", output->format);
               return int(exit_usage);
             }
             auto rules = load_rules(paths->paths, !paths->no_baseline);

@@ -39,7 +39,8 @@ int update_fixtures(const engine::fixture_suite& suite) {
   for (const auto& c : suite.cases) {
     if (c.problems.empty()) continue;
     if (!c.valid || !c.run) {
-      fmt::print(stderr, "error: {}: 无法更新：{}\n", c.path, c.problems.empty() ? "" : c.problems.front());
+      complain("error: {}: 无法更新：{}\n", "error: {}: cannot update: {}\n", c.path,
+               c.problems.empty() ? "" : c.problems.front());
       left = true;
       continue;
     }
@@ -47,19 +48,21 @@ int update_fixtures(const engine::fixture_suite& suite) {
     std::string error;
     auto update = text ? engine::update_expectations(text->text(), *c.run, error) : std::nullopt;
     if (!update) {
-      fmt::print(stderr, "error: {}: 无法更新：{}\n", c.path, text ? error : "cannot read the file");
+      complain("error: {}: 无法更新：{}\n", "error: {}: cannot update: {}\n", c.path,
+               text ? error : std::string(base::pick("无法读取文件", "cannot read the file")));
       left = true;
       continue;
     }
     for (const auto& p : c.problems) {
       if (p.starts_with("data issue") || p.starts_with("waiver issue") || p.starts_with("/as_of")) {
-        fmt::print(stderr, "warning: {}: 数据问题不会因更新期望而消失：{}\n", c.path, p);
+        complain("warning: {}: 数据问题不会因更新期望而消失：{}\n",
+                 "warning: {}: updating the expectations does not make a data issue go away: {}\n", c.path, p);
         left = true;
       }
     }
     if (update->changes.empty()) continue;
     if (!write_atomically(c.path, update->text)) {
-      fmt::print(stderr, "error: cannot write `{}`\n", c.path);
+      complain("error: 无法写入 `{}`\n", "error: cannot write `{}`\n", c.path);
       return exit_usage;
     }
     fmt::print("更新 {}\n", c.path);
@@ -75,14 +78,16 @@ int run_test(const test_options& o) {
   auto format = parse_output_format(o.output, reports::result_kind::test);
   if (!format) return exit_usage;
   if (o.update && std::getenv("CI") != nullptr) {
-    fmt::print(stderr, "error: --update 不在 CI 中运行（环境变量 CI 已设置）：期望须在本地更新并审阅后提交\n");
+    complain("error: --update 不在 CI 中运行（环境变量 CI 已设置）：期望须在本地更新并审阅后提交\n",
+             "error: --update does not run in CI (the CI variable is set): update the expectations locally, review "
+             "them and commit\n");
     return exit_usage;
   }
   auto rules = load_valid_rules(o.rules.paths.empty() ? o.paths : o.rules.paths, !o.rules.no_baseline);
   if (!rules) return exit_usage;
   auto files = engine::find_fixtures(o.paths);
   if (files.empty()) {
-    fmt::print(stderr, "error: no *.fixture.json files under the given paths\n");
+    complain("error: 所给路径下没有 *.fixture.json 文件\n", "error: no *.fixture.json files under the given paths\n");
     return exit_usage;
   }
   auto suite = engine::run_fixtures(*rules->checked.program, files);

@@ -80,7 +80,8 @@ std::optional<checked_rules> load_valid_rules(const std::vector<std::string>& pa
 
 bool format_is_one_of(const std::string& format, std::initializer_list<std::string_view> allowed) {
   if (std::find(allowed.begin(), allowed.end(), format) != allowed.end()) return true;
-  fmt::print(stderr, "error: unknown format `{}` ({})\n", format, fmt::join(allowed, ", "));
+  complain("error: 未知的格式 `{}`（可用：{}）\n", "error: unknown format `{}` ({})\n", format,
+           fmt::join(allowed, ", "));
   return false;
 }
 

@@ -9,6 +9,9 @@
 #include <string_view>
 #include <vector>
 
+#include <fmt/format.h>
+
+#include "base/language.hpp"
 #include "engine/check.hpp"
 #include "engine/compile.hpp"
 #include "engine/pipeline.hpp"
@@ -17,6 +20,12 @@ namespace baomi::tools {
 
 /// Exit codes (docs/cli.md): 0 clean, 1 problems or findings at or above --fail-on, 2 usage or input error.
 enum exit_code : int { exit_clean = 0, exit_problems = 1, exit_usage = 2 };
+
+/// Prints a message to stderr in the message language (base/language.hpp): `zh` or `en`.
+template <class... Args>
+void complain(fmt::format_string<Args...> zh, fmt::format_string<Args...> en, Args&&... args) {
+  fmt::print(stderr, "{}", base::say<Args...>(zh, en, std::forward<Args>(args)...));
+}
 
 /// Loaded and checked rules, with everything needed to print their diagnostics.
 struct checked_rules {

@@ -3,12 +3,16 @@
 
 #include "tools/commands.hpp"
 #include "tools/common.hpp"
+#include "tools/language.hpp"
 
 int main(int argc, char** argv) {
   using namespace baomi::tools;
+  choose_language(argc, argv);
   CLI::App app{"baomi (保密): checks confidentiality-management rules against exported facts", "baomi"};
   app.set_version_flag("--version", std::string("baomi ") + BAOMI_VERSION);
   app.require_subcommand(1);
+  app.fallthrough();  // `--lang` after the command name too
+  add_language_option(app);
   command commands[] = {add_check(app),    add_lint(app),    add_fmt(app),  add_schema(app),
                         add_test(app),     add_explain(app), add_diff(app), add_coverage(app),
                         add_parse(app),    add_plan(app),    add_lsp(app),  add_query(app),

@@ -55,7 +55,8 @@ bool apply_run_options(const run_options& o, engine::pipeline_options& options) 
   if (!o.as_of.empty()) {
     options.as_of = facts::parse_date(o.as_of);
     if (!options.as_of) {
-      fmt::print(stderr, "error: --as-of `{}` is not a date (YYYY-MM-DD)\n", o.as_of);
+      complain("error: --as-of `{}` 不是日期（应为 YYYY-MM-DD）\n", "error: --as-of `{}` is not a date (YYYY-MM-DD)\n",
+               o.as_of);
       return false;
     }
   }
@@ -70,7 +71,9 @@ void add_output_options(CLI::App* sub, output_options& o, reports::result_kind k
 
 std::optional<reports::format> parse_output_format(const output_options& o, reports::result_kind kind) {
   auto f = reports::parse_format(o.format, kind);
-  if (!f) fmt::print(stderr, "error: unknown format `{}` ({})\n", o.format, reports::format_names(kind));
+  if (!f)
+    complain("error: 未知的格式 `{}`（可用：{}）\n", "error: unknown format `{}` ({})\n", o.format,
+             reports::format_names(kind));
   return f;
 }
 
@@ -80,7 +83,7 @@ int emit(const output_options& o, const std::string& text) {
     return exit_clean;
   }
   if (!write_atomically(o.output, text)) {
-    fmt::print(stderr, "error: cannot write `{}`\n", o.output);
+    complain("error: 无法写入 `{}`\n", "error: cannot write `{}`\n", o.output);
     return exit_usage;
   }
   return exit_clean;

@@ -1,5 +1,6 @@
 // Issue collection for the loader, and the one-line rendering of an issue.
 #include "facts/internal/issue_sink.hpp"
+#include "base/language.hpp"
 
 #include <algorithm>
 
@@ -66,8 +67,10 @@ std::vector<issue> issue_sink::finish(const std::vector<std::pair<std::size_t, s
     if (place.count <= m_max_per_place) continue;
     // The summary points at the deepest pointer the place shares by all its occurrences.
     std::string pointer = place.pattern.substr(0, place.pattern.find("/*"));
-    result.push_back({place.code, std::move(pointer),
-                      fmt::format("另有 {} 处同类问题未逐一列出（{}）", place.count - m_max_per_place, place.pattern)});
+    result.push_back(
+        {place.code, std::move(pointer),
+         base::say("另有 {} 处同类问题未逐一列出（{}）", "{} more problems of this kind are not listed one by one ({})",
+                   place.count - m_max_per_place, place.pattern)});
   }
   return result;
 }

@@ -1,5 +1,6 @@
 // Ref resolution after loading, so that a key may appear after the rows that refer to it.
 #include "facts/internal/resolve_refs.hpp"
+#include "base/language.hpp"
 
 #include <fmt/format.h>
 
@@ -80,8 +81,8 @@ class resolver {
     c.set_invalid(cell, key, codes::dangling_ref);
     std::string_view text = m_store.strings().view(key);
     m_issues.add(codes::dangling_ref, pointer(), std::nullopt,
-                 fmt::format("引用无效: {} 中没有键为 {} 的条目",
-                             backticked(target.type().collection.value_or(target.type().name)), quote(text)));
+                 base::say("引用无效: {} 中没有键为 {} 的条目", "invalid reference: {} has no entry with the key {}",
+                           backticked(target.type().collection.value_or(target.type().name)), quote(text)));
   }
 
   std::string pointer() const {

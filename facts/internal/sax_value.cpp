@@ -1,5 +1,6 @@
 // Message text for scalar values.
 #include "facts/internal/sax_value.hpp"
+#include "base/language.hpp"
 
 #include <charconv>
 
@@ -14,14 +15,14 @@ const char* json_kind(sax_scalar::kind k) {
     case sax_scalar::kind::null:
       return "null";
     case sax_scalar::kind::boolean:
-      return "布尔值";
+      return base::pick("布尔值", "a boolean").data();
     case sax_scalar::kind::integer:
     case sax_scalar::kind::big_unsigned:
-      return "整数";
+      return base::pick("整数", "an integer").data();
     case sax_scalar::kind::number:
-      return "小数";
+      return base::pick("小数", "a number").data();
     case sax_scalar::kind::string:
-      return "字符串";
+      return base::pick("字符串", "a string").data();
   }
   return "?";
 }

@@ -1,5 +1,6 @@
 // The SAX handler's events and dispatch: frames follow the snapshot's nesting.
 #include "facts/internal/snapshot_handler.hpp"
+#include "base/language.hpp"
 
 #include <limits>
 
@@ -145,7 +146,7 @@ bool snapshot_handler::parse_error(std::size_t position, const std::string&, con
   auto detail_at = what.find(": ", column_at == std::string_view::npos ? 0 : column_at);
   std::string_view detail = detail_at == std::string_view::npos ? what : what.substr(detail_at + 2);
   report(codes::malformed_json, pointer_here(), position > 0 ? position - 1 : 0,
-         "JSON 格式错误: " + clean_utf8(detail));
+         base::say("JSON 格式错误: {}", "malformed JSON: {}", clean_utf8(detail)));
   m_failed = true;
   return false;
 }
@@ -153,7 +154,8 @@ bool snapshot_handler::parse_error(std::size_t position, const std::string&, con
 void snapshot_handler::finish() {
   flush_strings();
   if (!m_failed && m_saw_document && !m_saw_as_of)
-    report(codes::missing_as_of, "/as_of", std::nullopt, "缺少快照日期 as_of");
+    report(codes::missing_as_of, "/as_of", std::nullopt,
+           std::string(base::pick("缺少快照日期 as_of", "the snapshot date as_of is missing")));
   if (m_failed || !m_saw_document) return;
   // A collection the snapshot does not give as an array was not exported: not known to be empty.
   bool any = false;
@@ -165,7 +167,10 @@ void snapshot_handler::finish() {
       loader_access::set_exported(loader_access::table_at(m_store, e), false);
   }
   if (!any && !m_saw_member)  // a misspelt or ill-typed collection was reported already
-    report(codes::no_collection, "", std::nullopt, "快照未导出任何集合：没有可检查的事实，结果不能视为合规");
+    report(codes::no_collection, "", std::nullopt,
+           std::string(base::pick("快照未导出任何集合：没有可检查的事实，结果不能视为合规",
+                                  "the snapshot exports no collection: there are no facts to check, and the result "
+                                  "cannot be taken as compliant")));
 }
 
 // ---- dispatch ----
@@ -180,7 +185,9 @@ bool snapshot_handler::skip_pending(bool is_container) {
 bool snapshot_handler::on_scalar(const scalar& v) {
   if (skip_pending(false)) return true;
   if (m_frames.empty()) {
-    report(codes::not_an_object, "", start_of(v), fmt::format("快照顶层应为 JSON 对象，实为{}", json_kind(v.what)));
+    report(codes::not_an_object, "", start_of(v),
+           base::say("快照顶层应为 JSON 对象，实为{}", "the snapshot's top level must be a JSON object, found {}",
+                     json_kind(v.what)));
     return true;
   }
   frame& top = m_frames.back();
@@ -196,7 +203,8 @@ bool snapshot_handler::on_scalar(const scalar& v) {
     case frame_kind::collection:
       ++top.count;
       report(codes::entity_not_object, pointer_here(), start_of(v),
-             fmt::format("集合 {} 的条目应为对象，实为{} {}", backticked(top.key), json_kind(v.what), shown(v)));
+             base::say("集合 {} 的条目应为对象，实为{} {}", "an entry of collection {} must be an object, found {} {}",
+                       backticked(top.key), json_kind(v.what), shown(v)));
       break;
     default:
       write(next_target(), v);
@@ -209,7 +217,10 @@ bool snapshot_handler::on_container(bool is_object) {
   if (skip_pending(true)) return true;
   std::size_t start = m_input.token_start(token_shape::bracket);
   if (m_frames.empty()) {
-    if (!is_object) report(codes::not_an_object, "", start, "快照顶层应为 JSON 对象，实为数组");
+    if (!is_object)
+      report(codes::not_an_object, "", start,
+             std::string(base::pick("快照顶层应为 JSON 对象，实为数组",
+                                    "the snapshot's top level must be a JSON object, found an array")));
     m_saw_document = is_object;
     m_frames.emplace_back(is_object ? frame_kind::document : frame_kind::skip);
     return true;
@@ -230,9 +241,12 @@ bool snapshot_handler::on_container(bool is_object) {
       if (is_object && top.count >= m_max_rows) {
         std::string pointer;
         append_pointer_token(pointer, top.key);
-        report(codes::too_many_rows, fmt::format("{}/{}", pointer, top.count), start,
-               fmt::format("集合 {} 超过 {} 行的上限，加载停止；确需更多时用 --max-rows 放宽", backticked(top.key),
-                           m_max_rows));
+        report(
+            codes::too_many_rows, fmt::format("{}/{}", pointer, top.count), start,
+            base::say(
+                "集合 {} 超过 {} 行的上限，加载停止；确需更多时用 --max-rows 放宽",
+                "collection {} has more than {} rows, the limit; the load stops (raise it with --max-rows if needed)",
+                backticked(top.key), m_max_rows));
         m_failed = true;
         return false;
       }
@@ -242,7 +256,8 @@ bool snapshot_handler::on_container(bool is_object) {
       }
       ++top.count;
       report(codes::entity_not_object, pointer_here(), start,
-             fmt::format("集合 {} 的条目应为对象，实为数组", backticked(top.key)));
+             base::say("集合 {} 的条目应为对象，实为数组",
+                       "an entry of collection {} must be an object, found an array", backticked(top.key)));
       m_frames.emplace_back(frame_kind::skip);
       break;
     default:
@@ -277,7 +292,8 @@ void snapshot_handler::fail(const target& t, std::string_view code, std::string_
 
 void snapshot_handler::wrong_type(const target& t, const scalar& v) {
   fail(t, codes::wrong_type, raw_text(v), start_of(v),
-       fmt::format("类型错误: 应为 {}，实为{} {}", backticked(expected(t.col->type())), json_kind(v.what), shown(v)));
+       base::say("类型错误: 应为 {}，实为{} {}", "wrong type: expected {}, found {} {}",
+                 backticked(expected(t.col->type())), json_kind(v.what), shown(v)));
 }
 
 void snapshot_handler::report(std::string_view code, std::string pointer, std::optional<std::size_t> offset,

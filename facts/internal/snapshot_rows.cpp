@@ -1,4 +1,5 @@
 // The SAX handler's document members, rows (required fields, keys) and the captured `org`.
+#include "base/language.hpp"
 #include "facts/internal/snapshot_handler.hpp"
 
 #include <limits>
@@ -31,7 +32,8 @@ void snapshot_handler::document_key(frame& top, std::string_view name) {
     std::string pointer;
     append_pointer_token(pointer, name);
     report(codes::duplicate_member, pointer, m_input.token_start(token_shape::string),
-           fmt::format("顶层成员 {} 重复出现，后出现的被忽略", backticked(name)));
+           base::say("顶层成员 {} 重复出现，后出现的被忽略",
+                     "top-level member {} appears twice; the later one is ignored", backticked(name)));
     m_skip_next = true;
   };
   if (name == "as_of" || name == "org") {
@@ -57,9 +59,11 @@ void snapshot_handler::document_key(frame& top, std::string_view name) {
     }
     auto guess = closest_name(name, names);
     report(codes::unknown_collection, pointer, m_input.token_start(token_shape::string),
-           guess.empty()
-               ? fmt::format("未知的集合 {}，其内容被忽略", backticked(name))
-               : fmt::format("未知的集合 {}，其内容被忽略；是否应为 {}？", backticked(name), backticked(guess)));
+           guess.empty() ? base::say("未知的集合 {}，其内容被忽略", "unknown collection {}; its content is ignored",
+                                     backticked(name))
+                         : base::say("未知的集合 {}，其内容被忽略；是否应为 {}？",
+                                     "unknown collection {}; its content is ignored; did you mean {}?",
+                                     backticked(name), backticked(guess)));
     m_skip_next = true;
   }
 }
@@ -67,7 +71,9 @@ void snapshot_handler::document_key(frame& top, std::string_view name) {
 void snapshot_handler::document_value(const scalar* v, bool is_object) {
   frame& top = m_frames.back();
   std::size_t start = v ? start_of(*v) : m_input.token_start(token_shape::bracket);
-  std::string found = v ? fmt::format("{} {}", json_kind(v->what), shown(*v)) : is_object ? "对象" : "数组";
+  std::string found = v           ? fmt::format("{} {}", json_kind(v->what), shown(*v))
+                      : is_object ? std::string(base::pick("对象", "an object"))
+                                  : std::string(base::pick("数组", "an array"));
   bool skip_container = v == nullptr;
   switch (top.what) {
     case member::as_of:
@@ -75,7 +81,8 @@ void snapshot_handler::document_value(const scalar* v, bool is_object) {
         loader_access::set_as_of(m_store, *day);
       } else {
         report(codes::invalid_as_of, "/as_of", start,
-               fmt::format("as_of 应为 YYYY-MM-DD 格式的有效日期，实为{}", found));
+               base::say("as_of 应为 YYYY-MM-DD 格式的有效日期，实为{}",
+                         "as_of must be a valid date written YYYY-MM-DD, found {}", found));
       }
       break;
     case member::org:
@@ -101,7 +108,8 @@ void snapshot_handler::document_value(const scalar* v, bool is_object) {
         break;
       }
       report(codes::collection_not_array, pointer_here(), start,
-             fmt::format("集合 {} 应为数组，实为{}", backticked(top.key), found));
+             base::say("集合 {} 应为数组，实为{}", "collection {} must be an array, found {}", backticked(top.key),
+                       found));
       break;
     default:
       break;
@@ -134,10 +142,13 @@ void snapshot_handler::entity_key(frame& top, std::string_view name) {
     append_pointer_token(pointer, name);
     if (field) {
       report(codes::duplicate_field, pointer, m_input.token_start(token_shape::string),
-             fmt::format("字段 {} 重复出现，保留第一个值", backticked(name)));
+             base::say("字段 {} 重复出现，保留第一个值", "field {} appears twice; the first value is kept",
+                       backticked(name)));
     } else {
       report(codes::unknown_field, pointer, m_input.token_start(token_shape::string),
-             fmt::format("未知字段 {}（{} 没有此字段），其值被忽略", backticked(name), backticked(e.name)));
+             base::say("未知字段 {}（{} 没有此字段），其值被忽略",
+                       "unknown field {} ({} has no such field); its value is ignored", backticked(name),
+                       backticked(e.name)));
     }
     m_skip_next = true;
     return;
@@ -156,8 +167,9 @@ void snapshot_handler::close_row(const frame& row) {
     std::string pointer = pointer_to(m_frames.size() - 1);
     append_pointer_token(pointer, e.fields[f].name);
     report(codes::missing_required, pointer, row.start,
-           m_seen[row.seen_base + f] ? fmt::format("必填字段 {} 为 null", backticked(e.fields[f].name))
-                                     : fmt::format("缺少必填字段 {}", backticked(e.fields[f].name)));
+           m_seen[row.seen_base + f]
+               ? base::say("必填字段 {} 为 null", "required field {} is null", backticked(e.fields[f].name))
+               : base::say("缺少必填字段 {}", "required field {} is missing", backticked(e.fields[f].name)));
   }
   if (key && e.collection) check_key(row);
   m_seen.resize(row.seen_base);
@@ -186,7 +198,8 @@ void snapshot_handler::check_key(const frame& row) {
   std::string pointer = pointer_to(m_frames.size() - 1);
   append_pointer_token(pointer, e.fields[key].name);
   report(codes::missing_key, pointer, row.start,
-         fmt::format("缺少键字段 {}：此条目无法被引用", backticked(e.fields[key].name)));
+         base::say("缺少键字段 {}：此条目无法被引用", "key field {} is missing: nothing can refer to this entry",
+                   backticked(e.fields[key].name)));
 }
 
 void snapshot_handler::index_key(std::uint32_t table_index, std::uint32_t row, std::size_t start,
@@ -197,8 +210,9 @@ void snapshot_handler::index_key(std::uint32_t table_index, std::uint32_t row, s
   loader_access::add_flag(t, row, row_duplicate_key);
   std::uint32_t key = *t.type().key_field();
   report(codes::duplicate_key, m_store.pointer(table_index, row, key), start,
-         fmt::format("键 {} 与 {} 重复：两条都保留，引用指向前者", quote(m_strings.view(key_id)),
-                     m_store.pointer(table_index, first)));
+         base::say("键 {} 与 {} 重复：两条都保留，引用指向前者",
+                   "key {} repeats {}: both entries are kept, references go to the first",
+                   quote(m_strings.view(key_id)), m_store.pointer(table_index, first)));
 }
 
 void snapshot_handler::defer(column* col, std::uint32_t cell, std::string_view text) {

@@ -1,4 +1,5 @@
 // The SAX handler's typed writes: each value lands in its cell as the schema types it, or is invalid.
+#include "base/language.hpp"
 #include "facts/internal/snapshot_handler.hpp"
 
 #include <limits>
@@ -16,8 +17,9 @@ void snapshot_handler::write(const target& t, const scalar& v) {
   const facts::type& type = t.col->type();
   if (v.what == scalar::kind::null) {
     if (type.optional || t.row_field) return;  // a required row field is reported when the row ends
-    return fail(t, codes::wrong_type, "null", start_of(v),
-                fmt::format("类型错误: 应为 {}，实为 null", backticked(expected(type))));
+    return fail(
+        t, codes::wrong_type, "null", start_of(v),
+        base::say("类型错误: 应为 {}，实为 null", "wrong type: expected {}, found null", backticked(expected(type))));
   }
   if (v.what == scalar::kind::string) return write_string(t, v);
   switch (type.kind) {
@@ -25,7 +27,7 @@ void snapshot_handler::write(const target& t, const scalar& v) {
       if (v.what == scalar::kind::integer) return t.col->set_integer(t.cell, v.integer);
       if (v.what == scalar::kind::big_unsigned) {
         return fail(t, codes::integer_out_of_range, raw_text(v), start_of(v),
-                    fmt::format("整数超出范围: {}", raw_text(v)));
+                    base::say("整数超出范围: {}", "integer out of range: {}", raw_text(v)));
       }
       break;
     case type_kind::number:
@@ -55,9 +57,11 @@ void snapshot_handler::write_string(const target& t, const scalar& v) {
   if (v.text.size() > m_max_string) {
     std::size_t kept = std::min<std::size_t>(64, v.text.size());  // the start, cut at a character boundary
     while (kept > 0 && kept < v.text.size() && (static_cast<unsigned char>(v.text[kept]) & 0xC0) == 0x80) --kept;
-    return fail(t, codes::string_too_long, std::string_view(v.text).substr(0, kept), start_of(v),
-                fmt::format("字符串长 {} 字节，超过 {} 字节的上限，未读入；确需更长时用 --max-string 放宽",
-                            v.text.size(), m_max_string));
+    return fail(
+        t, codes::string_too_long, std::string_view(v.text).substr(0, kept), start_of(v),
+        base::say("字符串长 {} 字节，超过 {} 字节的上限，未读入；确需更长时用 --max-string 放宽",
+                  "string of {} bytes, over the limit of {} bytes; not read (raise it with --max-string if needed)",
+                  v.text.size(), m_max_string));
   }
   switch (type.kind) {
     case type_kind::string:
@@ -65,11 +69,12 @@ void snapshot_handler::write_string(const target& t, const scalar& v) {
     case type_kind::date:
       if (auto day = parse_date(v.text)) return t.col->set_date(t.cell, *day);
       return fail(t, codes::invalid_date, v.text, start_of(v),
-                  fmt::format("日期无效: {}（应为 YYYY-MM-DD）", quote(v.text)));
+                  base::say("日期无效: {}（应为 YYYY-MM-DD）", "invalid date: {} (write YYYY-MM-DD)", quote(v.text)));
     case type_kind::duration:
       if (auto d = parse_duration(v.text)) return t.col->set_duration(t.cell, *d);
       return fail(t, codes::invalid_duration, v.text, start_of(v),
-                  fmt::format("时长无效: {}（应如 10d、2w、6mo、3y、5wd）", quote(v.text)));
+                  base::say("时长无效: {}（应如 10d、2w、6mo、3y、5wd）",
+                            "invalid duration: {} (such as 10d, 2w, 6mo, 3y, 5wd)", quote(v.text)));
     case type_kind::boolean:
       // Like enums by their labels: exporters from Chinese systems write 是/否.
       if (v.text == "是" || v.text == "true") return t.col->set_u32(t.cell, 1);
@@ -79,7 +84,8 @@ void snapshot_handler::write_string(const target& t, const scalar& v) {
       const enum_type& e = m_schema.enum_at(type.target);
       if (auto index = e.find(v.text)) return t.col->set_u32(t.cell, *index);
       return fail(t, codes::unknown_enum_value, v.text, start_of(v),
-                  fmt::format("枚举值无效: {}（{} 可取 {}）", quote(v.text), backticked(e.name), enum_choices(e)));
+                  base::say("枚举值无效: {}（{} 可取 {}）", "invalid enum value: {} ({} takes {})", quote(v.text),
+                            backticked(e.name), enum_choices(e)));
     }
     case type_kind::ref: {
       const entity_type& target_type = m_schema.entity_at(type.target);
@@ -118,9 +124,10 @@ void snapshot_handler::open_container(const target& t, bool is_object) {
     container.start = start;
     m_frames.push_back(std::move(container));
   } else {
-    const char* found = is_object ? "对象" : "数组";
+    std::string_view found = is_object ? base::pick("对象", "an object") : base::pick("数组", "an array");
     fail(t, codes::wrong_type, is_object ? "{…}" : "[…]", start,
-         fmt::format("类型错误: 应为 {}，实为{}", backticked(expected(t.col->type())), found));
+         base::say("类型错误: 应为 {}，实为{}", "wrong type: expected {}, found {}",
+                   backticked(expected(t.col->type())), found));
     m_frames.emplace_back(frame_kind::skip);
   }
 }
@@ -140,14 +147,16 @@ void snapshot_handler::map_key(frame& top, std::string_view name) {
   }
   keys.set_invalid(cell, m_strings.intern(name), codes::unknown_enum_value);
   report(codes::unknown_enum_value, pointer_here(), m_input.token_start(token_shape::string),
-         fmt::format("枚举值无效: {}（{} 可取 {}）", quote(name), backticked(e.name), enum_choices(e)));
+         base::say("枚举值无效: {}（{} 可取 {}）", "invalid enum value: {} ({} takes {})", quote(name),
+                   backticked(e.name), enum_choices(e)));
 }
 
 void snapshot_handler::close_list(const frame& list) {
   if (list.col->kind() == type_kind::range && list.count != 2) {
     std::string pointer = pointer_to(m_frames.size() - 1);
     report(codes::malformed_range, pointer, list.start,
-           fmt::format("区间应为两个元素的数组 [下限, 上限]，实有 {} 个元素", list.count));
+           base::say("区间应为两个元素的数组 [下限, 上限]，实有 {} 个元素",
+                     "a range is an array of two elements [low, high]; this one has {}", list.count));
     list.col->set_invalid(list.cell, m_strings.intern("[…]"), codes::malformed_range);
     return;
   }

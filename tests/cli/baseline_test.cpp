@@ -39,7 +39,7 @@ BOOST_AUTO_TEST_CASE(an_unchanged_run_against_its_own_baseline_is_clean) {
   // Text: nothing listed; stderr says how many were left out.
   auto t = run_baomi(check + "--baseline " + base.string());
   BOOST_TEST(t.code == 0);
-  BOOST_TEST(t.out.find("known finding(s) left out, 0 new") != std::string::npos, t.out);
+  BOOST_TEST(t.out.find("：略去已知问题 ") != std::string::npos, t.out);
   fs::remove(base);
 }
 
@@ -65,7 +65,7 @@ BOOST_AUTO_TEST_CASE(a_baseline_that_cannot_be_read_is_an_input_error) {
   BOOST_TEST(r.out.find("no-such-baseline.json") != std::string::npos, r.out);
   auto wrong = run_baomi(check + "--baseline facts/examples/waivers.json");
   BOOST_TEST(wrong.code == 2);
-  BOOST_TEST(wrong.out.find("not a baomi.findings JSON report") != std::string::npos, wrong.out);
+  BOOST_TEST(wrong.out.find("不是 baomi.findings JSON 报告") != std::string::npos, wrong.out);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -86,7 +86,7 @@ BOOST_AUTO_TEST_CASE(the_horizon_decides_which_pending_findings_are_listed) {
   BOOST_TEST(month.out.find("待办期限在 30 天以后") != std::string::npos, month.out);
   auto bad = run_baomi(check + "--pending-within soon");
   BOOST_TEST(bad.code == 2);
-  BOOST_TEST(bad.out.find("--pending-within `soon` is not a duration") != std::string::npos, bad.out);
+  BOOST_TEST(bad.out.find("--pending-within `soon` 不是时长") != std::string::npos, bad.out);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

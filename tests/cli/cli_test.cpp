@@ -111,9 +111,9 @@ BOOST_AUTO_TEST_CASE(bad_inputs_have_messages_and_exit_2) {
   const bad_case cases[] = {
       {"check no-such-file.json", "no-such-file.json"},
       {"check " + malformed.string(), ":2:"},
-      {"check facts/examples/org.json --rule NOPE-999", "unknown rule `NOPE-999`"},
-      {"check facts/examples/org.json --profile no.such.profile", "unknown profile `no.such.profile`"},
-      {"check facts/examples/org.json --as-of 2026-02-30", "--as-of `2026-02-30` is not a date"},
+      {"check facts/examples/org.json --rule NOPE-999", "未知的规则 `NOPE-999`"},
+      {"check facts/examples/org.json --profile no.such.profile", "未知的配置 `no.such.profile`（可用："},
+      {"check facts/examples/org.json --as-of 2026-02-30", "--as-of `2026-02-30` 不是日期"},
       {"check facts/examples/org.json --rules no-such-folder", "no-such-folder"},
       {"check facts/examples/org.json --waivers no-such-waivers.json", "no-such-waivers.json"},
       {"check " + no_as_of.string(), "as_of"},
@@ -178,7 +178,7 @@ BOOST_AUTO_TEST_CASE(several_profiles_apply_in_order) {
   BOOST_TEST(still);  // the first profile's change came from it
   auto unknown = run_baomi("check facts/examples/org.json --profile " + a + ",cn.profiles.nope");
   BOOST_TEST(unknown.code == 2);
-  BOOST_TEST(unknown.out.find("unknown profile `cn.profiles.nope`") != std::string::npos, unknown.out);
+  BOOST_TEST(unknown.out.find("未知的配置 `cn.profiles.nope`") != std::string::npos, unknown.out);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -40,7 +40,7 @@ BOOST_AUTO_TEST_CASE(empty_inputs_are_usage_errors) {
       BOOST_TEST(r.out.find("error") != std::string::npos, r.out);
     }
   }
-  BOOST_TEST(run_baomi("lint " + quoted(empty)).out.find("no .baomi files") != std::string::npos);
+  BOOST_TEST(run_baomi("lint " + quoted(empty)).out.find("下没有 .baomi 文件") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(check_takes_one_snapshot) {

@@ -222,7 +222,7 @@ BOOST_AUTO_TEST_CASE(diff_base_ref_compares_the_working_tree_with_the_revision) 
   fs::create_directories(outside);
   said = baomi_in(outside, "diff --base-ref HEAD " + snapshot, code);
   BOOST_TEST(code == 2);
-  BOOST_TEST(said.find("--base-ref without --rules needs a git checkout with a rulesets/ folder") != std::string::npos,
+  BOOST_TEST(said.find("不带 --rules 的 --base-ref 须在含 rulesets/ 目录的 git 工作区中运行") != std::string::npos,
              said);
   fs::remove_all(repo);
 }

@@ -128,7 +128,7 @@ rule SLOW-001 "三重循环" {
   BOOST_TEST(slow.out.find("error: facts/examples/org.json") == std::string::npos, slow.out.substr(0, 400));
   auto bad = run_baomi("check facts/examples/org.json --timeout 10x");
   BOOST_TEST(bad.code == 2);
-  BOOST_TEST(bad.out.find("--timeout `10x` is not a time limit") != std::string::npos, bad.out);
+  BOOST_TEST(bad.out.find("--timeout `10x` 不是时间限制") != std::string::npos, bad.out);
 }
 
 BOOST_AUTO_TEST_CASE(snapshot_rows_and_strings_are_bounded_with_located_errors) {

@@ -44,10 +44,11 @@ BOOST_AUTO_TEST_CASE(json_has_the_same_plan) {
 BOOST_AUTO_TEST_CASE(an_unknown_rule_is_an_input_error) {
   auto r = testing::run_baomi("plan NOPE-999");
   BOOST_TEST(r.code == 2);
-  BOOST_TEST(r.out == "error: unknown rule `NOPE-999`\n");
+  BOOST_TEST(r.out == "error: 未知的规则 `NOPE-999`\n");
+  BOOST_TEST(testing::run_baomi("plan NOPE-999 --lang en").out == "error: unknown rule `NOPE-999`\n");
   auto p = testing::run_baomi("plan DEP-010 --profile nope");
   BOOST_TEST(p.code == 2);
-  BOOST_TEST(p.out.find("error: unknown profile `nope`") == 0u);
+  BOOST_TEST(p.out.find("error: 未知的配置 `nope`") == 0u, p.out);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

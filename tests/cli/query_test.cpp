@@ -97,7 +97,7 @@ BOOST_AUTO_TEST_CASE(bad_input_exits_2) {
   BOOST_TEST(run_baomi("query " + org + " people --format xml").code == 2);
   BOOST_TEST(run_baomi("query " + org + " people --as-of 2026-13-01").code == 2);
   auto format = run_baomi("query " + org + " people --format xml");
-  BOOST_TEST(format.out.find("unknown format `xml` (text, json, csv)") != std::string::npos, format.out);
+  BOOST_TEST(format.out.find("未知的格式 `xml`（可用：text, json, csv）") != std::string::npos, format.out);
 }
 
 BOOST_AUTO_TEST_CASE(takes_the_common_profile_and_output_options) {
@@ -106,7 +106,7 @@ BOOST_AUTO_TEST_CASE(takes_the_common_profile_and_output_options) {
   // A profile is compiled with the query (an unknown one is an error, as in `check`) ...
   auto unknown = run_baomi("query " + org + q + " --profile cn.profiles.nosuch");
   BOOST_TEST(unknown.code == 2);
-  BOOST_TEST(unknown.out.find("unknown profile `cn.profiles.nosuch`") != std::string::npos, unknown.out);
+  BOOST_TEST(unknown.out.find("未知的配置 `cn.profiles.nosuch`") != std::string::npos, unknown.out);
   auto profiled = run_baomi("query " + org + q + " --profile cn.profiles.s004_3c", false);
   BOOST_TEST(profiled.code == 0);
   BOOST_TEST(profiled.out == plain.out);

@@ -24,7 +24,7 @@ const std::string example = "check facts/examples/org.json --waivers facts/examp
 // The `--format` values of `check`, read from the binary's formats table through its error message
 // ("unknown format `pdf` (text, json, sarif, junit)"), so that a new format is covered by itself.
 std::vector<std::string> check_formats() {
-  auto r = run_baomi("check facts/examples/org.json --format no-such-format");
+  auto r = run_baomi("--lang en check facts/examples/org.json --format no-such-format");
   auto open = r.out.find('(', r.out.find("unknown format"));
   auto close = r.out.find(')', open);
   std::vector<std::string> formats;

@@ -107,7 +107,7 @@ BOOST_AUTO_TEST_CASE(new_rule_and_profile_parse_and_check) {
   // Never over an existing file.
   auto again = testing::run_baomi("new rule JYS-003 -o " + rule.string());
   BOOST_TEST(again.code == 2);
-  BOOST_TEST(again.out.find("already exists") != std::string::npos, again.out);
+  BOOST_TEST(again.out.find("已存在；baomi new 不覆盖已有文件") != std::string::npos, again.out);
   BOOST_TEST(testing::read_file(rule) == text);
 
   auto profile = testing::run_baomi("new profile jys.strict", false);
