@@ -138,7 +138,9 @@ std::optional<target> resolve(workspace& ws, const document& doc, position at) {
     auto ref = resolve_chain(index, doc.text, w->begin, chain);
     if (!ref || ref->field == nullptr) return std::nullopt;
     const auto& owner = index.entities.at(ref->entity->type.text);
-    return target{field_markdown(*ref->entity, *ref->field), owner.module, ref->field->field.range};
+    auto markdown = field_markdown(*ref->entity, *ref->field);
+    if (ref->added_by != nullptr) markdown += fmt::format(" (`extend entity` in `{}`)", ref->added_by->name);
+    return target{markdown, ref->added_by ? ref->added_by : owner.module, ref->field->field.range};
   }
   if (auto r = index.rules.find(name); r != index.rules.end()) {
     const auto& rule = *r->second.decl;
@@ -263,6 +265,10 @@ json completion(workspace& ws, const document& doc, position at) {
     if (entity != nullptr) {
       for (const auto& f : entity->fields)
         items.push_back(item(f.field.text, item_field, type_text(f.type), f.doc.value_or("")));
+      if (auto added = index.added_fields.find(entity->type.text); added != index.added_fields.end()) {
+        for (const auto& [f, m] : added->second)
+          items.push_back(item(f->field.text, item_field, type_text(f->type), f->doc.value_or("")));
+      }
     }
     return items;
   }
