@@ -220,6 +220,10 @@ constexpr const char* profile_snippet =
     "profile ${1:name} \"${2:标题}\" extends ${3:cn.baseline} {\n"
     "  param ${4:name} = ${5:value}\n"
     "}";
+constexpr const char* extend_snippet =
+    "extend entity ${1:travel} {\n"
+    "  ${2:name}: ${3:string}? \"${4:说明}\"\n"
+    "}";
 
 constexpr const char* expression_keywords[] = {"and", "or",   "not",    "in",     "is",  "null", "true",   "false",
                                                "if",  "then", "else",   "exists", "all", "none", "count",  "sum",
@@ -304,6 +308,7 @@ json completion(workspace& ws, const document& doc, position at) {
   if (std::regex_match(before, line_head)) {
     items.push_back(snippet("rule", "rule ID \"标题\" { … }", rule_snippet));
     items.push_back(snippet("profile", "profile NAME \"标题\" extends … { … }", profile_snippet));
+    items.push_back(snippet("extend", "extend entity NAME { 字段 … }", extend_snippet));
   }
   for (const auto& [name, p] : index.params) items.push_back(item(name, item_constant, type_text(p.decl->type)));
   for (const auto& [name, f] : index.functions) items.push_back(item(name, item_function, "fn"));
