@@ -270,8 +270,8 @@ json completion(workspace& ws, const document& doc, position at) {
       for (const auto& f : entity->fields)
         items.push_back(item(f.field.text, item_field, type_text(f.type), f.doc.value_or("")));
       if (auto added = index.added_fields.find(entity->type.text); added != index.added_fields.end()) {
-        for (const auto& [f, m] : added->second)
-          items.push_back(item(f->field.text, item_field, type_text(f->type), f->doc.value_or("")));
+        for (const auto& a : added->second)
+          items.push_back(item(a.decl->field.text, item_field, type_text(a.decl->type), a.decl->doc.value_or("")));
       }
     }
     return items;
