@@ -38,16 +38,16 @@ BAOMI_KW(message, "message"); BAOMI_KW(remedy, "remedy"); BAOMI_KW(ref, "ref"); 
 BAOMI_KW(map, "map"); BAOMI_KW(range, "range"); BAOMI_KW(label, "label"); BAOMI_KW(extend, "extend");
 #undef BAOMI_KW
 
-/// Words that cannot name a variable, param, function or collection in an expression.
+/// Words that cannot name a variable, param, function or collection in an expression. A longer word
+/// comes before a word it starts with (`forbid` before `for`): `sor` takes the first that matches.
 struct reserved
     : p::seq<p::sor<TAO_PEGTL_STRING("ruleset"), TAO_PEGTL_STRING("import"), TAO_PEGTL_STRING("source"),
                     TAO_PEGTL_STRING("enum"), TAO_PEGTL_STRING("entity"), TAO_PEGTL_STRING("in"),
                     TAO_PEGTL_STRING("key"), TAO_PEGTL_STRING("param"), TAO_PEGTL_STRING("fn"),
                     TAO_PEGTL_STRING("rule"), TAO_PEGTL_STRING("profile"), TAO_PEGTL_STRING("extends"),
-                    TAO_PEGTL_STRING("extend"),
-                    TAO_PEGTL_STRING("disable"), TAO_PEGTL_STRING("for"), TAO_PEGTL_STRING("where"),
-                    TAO_PEGTL_STRING("let"), TAO_PEGTL_STRING("due"), TAO_PEGTL_STRING("require"),
-                    TAO_PEGTL_STRING("forbid"), TAO_PEGTL_STRING("and"), TAO_PEGTL_STRING("or"),
+                    TAO_PEGTL_STRING("extend"), TAO_PEGTL_STRING("disable"), TAO_PEGTL_STRING("forbid"),
+                    TAO_PEGTL_STRING("for"), TAO_PEGTL_STRING("where"), TAO_PEGTL_STRING("let"),
+                    TAO_PEGTL_STRING("due"), TAO_PEGTL_STRING("require"), TAO_PEGTL_STRING("and"), TAO_PEGTL_STRING("or"),
                     TAO_PEGTL_STRING("not"), TAO_PEGTL_STRING("if"), TAO_PEGTL_STRING("then"),
                     TAO_PEGTL_STRING("else"), TAO_PEGTL_STRING("exists"), TAO_PEGTL_STRING("all"),
                     TAO_PEGTL_STRING("none"), TAO_PEGTL_STRING("count"), TAO_PEGTL_STRING("sum"),

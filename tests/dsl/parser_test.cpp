@@ -156,6 +156,8 @@ BOOST_AUTO_TEST_CASE(rejected_with_codes) {
       {"extend entity travel in travels { }", "E0108"},
       {"extend entity travel { a: }", "E0109"},
       {"param extend: int = 1", "E0107"},
+      {"param forbid: int = 1", "E0107"},
+      {"param ruleset: int = 1", "E0107"},
       {"param rule: int = 1", "E0107"},
       {"param x: int = a.", "E0107"},
       {"param x: int = x is 3", "E0108"},
