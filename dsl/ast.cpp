@@ -234,18 +234,25 @@ struct decl_dumper {
     for (const auto& m : e.members) out += " (" + m.symbol.text + " " + quoted(m.label) + ")";
     return out + ")";
   }
-  std::string operator()(const entity_decl& e) const {
-    std::string out = "(entity " + e.type.text;
-    if (e.collection) out += " in " + e.collection->text;
-    if (e.key) out += " key " + e.key->text;
-    if (e.label) out += " (label " + dump_ptr(e.label) + ")";
-    for (const auto& f : e.fields) {
+  static std::string fields(const std::vector<field_decl>& fields) {
+    std::string out;
+    for (const auto& f : fields) {
       out += fmt::format(" ({} {}", f.field.text, dump_type(f.type));
       if (f.none) out += " (none " + quoted(*f.none) + ")";
       if (f.doc) (out += ' ') += quoted(*f.doc);
       out += ')';
     }
-    return out + ")";
+    return out;
+  }
+  std::string operator()(const entity_decl& e) const {
+    std::string out = "(entity " + e.type.text;
+    if (e.collection) out += " in " + e.collection->text;
+    if (e.key) out += " key " + e.key->text;
+    if (e.label) out += " (label " + dump_ptr(e.label) + ")";
+    return out + fields(e.fields) + ")";
+  }
+  std::string operator()(const extend_decl& e) const {
+    return "(extend entity " + e.type.text + fields(e.fields) + ")";
   }
   std::string operator()(const param_decl& p) const {
     return "(param " + p.param.text + " " + dump_type(p.type) + " " + dump_ptr(p.value) + ")";

@@ -196,6 +196,11 @@ struct entity_decl {
   /// `label FIELD` (a variable) or `label "{kind} {serial}"` (a string literal); null when undeclared.
   expr_ptr label;
 };
+/// `extend entity travel { … }`: fields added to an entity declared in another loaded module.
+struct extend_decl {
+  name type;
+  std::vector<field_decl> fields;
+};
 struct param_decl {
   name param;
   type_expr type;
@@ -270,7 +275,7 @@ struct profile_decl {
   std::vector<profile_item> items;
 };
 
-using decl_node = std::variant<ruleset_decl, import_decl, source_decl, enum_decl, entity_decl, param_decl,
+using decl_node = std::variant<ruleset_decl, import_decl, source_decl, enum_decl, entity_decl, extend_decl, param_decl,
                                function_decl, rule_decl, profile_decl>;
 struct declaration {
   source_range range;

@@ -51,7 +51,8 @@ constexpr auto error_message() {
   inline constexpr auto error_text<rule> = coded_message(codes::code, text)
 BAOMI_ERROR(
     end_of_file, expected_declaration,
-    "expected a declaration: `rule`, `entity`, `enum`, `param`, `fn`, `import`, `source`, `profile` or `ruleset`");
+    "expected a declaration: `rule`, `entity`, `extend`, `enum`, `param`, `fn`, `import`, `source`, `profile` or "
+    "`ruleset`");
 BAOMI_ERROR(expression, expected_expression, "expected an expression");
 BAOMI_ERROR(unary, expected_expression, "expected an operand after the operator");
 BAOMI_ERROR(multiplicative, expected_expression, "expected an operand after the operator");
@@ -92,6 +93,7 @@ BAOMI_ERROR(kw_in, expected_token, "expected `in`");
 BAOMI_ERROR(kw_then, expected_token, "expected `then`");
 BAOMI_ERROR(kw_else, expected_token, "expected `else`: every `if` needs an `else`");
 BAOMI_ERROR(kw_null, expected_token, "expected `null` after `is`");
+BAOMI_ERROR(extend_entity, expected_token, "expected `entity` after `extend`: `extend entity travel { … }`");
 BAOMI_ERROR(kw_extends, expected_token, "expected `extends` and the module the profile changes");
 BAOMI_ERROR(colon, expected_token, "expected `:`");
 BAOMI_ERROR(equals, expected_token, "expected `=`");

@@ -317,8 +317,14 @@ class printer {
     if (d.collection) head += " in " + d.collection->text;
     if (d.key) head += " key " + d.key->text;
     if (d.label) head += " label " + format_expr(*d.label);
+    print_fields(r, head, d.fields);
+  }
+
+  void print(const source_range& r, const extend_decl& d) { print_fields(r, "extend entity " + d.type.text, d.fields); }
+
+  void print_fields(const source_range& r, const std::string& head, const std::vector<field_decl>& fields) {
     open_block(r, head);
-    for (const auto& f : d.fields) {
+    for (const auto& f : fields) {
       std::string line = f.field.text + ": " + type_text(f.type);
       if (f.none) line += " none " + quote_string(*f.none);
       if (f.doc) line += " " + quote_string(*f.doc);

@@ -35,18 +35,19 @@ BAOMI_KW(false, "false"); BAOMI_KW(null, "null"); BAOMI_KW(is, "is"); BAOMI_KW(m
 BAOMI_KW(severity, "severity"); BAOMI_KW(area, "area"); BAOMI_KW(cite, "cite"); BAOMI_KW(at, "at");
 BAOMI_KW(tags, "tags"); BAOMI_KW(effective, "effective"); BAOMI_KW(expires, "expires");
 BAOMI_KW(message, "message"); BAOMI_KW(remedy, "remedy"); BAOMI_KW(ref, "ref"); BAOMI_KW(list, "list");
-BAOMI_KW(map, "map"); BAOMI_KW(range, "range"); BAOMI_KW(label, "label");
+BAOMI_KW(map, "map"); BAOMI_KW(range, "range"); BAOMI_KW(label, "label"); BAOMI_KW(extend, "extend");
 #undef BAOMI_KW
 
-/// Words that cannot name a variable, param, function or collection in an expression.
+/// Words that cannot name a variable, param, function or collection in an expression. A longer word
+/// comes before a word it starts with (`forbid` before `for`): `sor` takes the first that matches.
 struct reserved
     : p::seq<p::sor<TAO_PEGTL_STRING("ruleset"), TAO_PEGTL_STRING("import"), TAO_PEGTL_STRING("source"),
                     TAO_PEGTL_STRING("enum"), TAO_PEGTL_STRING("entity"), TAO_PEGTL_STRING("in"),
                     TAO_PEGTL_STRING("key"), TAO_PEGTL_STRING("param"), TAO_PEGTL_STRING("fn"),
                     TAO_PEGTL_STRING("rule"), TAO_PEGTL_STRING("profile"), TAO_PEGTL_STRING("extends"),
-                    TAO_PEGTL_STRING("disable"), TAO_PEGTL_STRING("for"), TAO_PEGTL_STRING("where"),
-                    TAO_PEGTL_STRING("let"), TAO_PEGTL_STRING("due"), TAO_PEGTL_STRING("require"),
-                    TAO_PEGTL_STRING("forbid"), TAO_PEGTL_STRING("and"), TAO_PEGTL_STRING("or"),
+                    TAO_PEGTL_STRING("extend"), TAO_PEGTL_STRING("disable"), TAO_PEGTL_STRING("forbid"),
+                    TAO_PEGTL_STRING("for"), TAO_PEGTL_STRING("where"), TAO_PEGTL_STRING("let"),
+                    TAO_PEGTL_STRING("due"), TAO_PEGTL_STRING("require"), TAO_PEGTL_STRING("and"), TAO_PEGTL_STRING("or"),
                     TAO_PEGTL_STRING("not"), TAO_PEGTL_STRING("if"), TAO_PEGTL_STRING("then"),
                     TAO_PEGTL_STRING("else"), TAO_PEGTL_STRING("exists"), TAO_PEGTL_STRING("all"),
                     TAO_PEGTL_STRING("none"), TAO_PEGTL_STRING("count"), TAO_PEGTL_STRING("sum"),
@@ -201,6 +202,10 @@ struct entity_decl : p::seq<kw_entity, p::must<name>, p::opt<entity_collection>,
                             p::must<entity_open>,
                             p::star<field_decl, p::opt<comma>>, p::must<entity_close>> {};
 
+struct extend_entity : kw_entity {};
+struct extend_decl : p::seq<kw_extend, p::must<extend_entity>, p::must<name>, p::must<entity_open>,
+                            p::star<field_decl, p::opt<comma>>, p::must<entity_close>> {};
+
 struct param_value : p::seq<expression> {};
 struct param_decl : p::seq<kw_param, p::must<name>, p::must<colon>, p::must<type>, p::must<equals>, p::must<param_value>> {};
 
@@ -247,8 +252,8 @@ struct profile_close : rbrace {};
 struct profile_decl : p::seq<kw_profile, p::must<dotted_name>, p::opt<string_lit>, p::must<kw_extends>, p::must<dotted_name>,
                              p::must<profile_open>, p::star<profile_item>, p::must<profile_close>> {};
 
-struct declaration : p::sor<ruleset_decl, import_decl, source_decl, enum_decl, entity_decl, param_decl, function_decl,
-                            rule_decl, profile_decl> {};
+struct declaration : p::sor<ruleset_decl, import_decl, source_decl, enum_decl, entity_decl, extend_decl, param_decl,
+                            function_decl, rule_decl, profile_decl> {};
 struct end_of_file : p::seq<trivia, p::eof> {};
 struct file : p::seq<p::star<declaration>, p::must<end_of_file>> {};
 

@@ -27,10 +27,10 @@ using selector = pt::selector<
     Rule,
     pt::store_content::on<
         g::ruleset_decl, g::ruleset_entry, g::import_decl, g::source_decl, g::source_title, g::enum_decl,
-        g::enum_member, g::entity_decl, g::entity_collection, g::entity_key, g::entity_label, g::field_decl,
-        g::field_doc, g::none_meaning, g::param_decl, g::function_decl, g::fn_param, g::fn_result, g::rule_decl,
-        g::rule_id, g::rule_title, g::severity_item, g::severity_level, g::area_item, g::cite_item, g::cite_quote,
-        g::cite_locator, g::tags_item, g::effective_item, g::expires_item, g::rule_date, g::message_item,
+        g::enum_member, g::entity_decl, g::extend_decl, g::entity_collection, g::entity_key, g::entity_label,
+        g::field_decl, g::field_doc, g::none_meaning, g::param_decl, g::function_decl, g::fn_param, g::fn_result,
+        g::rule_decl, g::rule_id, g::rule_title, g::severity_item, g::severity_level, g::area_item, g::cite_item,
+        g::cite_quote, g::cite_locator, g::tags_item, g::effective_item, g::expires_item, g::rule_date, g::message_item,
         g::remedy_item, g::for_item, g::let_item, g::where_item, g::due_item, g::require_item, g::forbid_item,
         g::profile_decl, g::profile_param, g::profile_disable, g::profile_severity, g::type, g::primitive_type,
         g::ref_type, g::list_type, g::map_type, g::range_type, g::inline_enum, g::optional_mark, g::name, g::word,
@@ -149,6 +149,8 @@ class converter {
       d.node = enumeration(n);
     else if (n.is_type<g::entity_decl>())
       d.node = entity(n);
+    else if (n.is_type<g::extend_decl>())
+      d.node = extension(n);
     else if (n.is_type<g::param_decl>())
       d.node = ast::param_decl{name_of(*n.children.at(0)), type(*n.children.at(1)), expression(*n.children.at(2))};
     else if (n.is_type<g::function_decl>())
@@ -196,17 +198,27 @@ class converter {
         const node& v = *c.children.at(0);
         e.label = v.is_type<g::word>() ? make(v, ast::variable{std::string(text_of(v))}) : make(v, template_string(v));
       } else {
-        ast::field_decl f{name_of(*c.children.at(0)), type(*c.children.at(1)), std::nullopt, range_of(c), std::nullopt};
-        for (std::size_t k = 2; k < c.children.size(); ++k) {
-          if (c.children[k]->is_type<g::none_meaning>())
-            f.none = plain_string(*c.children[k]);
-          else
-            f.doc = plain_string(*c.children[k]);
-        }
-        e.fields.push_back(std::move(f));
+        e.fields.push_back(field(c));
       }
     }
     return e;
+  }
+
+  ast::extend_decl extension(const node& n) {
+    ast::extend_decl e{name_of(*n.children.at(0)), {}};
+    for (std::size_t i = 1; i < n.children.size(); ++i) e.fields.push_back(field(*n.children[i]));
+    return e;
+  }
+
+  ast::field_decl field(const node& c) {
+    ast::field_decl f{name_of(*c.children.at(0)), type(*c.children.at(1)), std::nullopt, range_of(c), std::nullopt};
+    for (std::size_t k = 2; k < c.children.size(); ++k) {
+      if (c.children[k]->is_type<g::none_meaning>())
+        f.none = plain_string(*c.children[k]);
+      else
+        f.doc = plain_string(*c.children[k]);
+    }
+    return f;
   }
 
   ast::type_expr type(const node& n) {
@@ -713,9 +725,9 @@ void add_syntax_hints(diagnostic& d, const source_file& source, std::size_t at) 
     while (end < text.size() && is_word_char(text[end])) ++end;
     if (end > at && (at == 0 || !is_word_char(text[at - 1]))) {
       static constexpr std::string_view keywords[] = {
-          "rule",     "entity", "enum", "param",   "fn",        "import",  "source",  "profile", "ruleset",
-          "severity", "area",   "cite", "tags",    "effective", "expires", "message", "remedy",  "for",
-          "let",      "where",  "due",  "require", "forbid",    "disable", "extends"};
+          "rule",    "entity",   "extend", "enum", "param",   "fn",        "import",  "source",  "profile",
+          "ruleset", "severity", "area",   "cite", "tags",    "effective", "expires", "message", "remedy",
+          "for",     "let",      "where",  "due",  "require", "forbid",    "disable", "extends"};
       auto word = text.substr(at, end - at);
       std::string_view best;
       std::size_t best_distance = 3;
@@ -734,7 +746,7 @@ void add_syntax_hints(diagnostic& d, const source_file& source, std::size_t at) 
   auto word_end = at;
   while (word_end < text.size() && is_word_char(text[word_end])) ++word_end;
   auto word = text.substr(at, word_end - at);
-  static constexpr std::string_view declarations[] = {"rule",   "entity", "enum",    "fn",
+  static constexpr std::string_view declarations[] = {"rule",   "entity", "extend",  "enum",   "fn",
                                                       "import", "source", "profile", "ruleset"};
   if (at < text.size() && std::find(std::begin(declarations), std::end(declarations), word) == std::end(declarations))
     return;

@@ -62,7 +62,15 @@ std::optional<std::pair<fs::path, fs::path>> find_import(const std::string& name
   std::error_code ec;
   for (auto folder = fs::absolute(from, ec).parent_path(); !folder.empty(); folder = folder.parent_path()) {
     auto candidate = folder / relative;
-    if (fs::is_regular_file(candidate, ec)) return std::make_pair(candidate, folder);
+    if (fs::is_regular_file(candidate, ec)) {
+      // Named as the importing file is (relative to the working folder when it was), so that a
+      // diagnostic's path or note reads the same on every machine.
+      if (from.is_relative()) {
+        auto cwd = fs::current_path(ec);
+        if (!ec) return std::make_pair(candidate.lexically_proximate(cwd), folder.lexically_proximate(cwd));
+      }
+      return std::make_pair(candidate, folder);
+    }
     if (folder == folder.parent_path()) break;
   }
   return std::nullopt;

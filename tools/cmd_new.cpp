@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "dsl/parser.hpp"
 #include "engine/describe.hpp"
 #include "reports/scaffold.hpp"
 #include "tools/commands.hpp"
@@ -21,7 +22,30 @@ struct new_options {
   std::string output;
 };
 
+// Whether `name` is what the grammar reads as one rule id (`rule`) or module name (`profile`): the
+// parser decides, as for lint, so that the scaffold always parses.
+bool valid_name(const std::string& kind, const std::string& name) {
+  auto text = kind == "rule" ? "rule " + name + " \"t\" {}" : "profile " + name + " extends x {}";
+  auto parsed = dsl::parse(dsl::source_file("new", text));
+  if (!parsed.module || parsed.module->decls.size() != 1) return false;
+  const auto& node = parsed.module->decls.front().node;
+  if (const auto* r = std::get_if<dsl::ast::rule_decl>(&node)) return r->id.text == name;
+  if (const auto* p = std::get_if<dsl::ast::profile_decl>(&node)) return p->profile.text == name;
+  return false;
+}
+
 int run_new(const new_options& o) {
+  if (o.kind == "rule" && !valid_name(o.kind, o.name)) {
+    fmt::print(stderr,
+               "error: `{}` is not a rule id: a letter, then letters, digits and `_`, with single hyphens between "
+               "them, such as `PER-010` (docs/language.md §3)\n",
+               o.name);
+    return exit_usage;
+  }
+  if (o.kind == "profile" && !valid_name(o.kind, o.name)) {
+    fmt::print(stderr, "error: `{}` is not a profile name: words joined by dots, such as `jys.strict`\n", o.name);
+    return exit_usage;
+  }
   std::error_code ec;
   if (!o.output.empty() && std::filesystem::exists(std::filesystem::symlink_status(o.output, ec))) {
     complain("error: `{}` 已存在；baomi new 不覆盖已有文件\n",

@@ -86,6 +86,7 @@ class checker {
   const module_source* m_module = nullptr;  // the module being checked
   std::vector<located_decl<ast::enum_decl>> m_enums;
   std::vector<located_decl<ast::entity_decl>> m_entities;
+  std::vector<located_decl<ast::extend_decl>> m_extensions;
   std::vector<located_decl<ast::param_decl>> m_params;
   std::vector<located_decl<ast::function_decl>> m_functions;
   std::vector<located_decl<ast::rule_decl>> m_rules;
@@ -129,6 +130,8 @@ class checker {
                    const std::set<std::string>&);
   void collect_one(const module_source& m, const ast::entity_decl& d, const dsl::source_range& r,
                    const std::set<std::string>&);
+  void collect_one(const module_source& m, const ast::extend_decl& d, const dsl::source_range& r,
+                   const std::set<std::string>&);
   void collect_one(const module_source& m, const ast::param_decl& d, const dsl::source_range& r,
                    const std::set<std::string>&);
   void collect_one(const module_source& m, const ast::function_decl& d, const dsl::source_range& r,
@@ -145,6 +148,15 @@ class checker {
   std::uint32_t add_enum(std::string name, const std::vector<ast::enum_member>& members,
                          const dsl::source_range& range);
   void build_schema();
+  /// A field an `extend entity` adds, with the module that declares it.
+  struct added_field {
+    const module_source* module;
+    const ast::field_decl* decl;
+  };
+  /// The fields `extend entity` declarations add, by entity index, after reporting an unknown entity
+  /// and a field declared twice (E0213 with a note on the first declaration); those are left out.
+  std::map<std::uint32_t, std::vector<added_field>> extension_fields();
+  void add_extension_fields(facts::entity_type& t, const std::vector<added_field>& fields);
   type resolve_type(const ast::type_expr& t, const std::string& inline_name);
   std::vector<facts::label_part> resolve_label(const ast::expr& label, const facts::entity_type& t);
   template <typename Map>

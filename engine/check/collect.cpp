@@ -42,6 +42,11 @@ void checker::collect_one(const module_source& m, const ast::entity_decl& d, con
   m_entities.push_back({&m, &d, r});
 }
 
+void checker::collect_one(const module_source& m, const ast::extend_decl& d, const dsl::source_range& r,
+                          const std::set<std::string>&) {
+  m_extensions.push_back({&m, &d, r});
+}
+
 void checker::collect_one(const module_source& m, const ast::param_decl& d, const dsl::source_range& r,
                           const std::set<std::string>&) {
   m_params.push_back({&m, &d, r});

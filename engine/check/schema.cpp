@@ -47,6 +47,7 @@ void checker::build_schema() {
     }
     m_entity_by_name.emplace(d.type.text, static_cast<std::uint32_t>(i));
   }
+  auto extensions = extension_fields();
   std::vector<facts::entity_type> entities;
   std::map<std::string, const located_decl<ast::entity_decl>*> collections;
   for (const auto& e : m_entities) {
@@ -82,6 +83,11 @@ void checker::build_schema() {
     }
     if (d.collection && !d.key)
       error(codes::bad_type, d.type.range, fmt::format("entity `{}` has a collection but no `key`", d.type.text));
+    // After the key and the label: an entity's own declaration never depends on a unit's extension.
+    if (auto x = extensions.find(static_cast<std::uint32_t>(entities.size())); x != extensions.end()) {
+      add_extension_fields(t, x->second);
+      m_module = e.module;
+    }
     entities.push_back(std::move(t));
   }
   for (auto& e : m_enum_types) m_program.schema.add_enum(std::move(e));

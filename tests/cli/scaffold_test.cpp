@@ -119,6 +119,20 @@ BOOST_AUTO_TEST_CASE(new_rule_and_profile_parse_and_check) {
   BOOST_TEST(listed.code == 0);
   BOOST_TEST(listed.out.find("\"jys.strict\"") != std::string::npos, listed.out);
   BOOST_TEST(testing::run_baomi("new bogus X").code == 2);
+  // The id or name is what the grammar reads as one, or nothing is printed.
+  for (std::string bad : {"'1-ABC'", "'JYS--1'", "'JYS-1 \"x\" {} rule B-2'", "JYS-", "'JYS 1'"}) {
+    BOOST_TEST_CONTEXT(bad) {
+      auto r = testing::run_baomi("new rule " + bad);
+      BOOST_TEST(r.code == 2);
+      BOOST_TEST(r.out.find("is not a rule id: a letter, then letters, digits and `_`") != std::string::npos, r.out);
+      BOOST_TEST(r.out.find("待填写") == std::string::npos, r.out);  // no scaffold printed
+    }
+  }
+  for (std::string good : {"JYS-1", "CAR-020a", "x_1"})
+    BOOST_TEST(testing::run_baomi("new rule " + good).code == 0, good);
+  auto bad_profile = testing::run_baomi("new profile 'jys..strict'");
+  BOOST_TEST(bad_profile.code == 2);
+  BOOST_TEST(bad_profile.out.find("is not a profile name") != std::string::npos, bad_profile.out);
 }
 
 BOOST_AUTO_TEST_CASE(new_fixture_loads_for_a_shipped_rule) {

@@ -1,5 +1,5 @@
 // The TextMate grammar of editors/vscode on the shipped rulesets: every rulesets/**/*.baomi file
-// tokenizes with no `invalid` scope, and a few files match their reviewed golden token files
+// (and the unit ruleset example under docs/examples/) tokenizes with no `invalid` scope, and a few files match their reviewed golden token files
 // (tests/lsp/golden/grammar/). BAOMI_UPDATE_GOLDEN=1 rewrites the goldens for review in git diff.
 // Usage: node tests/lsp/grammar.test.js   (from the repository root)
 'use strict';
@@ -11,7 +11,12 @@ const oniguruma = require('vscode-oniguruma');
 const root = path.resolve(__dirname, '../..');
 const grammarFile = path.join(root, 'editors/vscode/syntaxes/baomi.tmLanguage.json');
 const goldenDir = path.join(__dirname, 'golden/grammar');
-const goldenFiles = ['rulesets/cn/training.baomi', 'rulesets/cn/travel.baomi', 'rulesets/cn/profiles/s004_1b.baomi'];
+const goldenFiles = [
+  'rulesets/cn/training.baomi',
+  'rulesets/cn/travel.baomi',
+  'rulesets/cn/profiles/s004_1b.baomi',
+  'docs/examples/units/jys/travel.baomi',
+];
 const update = process.env.BAOMI_UPDATE_GOLDEN === '1';
 
 function baomiFiles(dir) {
@@ -69,7 +74,28 @@ async function main() {
   expect(sample.tokens.includes('"2026-01-01" constant.numeric.date.baomi'), 'a date is a date');
   expect(sample.tokens.includes('"name" string.quoted.double.baomi meta.interpolation.baomi source.baomi.embedded variable.other.member.baomi'), 'an interpolation is code');
   expect(sample.tokens.includes('"# c" comment.line.number-sign.baomi') || sample.tokens.includes('"#" comment.line'), 'a trailing comment');
-  const files = baomiFiles(path.join(root, 'rulesets')).sort();
+  // The declaration words: `extend entity`, a field's `none "含义"` (not the quantifier), an entity's `label`.
+  const decl = tokenize(
+    grammar,
+    'extend entity travel {\n  a: bool none "未确认" "说明"\n}\nentity p in ps key id label name {\n  b: ref p? none "无"\n}\n' +
+      'entity c in cs key id label "{kind}" {\n}\nrule X-1 "t" {\n  require none x in cs where x.label == "a"\n}\n',
+  ).tokens;
+  const has = (token, what) => {
+    if (!decl.includes(token)) {
+      console.error(`FAIL self-check: ${what}: no ${token}\n${decl}`);
+      failures++;
+    }
+  };
+  has('1:1-6 "extend" storage.modifier.extend.baomi', '`extend` is a declaration word');
+  has('1:8-13 "entity" storage.type.baomi', '`entity` after `extend`');
+  has('1:15-20 "travel" entity.name.type.baomi', 'the extended entity is a type name');
+  has('2:11-14 "none" keyword.other.none.baomi', '`none` after a type');
+  has('5:13-16 "none" keyword.other.none.baomi', '`none` after an optional type');
+  has('4:23-27 "label" keyword.other.baomi', '`label FIELD` in an entity header');
+  has('7:23-27 "label" keyword.other.baomi', '`label "template"` in an entity header');
+  has('10:11-14 "none" keyword.control.baomi', 'the quantifier `none` stays a control word');
+  has('10:32-36 "label" variable.other.member.baomi', 'a field named `label` stays a member');
+  const files = [...baomiFiles(path.join(root, 'rulesets')), ...baomiFiles(path.join(root, 'docs/examples'))].sort();
   for (const file of files) {
     const rel = path.relative(root, file);
     let result;

@@ -23,6 +23,7 @@ using namespace baomi;
 struct options {
   std::string snapshot;
   std::vector<std::string> rules;
+  bool no_baseline = false;
   std::string profile;
   std::vector<std::string> only;
   int repeat = 1;
@@ -257,7 +258,7 @@ int run(const options& o) {
     fmt::print(stderr, "error: cannot read `{}`\n", o.snapshot);
     return tools::exit_usage;
   }
-  auto rules = tools::load_rules(o.rules);
+  auto rules = tools::load_rules(o.rules, !o.no_baseline);
   if (!rules.checked.program) {
     tools::print_diagnostics(rules);
     return tools::exit_usage;
@@ -291,7 +292,10 @@ int main(int argc, char** argv) {
   options o;
   CLI::App app{"baomi-bench: load, memory and evaluation benchmark of a snapshot (docs/performance.md)", "baomi-bench"};
   app.add_option("snapshot", o.snapshot, "The snapshot JSON file")->required();
-  app.add_option("--rules", o.rules, "Rule files or folders (default: the built-in national baseline)");
+  auto* rules = app.add_option("--rules", o.rules, "Rule files or folders, on top of the built-in national baseline");
+  app.add_flag("--no-baseline", o.no_baseline,
+               "Only the given rules and the baseline modules they import, not the whole baseline")
+      ->needs(rules);
   app.add_option("--profile", o.profile, "A profile to apply");
   app.add_option("--rule", o.only, "Evaluate only these rule ids (repeatable); with --join, these join rules");
   app.add_option("--repeat", o.repeat, "Runs of each measurement; the best is reported")

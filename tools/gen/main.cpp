@@ -23,6 +23,7 @@ struct options {
   std::string as_of = "2026-06-30";
   double carriers_per_person = 3;
   std::vector<std::string> rules;
+  bool no_baseline = false;
   std::string output;
 };
 
@@ -37,7 +38,7 @@ int run(const options& o) {
     fmt::print(stderr, "error: --people must be 1 to 50000000 and --carriers-per-person 0 to 100\n");
     return tools::exit_usage;
   }
-  auto rules = tools::load_rules(o.rules);
+  auto rules = tools::load_rules(o.rules, !o.no_baseline);
   if (!rules.checked.program) {
     tools::print_diagnostics(rules);
     return tools::exit_usage;
@@ -71,7 +72,11 @@ int main(int argc, char** argv) {
   app.add_option("--as-of", o.as_of, "The snapshot's as_of date")->capture_default_str();
   app.add_option("--carriers-per-person", o.carriers_per_person, "Carriers (国家秘密载体) per person")
       ->capture_default_str();
-  app.add_option("--rules", o.rules, "Rule files or folders whose schema to follow (default: the built-in baseline)");
+  auto* rules = app.add_option(
+      "--rules", o.rules, "Rule files or folders whose schema to follow, on top of the built-in national baseline");
+  app.add_flag("--no-baseline", o.no_baseline,
+               "Only the given rules and the baseline modules they import, not the whole baseline")
+      ->needs(rules);
   app.add_option("-o,--output", o.output, "The snapshot file to write")->required();
   try {
     app.parse(argc, argv);

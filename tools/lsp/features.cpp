@@ -135,6 +135,14 @@ json document_symbols(workspace& ws, const document& doc) {
                   symbol(f.field.text, kind_field, f.range, f.field.range, lines, type_text(f.type)));
             }
             list.push_back(std::move(s));
+          } else if constexpr (std::is_same_v<T, ast::extend_decl>) {
+            auto s = symbol(d.type.text, kind_class, decl.range, d.type.range, lines, "extend entity");
+            s["children"] = json::array();
+            for (const auto& f : d.fields) {
+              s["children"].push_back(
+                  symbol(f.field.text, kind_field, f.range, f.field.range, lines, type_text(f.type)));
+            }
+            list.push_back(std::move(s));
           } else if constexpr (std::is_same_v<T, ast::enum_decl>) {
             auto s = symbol(d.type.text, kind_enum, decl.range, d.type.range, lines);
             s["children"] = json::array();

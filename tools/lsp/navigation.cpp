@@ -138,7 +138,9 @@ std::optional<target> resolve(workspace& ws, const document& doc, position at) {
     auto ref = resolve_chain(index, doc.text, w->begin, chain);
     if (!ref || ref->field == nullptr) return std::nullopt;
     const auto& owner = index.entities.at(ref->entity->type.text);
-    return target{field_markdown(*ref->entity, *ref->field), owner.module, ref->field->field.range};
+    auto markdown = field_markdown(*ref->entity, *ref->field);
+    if (ref->added_by != nullptr) markdown += fmt::format(" (`extend entity` in `{}`)", ref->added_by->name);
+    return target{markdown, ref->added_by ? ref->added_by : owner.module, ref->field->field.range};
   }
   if (auto r = index.rules.find(name); r != index.rules.end()) {
     const auto& rule = *r->second.decl;
@@ -218,6 +220,10 @@ constexpr const char* profile_snippet =
     "profile ${1:name} \"${2:标题}\" extends ${3:cn.baseline} {\n"
     "  param ${4:name} = ${5:value}\n"
     "}";
+constexpr const char* extend_snippet =
+    "extend entity ${1:travel} {\n"
+    "  ${2:name}: ${3:string}? \"${4:说明}\"\n"
+    "}";
 
 constexpr const char* expression_keywords[] = {"and", "or",   "not",    "in",     "is",  "null", "true",   "false",
                                                "if",  "then", "else",   "exists", "all", "none", "count",  "sum",
@@ -263,6 +269,10 @@ json completion(workspace& ws, const document& doc, position at) {
     if (entity != nullptr) {
       for (const auto& f : entity->fields)
         items.push_back(item(f.field.text, item_field, type_text(f.type), f.doc.value_or("")));
+      if (auto added = index.added_fields.find(entity->type.text); added != index.added_fields.end()) {
+        for (const auto& a : added->second)
+          items.push_back(item(a.decl->field.text, item_field, type_text(a.decl->type), a.decl->doc.value_or("")));
+      }
     }
     return items;
   }
@@ -298,6 +308,7 @@ json completion(workspace& ws, const document& doc, position at) {
   if (std::regex_match(before, line_head)) {
     items.push_back(snippet("rule", "rule ID \"标题\" { … }", rule_snippet));
     items.push_back(snippet("profile", "profile NAME \"标题\" extends … { … }", profile_snippet));
+    items.push_back(snippet("extend", "extend entity NAME { 字段 … }", extend_snippet));
   }
   for (const auto& [name, p] : index.params) items.push_back(item(name, item_constant, type_text(p.decl->type)));
   for (const auto& [name, f] : index.functions) items.push_back(item(name, item_function, "fn"));

@@ -141,8 +141,18 @@ std::optional<field_ref> resolve_chain(const symbol_index& index, std::string_vi
     }
     auto f = std::find_if(ref.entity->fields.begin(), ref.entity->fields.end(),
                           [&](const ast::field_decl& fd) { return fd.field.text == chain[i]; });
-    if (f == ref.entity->fields.end()) return std::nullopt;
-    ref.field = &*f;
+    ref.added_by = nullptr;
+    if (f != ref.entity->fields.end()) {
+      ref.field = &*f;
+      continue;
+    }
+    auto added = index.added_fields.find(ref.entity->type.text);
+    if (added == index.added_fields.end()) return std::nullopt;
+    auto a = std::find_if(added->second.begin(), added->second.end(),
+                          [&](const auto& d) { return d.decl->field.text == chain[i]; });
+    if (a == added->second.end()) return std::nullopt;
+    ref.field = a->decl;
+    ref.added_by = a->module;
   }
   return ref;
 }

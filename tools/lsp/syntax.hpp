@@ -46,6 +46,8 @@ const dsl::ast::entity_decl* entity_of_binder(const symbol_index& index, std::st
 struct field_ref {
   const dsl::ast::entity_decl* entity = nullptr;
   const dsl::ast::field_decl* field = nullptr;  // null when the chain is only the binder
+  /// The module of an `extend entity` that added the field; null for the entity's own fields.
+  const engine::module_source* added_by = nullptr;
 };
 std::optional<field_ref> resolve_chain(const symbol_index& index, std::string_view text, std::size_t offset,
                                        const std::vector<std::string>& chain);

@@ -93,6 +93,13 @@ symbol_index index_modules(const engine::module_set& modules) {
                   index.symbols[member.symbol.text].push_back({d.type.text + "." + f.field.text, &member, &m});
                 }
               }
+            } else if constexpr (std::is_same_v<T, ast::extend_decl>) {
+              for (const auto& f : d.fields) {
+                index.added_fields[d.type.text].push_back({&f, &m});
+                for (const auto& member : f.type.members) {
+                  index.symbols[member.symbol.text].push_back({d.type.text + "." + f.field.text, &member, &m});
+                }
+              }
             } else if constexpr (std::is_same_v<T, ast::enum_decl>) {
               index.enums[d.type.text] = {&d, &m};
               for (const auto& member : d.members)

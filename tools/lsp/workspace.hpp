@@ -44,6 +44,8 @@ struct enum_symbol {
 struct symbol_index {
   std::map<std::string, declared<dsl::ast::entity_decl>> entities;  // by type name
   std::map<std::string, std::string> collections;                   // collection → entity type
+  /// The fields `extend entity` declarations add, by entity type name.
+  std::map<std::string, std::vector<declared<dsl::ast::field_decl>>> added_fields;
   std::map<std::string, declared<dsl::ast::enum_decl>> enums;
   std::map<std::string, std::vector<enum_symbol>> symbols;
   std::map<std::string, declared<dsl::ast::param_decl>> params;
