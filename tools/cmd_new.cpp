@@ -36,14 +36,17 @@ bool valid_name(const std::string& kind, const std::string& name) {
 
 int run_new(const new_options& o) {
   if (o.kind == "rule" && !valid_name(o.kind, o.name)) {
-    fmt::print(stderr,
-               "error: `{}` is not a rule id: a letter, then letters, digits and `_`, with single hyphens between "
-               "them, such as `PER-010` (docs/language.md §3)\n",
-               o.name);
+    complain(
+        "error: `{}` 不是规则编号：以字母开头，由字母、数字和 `_` 组成，其间可用单个连字符分隔，如 `PER-010`"
+        "（docs/language.md §3）\n",
+        "error: `{}` is not a rule id: a letter, then letters, digits and `_`, with single hyphens between "
+        "them, such as `PER-010` (docs/language.md §3)\n",
+        o.name);
     return exit_usage;
   }
   if (o.kind == "profile" && !valid_name(o.kind, o.name)) {
-    fmt::print(stderr, "error: `{}` is not a profile name: words joined by dots, such as `jys.strict`\n", o.name);
+    complain("error: `{}` 不是配置名：以点连接的词，如 `jys.strict`\n",
+             "error: `{}` is not a profile name: words joined by dots, such as `jys.strict`\n", o.name);
     return exit_usage;
   }
   std::error_code ec;

@@ -58,8 +58,9 @@ void choose_language(int argc, char** argv) {
 }
 
 void add_language_option(CLI::App& app) {
-  app.add_option("--lang", "language of baomi's messages: zh (default) or en; without it, "
-                           "BAOMI_LANG, LC_ALL, LC_MESSAGES or LANG (en_US.UTF-8 → en)")
+  app.add_option("--lang",
+                 "language of baomi's messages: zh (default) or en; without it, "
+                 "BAOMI_LANG, LC_ALL, LC_MESSAGES or LANG (en_US.UTF-8 → en)")
       ->check(CLI::IsMember({"zh", "en"}))
       ->option_text("zh|en");
   app.failure_message([](const CLI::App* failed, const CLI::Error& e) {

@@ -4,9 +4,9 @@
 #include <unistd.h>
 #include <boost/test/unit_test.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
-#include <cstdlib>
 #include <optional>
 #include <string>
 #include <utility>

@@ -124,7 +124,7 @@ BOOST_AUTO_TEST_CASE(new_rule_and_profile_parse_and_check) {
     BOOST_TEST_CONTEXT(bad) {
       auto r = testing::run_baomi("new rule " + bad);
       BOOST_TEST(r.code == 2);
-      BOOST_TEST(r.out.find("is not a rule id: a letter, then letters, digits and `_`") != std::string::npos, r.out);
+      BOOST_TEST(r.out.find("不是规则编号：以字母开头") != std::string::npos, r.out);
       BOOST_TEST(r.out.find("待填写") == std::string::npos, r.out);  // no scaffold printed
     }
   }
@@ -132,7 +132,7 @@ BOOST_AUTO_TEST_CASE(new_rule_and_profile_parse_and_check) {
     BOOST_TEST(testing::run_baomi("new rule " + good).code == 0, good);
   auto bad_profile = testing::run_baomi("new profile 'jys..strict'");
   BOOST_TEST(bad_profile.code == 2);
-  BOOST_TEST(bad_profile.out.find("is not a profile name") != std::string::npos, bad_profile.out);
+  BOOST_TEST(bad_profile.out.find("不是配置名") != std::string::npos, bad_profile.out);
 }
 
 BOOST_AUTO_TEST_CASE(new_fixture_loads_for_a_shipped_rule) {
