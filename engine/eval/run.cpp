@@ -222,8 +222,9 @@ evaluate_result evaluate(const plan& p, const facts::store& store, const evaluat
   if (jobs <= 1) {
     work();
   } else {
-    std::vector<std::jthread> threads;
-    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work);
+    std::vector<std::jthread> threads;  // and this thread: one malloc arena fewer
+    for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(work);
+    work();
   }
 
   for (std::size_t i = 0; i < rules.size(); ++i) {
