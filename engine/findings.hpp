@@ -115,7 +115,7 @@ struct finding {
 using data_issue = base::problem;
 
 /// What a run keeps of a finding it lists but makes only when a writer asks for it (a deferred run,
-/// engine/finding_source.hpp): no strings, 16 bytes.
+/// engine/finding_source.hpp): no strings, 20 bytes.
 struct compact_finding {
   std::uint32_t rule = 0;  // index in run_result::rules
   std::uint32_t row = 0;   // the subject's row in its table
