@@ -3,11 +3,14 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "engine/compile.hpp"
+#include "engine/finding_source.hpp"
 #include "engine/findings.hpp"
 #include "engine/waivers.hpp"
 #include "facts/calendar.hpp"
@@ -32,6 +35,17 @@ struct evaluate_options {
   /// The wall-clock budget of one rule over all its subjects (`--timeout`); none: no limit. A rule
   /// past it stops the run with an error naming the rule and its place.
   std::optional<std::chrono::milliseconds> rule_timeout;
+  /// The fingerprints of the findings an earlier report lists (`--baseline`): fail, unknown, pending
+  /// and waived findings with one of them are left out, and not counted (run_result::baseline_known).
+  /// Kept by address: it must outlive a deferred run's finding source.
+  const std::set<std::string>* baseline = nullptr;
+  /// Make no findings while evaluating: count the outcomes, keep compact records of the listed ones
+  /// and hand back a finding source (evaluate_result::findings) that makes them, rule by rule, as a
+  /// writer asks. The plan, the store, the calendar and `baseline` must outlive that source.
+  bool defer = false;
+  /// With `defer`: work out each rule's common remedy (finding_source::common_remedies, for SARIF)
+  /// while counting; without it a deferred source gives none.
+  bool common_remedies = false;
 };
 
 namespace codes {
@@ -44,6 +58,8 @@ inline constexpr std::string_view rule_timeout = "E0401";  // a rule ran past --
 struct evaluate_result {
   std::optional<run_result> run;
   std::optional<base::problem> error;
+  /// With evaluate_options::defer: the findings, made as they are asked for (`run->findings` is empty).
+  std::unique_ptr<finding_source> findings;
 };
 evaluate_result evaluate(const plan& p, const facts::store& store, const evaluate_options& options);
 

@@ -114,6 +114,16 @@ struct finding {
 /// severity. The base layer's problem type; `{code, pointer, message}` still constructs one.
 using data_issue = base::problem;
 
+/// What a run keeps of a finding it lists but makes only when a writer asks for it (a deferred run,
+/// engine/finding_source.hpp): no strings, 20 bytes.
+struct compact_finding {
+  std::uint32_t rule = 0;  // index in run_result::rules
+  std::uint32_t row = 0;   // the subject's row in its table
+  std::int32_t due = 0;    // day number, when `has_due`
+  engine::outcome outcome = outcome::pass;
+  bool has_due = false;
+};
+
 /// Everything a run produces. Findings are sorted by rule id, then subject key.
 struct run_result {
   std::string snapshot_path;
@@ -128,6 +138,9 @@ struct run_result {
   /// result built by hand: then `findings` holds every finding (see `rule_tallies`).
   std::vector<outcome_tally> tallies;
   std::vector<data_issue> issues;
+  /// Fail, unknown, pending and waived findings left out, and not counted, because the baseline
+  /// (evaluate_options::baseline) lists their fingerprints.
+  std::size_t baseline_known = 0;
   /// Collections the rules read that the snapshot did not contain at all (not exported, unlike an
   /// exported empty `[]`): whatever reads them is unknown. Reports show them before the findings.
   std::vector<std::string> not_exported;

@@ -38,6 +38,7 @@ struct inputs {
   std::optional<waiver_file> waivers;
   std::optional<facts::load_result> loaded;
   const facts::store* store = nullptr;
+  std::shared_ptr<const facts::store> owned;  // the loaded store, when a deferred run's source keeps it
 };
 
 bool fail(pipeline_result& result, stage at, run_status status) {
@@ -72,6 +73,10 @@ bool read_inputs(const plan& p, const snapshot_source& snapshot, const pipeline_
   result.data_issues = in.loaded->issues;
   if (!in.loaded->complete) return fail(result, stage::load, run_status::snapshot_unreadable);
   in.store = &in.loaded->store;
+  if (options.defer_findings && options.last_stage == stage::evaluate) {
+    in.owned = std::make_shared<const facts::store>(std::move(in.loaded->store));
+    in.store = in.owned.get();
+  }
   return true;
 }
 
@@ -84,6 +89,9 @@ evaluate_options evaluation(const snapshot_source& snapshot, const pipeline_opti
   e.listed = options.listed;
   e.jobs = options.jobs;
   e.rule_timeout = options.rule_timeout;
+  e.baseline = options.baseline;
+  e.defer = options.defer_findings;
+  e.common_remedies = options.common_remedies;
   if (options.progress) {
     e.progress = [&progress = options.progress](std::size_t done, std::size_t total) {
       progress(stage::evaluate, done, total);
@@ -131,12 +139,12 @@ void find_departments(run_result& run, const facts::store& store) {
 }
 
 void keep_store(pipeline_result& result, inputs& in) {
-  if (in.loaded) result.store = std::move(in.loaded->store);
+  if (in.loaded && !in.owned) result.store = std::move(in.loaded->store);
 }
 
-}  // namespace
-
-pipeline_result run_pipeline(const plan& compiled, const snapshot_source& snapshot, const pipeline_options& options) {
+// `owner`, when set, holds `compiled` for a deferred run's finding source.
+pipeline_result run_compiled(const plan& compiled, std::shared_ptr<const plan> owner, const snapshot_source& snapshot,
+                             const pipeline_options& options) {
   pipeline_result result;
   inputs in;
   if (!read_inputs(compiled, snapshot, options, result, in)) return result;
@@ -157,8 +165,19 @@ pipeline_result run_pipeline(const plan& compiled, const snapshot_source& snapsh
   evaluated.run->org_name = org_name(evaluated.run->org);
   find_departments(*evaluated.run, *in.store);
   result.run = std::move(evaluated.run);
+  if (evaluated.findings) {
+    if (owner) evaluated.findings->own(std::move(owner));
+    if (in.owned) evaluated.findings->own(std::move(in.owned));
+    result.findings = std::move(evaluated.findings);
+  }
   if (options.keep_store) keep_store(result, in);
   return result;
+}
+
+}  // namespace
+
+pipeline_result run_pipeline(const plan& compiled, const snapshot_source& snapshot, const pipeline_options& options) {
+  return run_compiled(compiled, nullptr, snapshot, options);
 }
 
 pipeline_result run_pipeline(const checked_program& program, const snapshot_source& snapshot,
@@ -169,6 +188,11 @@ pipeline_result run_pipeline(const checked_program& program, const snapshot_sour
     result.error = std::move(compiled.error);
     fail(result, stage::compile, run_status::compile_failed);
     return result;
+  }
+  if (options.defer_findings) {  // the source reads the plan: it keeps it
+    auto owned = std::make_shared<const plan>(std::move(*compiled.plan));
+    const auto& p = *owned;
+    return run_compiled(p, std::move(owned), snapshot, options);
   }
   auto result = run_pipeline(*compiled.plan, snapshot, options);
   result.plan = std::move(compiled.plan);

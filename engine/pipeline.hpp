@@ -4,7 +4,9 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -78,6 +80,15 @@ struct pipeline_options {
   stage last_stage = stage::evaluate;
   /// Keep the loaded store in the result after evaluating (it is dropped by default: memory).
   bool keep_store = false;
+  /// evaluate_options::baseline: the fingerprints an earlier report lists, left out of the run. Kept
+  /// by address; it must outlive the result's finding source.
+  const std::set<std::string>* baseline = nullptr;
+  /// evaluate_options::defer: the result's `findings` makes the listed findings as a writer asks for
+  /// them, `run->findings` stays empty; the source keeps the plan and the store alive (the result's
+  /// `plan` and `store` are then not set).
+  bool defer_findings = false;
+  /// evaluate_options::common_remedies, with `defer_findings` (SARIF).
+  bool common_remedies = false;
 };
 
 struct pipeline_result {
@@ -92,6 +103,8 @@ struct pipeline_result {
   std::optional<facts::store> store;  // when loaded here and kept (last_stage, keep_store)
   /// The findings. Its `issues` are complete: the evaluator's, then the loader's, then the waivers'.
   std::optional<run_result> run;
+  /// With `defer_findings`: the run's findings, made as they are asked for.
+  std::unique_ptr<finding_source> findings;
 
   bool ok() const { return status == run_status::evaluated; }
 };

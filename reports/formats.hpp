@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "engine/finding_source.hpp"
 #include "engine/findings.hpp"
 #include "reports/writer.hpp"
 
@@ -37,10 +38,16 @@ std::string write_json(const engine::run_result& result, const report_options& o
 std::string write_sarif(const engine::run_result& result, const report_options& options);
 std::string write_junit(const engine::run_result& result, const report_options& options);
 std::string write_ndjson(const engine::run_result& result, const report_options& options);
-// the same, written to a stream as they go (json.cpp, sarif.cpp, ndjson.cpp)
-void stream_json(const engine::run_result& result, const report_options& options, std::ostream& out);
-void stream_sarif(const engine::run_result& result, const report_options& options, std::ostream& out);
-void stream_ndjson(const engine::run_result& result, const report_options& options, std::ostream& out);
+// the same, written to a stream as they go, with the findings from a source (text.cpp, json.cpp,
+// sarif.cpp, ndjson.cpp)
+void stream_text(const engine::run_result& result, const engine::finding_source& findings,
+                 const report_options& options, std::ostream& out);
+void stream_json(const engine::run_result& result, const engine::finding_source& findings,
+                 const report_options& options, std::ostream& out);
+void stream_sarif(const engine::run_result& result, const engine::finding_source& findings,
+                  const report_options& options, std::ostream& out);
+void stream_ndjson(const engine::run_result& result, const engine::finding_source& findings,
+                   const report_options& options, std::ostream& out);
 // check results for people (html.cpp)
 std::string write_html(const engine::run_result& result, const report_options& options);
 // the 自查自评 report (selfcheck.cpp)

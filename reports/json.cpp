@@ -93,7 +93,8 @@ ordered_json finding_json(const engine::finding& f) {
   return out;
 }
 
-void stream_json(const engine::run_result& result, const report_options& options, std::ostream& stream) {
+void stream_json(const engine::run_result& result, const engine::finding_source& findings,
+                 const report_options& options, std::ostream& stream) {
   json tool = {{"name", "baomi"}};
   put_if(tool, "version", options.tool_version);
   json out = {{"format", "baomi.findings"},
@@ -123,15 +124,15 @@ void stream_json(const engine::run_result& result, const report_options& options
   out["issues"] = std::move(issues);
   if (!result.not_exported.empty()) out["not_exported"] = result.not_exported;
   write_spliced(stream, out, "findings", 1, [&](auto emit) {
-    for (const auto& f : result.findings) {
+    engine::each_finding(findings, [&](const engine::finding& f) {
       if (is_shown(options, f.outcome)) emit(finding_json(f));
-    }
+    });
   });
 }
 
 std::string write_json(const engine::run_result& result, const report_options& options) {
   std::ostringstream out;
-  stream_json(result, options, out);
+  stream_json(result, *engine::held_findings(result), options, out);
   return std::move(out).str();
 }
 

@@ -10,16 +10,17 @@
 
 namespace baomi::reports {
 
-void stream_ndjson(const engine::run_result& result, const report_options& options, std::ostream& out) {
-  for (const auto& f : result.findings) {
-    if (!is_shown(options, f.outcome)) continue;
-    out << finding_json(f).dump(-1, ' ', false, ordered_json::error_handler_t::replace) << '\n';
-  }
+void stream_ndjson(const engine::run_result&, const engine::finding_source& findings, const report_options& options,
+                   std::ostream& out) {
+  engine::each_finding(findings, [&](const engine::finding& f) {
+    if (is_shown(options, f.outcome))
+      out << finding_json(f).dump(-1, ' ', false, ordered_json::error_handler_t::replace) << '\n';
+  });
 }
 
 std::string write_ndjson(const engine::run_result& result, const report_options& options) {
   std::ostringstream out;
-  stream_ndjson(result, options, out);
+  stream_ndjson(result, *engine::held_findings(result), options, out);
   return std::move(out).str();
 }
 

@@ -106,22 +106,6 @@ std::optional<std::string> help_uri(const engine::rule_info& rule) {
   return fmt::format("{}/blob/main/{}", home, path);
 }
 
-// Each rule's remedy when all its findings have the same one (a template without interpolation);
-// otherwise none, and each result carries its own in its properties. One pass over the findings.
-std::map<std::string, std::string> common_remedies(const engine::run_result& result) {
-  std::map<std::string, std::optional<std::string>> seen;  // nullopt: the findings disagree
-  for (const auto& f : result.findings) {
-    if (f.remedy.empty()) continue;
-    auto [it, inserted] = seen.try_emplace(rule_of(f).id, f.remedy);
-    if (!inserted && it->second && *it->second != f.remedy) it->second.reset();
-  }
-  std::map<std::string, std::string> out;
-  for (auto& [id, remedy] : seen) {
-    if (remedy) out.emplace(id, std::move(*remedy));
-  }
-  return out;
-}
-
 json rule_json(const engine::rule_info& rule, const std::map<std::string, std::string>& remedies) {
   json out = {{"id", rule.id}, {"name", pascal_name(rule.id)}, {"shortDescription", {{"text", rule.title}}}};
   std::string quotes;
@@ -264,12 +248,15 @@ json notification_json(const engine::data_issue& issue) {
 
 }  // namespace
 
-void stream_sarif(const engine::run_result& result, const report_options& options, std::ostream& stream) {
+void stream_sarif(const engine::run_result& result, const engine::finding_source& findings,
+                  const report_options& options, std::ostream& stream) {
   json driver = {{"name", "baomi"}};
   if (!options.tool_version.empty()) driver["version"] = options.tool_version;
   driver["informationUri"] = home;
   std::map<std::string, std::size_t> rule_index;
-  auto remedies = common_remedies(result);
+  // Each rule's remedy when all its findings have the same one (a template without interpolation);
+  // otherwise none, and each result carries its own in its properties.
+  auto remedies = findings.common_remedies();
   json rules = json::array();
   for (const auto& rule : result.rules) {
     rule_index.emplace(rule.id, rules.size());
@@ -277,11 +264,14 @@ void stream_sarif(const engine::run_result& result, const report_options& option
   }
   driver["rules"] = std::move(rules);
 
-  // The results are checked before anything is written, then written into the dump one by one.
-  for (const auto& f : result.findings) {
-    if (!reported(f.outcome) || !is_shown(options, f.outcome)) continue;
-    if (!rule_index.contains(rule_of(f).id))
-      throw std::invalid_argument("finding of a rule not in the run: " + rule_of(f).id);
+  // Held results are checked before anything is written, then written into the dump one by one (the
+  // engine makes findings only of the run's rules).
+  if (const auto* held = findings.held()) {
+    for (const auto& f : *held) {
+      if (!reported(f.outcome) || !is_shown(options, f.outcome)) continue;
+      if (!rule_index.contains(rule_of(f).id))
+        throw std::invalid_argument("finding of a rule not in the run: " + rule_of(f).id);
+    }
   }
   // The snapshot's problems are results too (after the findings); waiver issues stay notifications.
   std::vector<json> issue_results;
@@ -327,17 +317,17 @@ void stream_sarif(const engine::run_result& result, const report_options& option
   json log = {
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"}, {"version", "2.1.0"}, {"runs", std::move(runs)}};
   write_spliced(stream, log, "results", 3, [&](auto emit) {
-    for (const auto& f : result.findings) {
+    engine::each_finding(findings, [&](const engine::finding& f) {
       if (reported(f.outcome) && is_shown(options, f.outcome))
         emit(result_json(f, rule_index.at(rule_of(f).id), result.snapshot_path));
-    }
+    });
     for (const auto& r : issue_results) emit(r);
   });
 }
 
 std::string write_sarif(const engine::run_result& result, const report_options& options) {
   std::ostringstream out;
-  stream_sarif(result, options, out);
+  stream_sarif(result, *engine::held_findings(result), options, out);
   return std::move(out).str();
 }
 

@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <ostream>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -86,21 +88,34 @@ std::string row_label(std::string_view text) {
   return wrap(label, row_label_width - 4).front() + "...";
 }
 
+// Written a piece at a time into the stream: the header and counts, then each finding as it comes.
 class text_writer {
  public:
-  text_writer(const engine::run_result& result, const report_options& options)
-      : m_result(result), m_options(options), m_paint(options.color), m_summary(summarize(result)) {}
+  text_writer(const engine::run_result& result, const engine::finding_source& source, const report_options& options,
+              std::ostream& stream)
+      : m_result(result),
+        m_source(source),
+        m_options(options),
+        m_stream(stream),
+        m_paint(options.color),
+        m_summary(summarize(result)) {}
 
-  std::string write() {
+  void write() {
     header();
     not_exported();
     issues();
     counts();
+    flush();
     findings();
-    return std::move(m_out);
+    flush();
   }
 
  private:
+  void flush() {
+    m_stream.write(m_out.data(), static_cast<std::streamsize>(m_out.size()));
+    m_out.clear();
+  }
+
   void heading(std::string_view text) {
     m_out += '\n';
     m_out += m_paint(text, "1");
@@ -178,24 +193,34 @@ class text_writer {
     }
     heading(listed.empty() ? "检查发现" : fmt::format("检查发现（列出：{}）", listed));
     bool any = false;
-    std::size_t later = 0;
-    for (const auto& f : m_result.findings) later += beyond_horizon(f) ? 1 : 0;
+    std::size_t later = 0;  // counted as the findings go by, unless they are all at hand
+    const auto* held = m_source.held();
+    if (held != nullptr) {
+      for (const auto& f : *held) later += beyond_horizon(f) ? 1 : 0;
+    }
     for (const auto& a : m_summary.by_area) {
       // The area's rules in the order of their first listed finding, each with its findings.
-      std::vector<std::pair<const engine::rule_info*, std::vector<const engine::finding*>>> rules;
-      for (const auto& f : m_result.findings) {
-        if (rule_of(f).area != a.area || !is_shown(m_options, f.outcome) || beyond_horizon(f)) continue;
-        auto it = std::find_if(rules.begin(), rules.end(), [&](const auto& r) { return r.first->id == f.rule->id; });
-        if (it == rules.end()) it = rules.insert(rules.end(), {f.rule, {}});
-        it->second.push_back(&f);
-      }
-      if (rules.empty()) continue;
-      any = true;
-      area_title(a.area);
-      for (const auto& [rule, findings] : rules) {
-        rule_block(*rule);
-        for (const auto* f : findings) finding(*f);
-      }
+      bool titled = false;
+      const engine::rule_info* current = nullptr;
+      m_source.each_listed([&](const engine::rule_info& rule) { return rule.area == a.area; },
+                           [&](const engine::finding& f) {
+                             if (!is_shown(m_options, f.outcome)) return false;
+                             if (!beyond_horizon(f)) return true;
+                             if (held == nullptr) ++later;
+                             return false;
+                           },
+                           [&](const engine::finding& f) {
+                             if (!titled) {
+                               area_title(a.area);
+                               titled = any = true;
+                             }
+                             if (current == nullptr || current->id != rule_of(f).id) {
+                               current = f.rule;
+                               rule_block(*current);
+                             }
+                             finding(f);
+                             flush();
+                           });
     }
     if (!any) m_out += "  （无）\n";
     if (later > 0) {
@@ -287,7 +312,9 @@ class text_writer {
   }
 
   const engine::run_result& m_result;
+  const engine::finding_source& m_source;
   const report_options& m_options;
+  std::ostream& m_stream;
   painter m_paint;
   summary m_summary;
   std::string m_out;
@@ -295,8 +322,15 @@ class text_writer {
 
 }  // namespace
 
+void stream_text(const engine::run_result& result, const engine::finding_source& findings,
+                 const report_options& options, std::ostream& out) {
+  text_writer(result, findings, options, out).write();
+}
+
 std::string write_text(const engine::run_result& result, const report_options& options) {
-  return text_writer(result, options).write();
+  std::ostringstream out;
+  stream_text(result, *engine::held_findings(result), options, out);
+  return std::move(out).str();
 }
 
 }  // namespace baomi::reports

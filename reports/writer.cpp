@@ -71,6 +71,8 @@ bool lists_shown_only(format f) {
   return f == format::text || f == format::json || f == format::sarif || f == format::ndjson || f == format::xlsx;
 }
 
+bool streams(format f) { return f == format::text || f == format::json || f == format::sarif || f == format::ndjson; }
+
 bool is_binary(format f) { return f == format::xlsx; }
 
 std::vector<format> all_formats() {
@@ -101,14 +103,26 @@ std::string write_report(const engine::run_result& result, format f, const repor
   return dispatch(row(f).check, f, result, options);
 }
 void write_report(const engine::run_result& result, format f, const report_options& options, std::ostream& out) {
+  if (!streams(f)) {
+    out << write_report(result, f, options);
+    return;
+  }
+  write_report(result, *engine::held_findings(result), f, options, out);
+}
+void write_report(const engine::run_result& result, const engine::finding_source& findings, format f,
+                  const report_options& options, std::ostream& out) {
   switch (f) {
+    case format::text:
+      return stream_text(result, findings, options, out);
     case format::json:
-      return stream_json(result, options, out);
+      return stream_json(result, findings, options, out);
     case format::sarif:
-      return stream_sarif(result, options, out);
+      return stream_sarif(result, findings, options, out);
     case format::ndjson:
-      return stream_ndjson(result, options, out);
+      return stream_ndjson(result, findings, options, out);
     default:
+      if (findings.held() != &result.findings)
+        throw std::invalid_argument(std::string("the format ") + to_string(f) + " needs the run's findings held");
       out << write_report(result, f, options);
   }
 }

@@ -12,6 +12,7 @@
 #include "engine/findings.hpp"
 
 namespace baomi::engine {
+class finding_source;
 struct explanation;
 struct run_diff;
 struct coverage;
@@ -72,9 +73,17 @@ struct diff_report {
 /// Throws std::invalid_argument when a finding has no rule (an engine fault) or when the format
 /// cannot write that kind of result.
 std::string write_report(const engine::run_result& result, format f, const report_options& options);
-/// The same bytes, written to `out`: json, sarif and ndjson write each finding as they go and never
-/// hold the whole report; the other formats are written whole.
+/// The same bytes, written to `out`: text, json, sarif and ndjson write each finding as they go and
+/// never hold the whole report; the other formats are written whole.
 void write_report(const engine::run_result& result, format f, const report_options& options, std::ostream& out);
+/// The same bytes, with the findings taken from `findings` (the run's own, or made as the writer asks
+/// for them: engine/finding_source.hpp) rather than from `result.findings`. Only the formats that
+/// `streams` accepts; the others need the findings held in `result`.
+void write_report(const engine::run_result& result, const engine::finding_source& findings, format f,
+                  const report_options& options, std::ostream& out);
+/// Whether the format reads its findings one rule at a time, in the run's order, so that they can be
+/// made as it asks for them (text, json, sarif, ndjson).
+bool streams(format f);
 std::string write_report(const engine::explanation& result, format f, const report_options& options);
 std::string write_report(const diff_report& result, format f, const report_options& options);
 std::string write_report(const engine::coverage& result, format f, const report_options& options);

@@ -81,24 +81,6 @@ std::optional<std::set<std::string>> read_baseline(const std::string& path) {
   return out;
 }
 
-// Drops the problems (fail, unknown, pending, waived) the baseline already lists, from the findings
-// and from the counts; returns how many.
-std::size_t apply_baseline(engine::run_result& run, const std::set<std::string>& known) {
-  auto before = run.findings.size();
-  bool counted = run.tallies.size() == run.rules.size();
-  std::erase_if(run.findings, [&](const engine::finding& f) {
-    bool drop = f.outcome != engine::outcome::pass && f.outcome != engine::outcome::not_applicable &&
-                known.contains(f.fingerprint);
-    if (drop && counted) {
-      for (std::size_t i = 0; i < run.rules.size(); ++i) {
-        if (&run.rules[i] == f.rule) --run.tallies[i][static_cast<std::size_t>(f.outcome)];
-      }
-    }
-    return drop;
-  });
-  return before - run.findings.size();
-}
-
 // How many findings of `o` the run has, listed or not.
 std::size_t count_of(const std::vector<engine::outcome_tally>& tallies, engine::outcome o) {
   std::size_t n = 0;
@@ -206,6 +188,11 @@ int run_check(const check_options& o) {
   }
   options.jobs = o.jobs;
   options.rule_timeout = *timeout;
+  // The problems the baseline lists are left out while evaluating, from the findings and the counts.
+  if (baseline) options.baseline = &*baseline;
+  // The formats that read findings rule by rule get them made as they write: a run never holds them.
+  options.defer_findings = reports::streams(*format);
+  options.common_remedies = *format == reports::format::sarif;
   // A progress line only where a person watches and the wait is noticeable.
   std::error_code ec;
   if (isatty(STDERR_FILENO) && std::filesystem::file_size(o.snapshots[0], ec) > 20'000'000 && !ec) {
@@ -220,7 +207,7 @@ int run_check(const check_options& o) {
   if (auto code = print_problems(result, o.snapshots[0]); !result.ok()) return code;
   auto& run = *result.run;
   if (baseline) {
-    auto known = apply_baseline(run, *baseline);
+    auto known = run.baseline_known;
     auto tallies = engine::rule_tallies(run);
     auto left = count_of(tallies, engine::outcome::fail) + count_of(tallies, engine::outcome::unknown) +
                 count_of(tallies, engine::outcome::pending) + count_of(tallies, engine::outcome::waived);
@@ -231,8 +218,15 @@ int run_check(const check_options& o) {
   if (auto day = facts::parse_date(run.as_of)) {
     if (auto until = facts::add(*day, *pending_within, nullptr)) report.pending_within_days = *until - *day;
   }
-  // Written as it goes: json, sarif and ndjson never hold the whole report.
-  auto write = [&](std::ostream& out) { reports::write_report(run, *format, report, out); };
+  // Written as it goes: text, json, sarif and ndjson never hold the whole report nor all the findings.
+  auto held = result.findings ? nullptr : engine::held_findings(run);
+  const auto& findings = result.findings ? *result.findings : *held;
+  auto write = [&](std::ostream& out) {
+    if (reports::streams(*format))
+      reports::write_report(run, findings, *format, report, out);
+    else
+      reports::write_report(run, *format, report, out);
+  };
   if (o.output.empty()) {
     std::fflush(stdout);
     write(std::cout);

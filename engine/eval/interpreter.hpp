@@ -72,7 +72,12 @@ class evaluator {
   }
 
   value_arena& arena() { return m_arena; }
-  void reset_arena() { m_arena.clear(); }
+  /// Drops the lists and strings made for the previous subject (a long run would otherwise keep every
+  /// message it rendered).
+  void reset_arena() {
+    m_arena.clear();
+    m_strings.clear();
+  }
 
   value eval(const ir::node& n);
 

@@ -5,11 +5,13 @@
 
 #include <algorithm>
 #include <atomic>
+#include <memory>
 #include <mutex>
 #include <numeric>
 #include <thread>
 
 #include "engine/eval/decide.hpp"
+#include "engine/eval/deferred.hpp"
 #include "engine/eval/findings.hpp"
 #include "engine/eval/waivers.hpp"
 #include "engine/evaluate.hpp"
@@ -21,38 +23,21 @@ using namespace evaluation;
 
 namespace {
 
-// The subjects of one table in report order: each row's key, and its rank among the rows sorted by
-// key (ties keep row order).
-struct subject_order {
-  std::vector<std::string> keys;
-  std::vector<std::uint32_t> rank;
-  std::vector<std::uint32_t> sorted;  // rows by rank
-};
-
-subject_order order_subjects(const plan& p, const facts::store& store, std::uint32_t table) {
-  subject_order out;
-  auto rows = store.table_at(table).row_count();
-  out.keys.reserve(rows);
-  for (std::uint32_t row = 0; row < rows; ++row) out.keys.push_back(subject_key(store, p.schema, table, row));
-  out.sorted.resize(rows);
-  std::iota(out.sorted.begin(), out.sorted.end(), 0u);
-  std::stable_sort(out.sorted.begin(), out.sorted.end(),
-                   [&](std::uint32_t a, std::uint32_t b) { return out.keys[a] < out.keys[b]; });
-  out.rank.resize(rows);
-  for (std::uint32_t i = 0; i < rows; ++i) out.rank[out.sorted[i]] = i;
-  return out;
-}
-
-// What one rule gives: its counts, its listed findings in report order, the waivers it matched.
+// What one rule gives: its counts, its listed findings (or, deferred, their records) in report
+// order, the waivers it matched, its common remedy.
 struct rule_output {
   outcome_tally tally{};
   std::vector<finding> findings;
+  std::vector<compact_finding> records;
   std::vector<std::size_t> used_waivers;
   std::uint32_t timed_out_at = facts::no_row;  // the subject row evaluated when the budget ran out
+  std::size_t baseline_known = 0;
+  std::optional<std::string> remedy;  // the one every problem finding's remedy has so far
+  bool remedies_differ = false;
 };
 
-// The outcomes always made into findings, whatever is listed: the baseline, the exit code and
-// SARIF's common remedies read them.
+// The outcomes always made into findings, whatever is listed: the exit code and SARIF's common
+// remedies read them.
 constexpr outcome_set always_made() {
   return outcome_set{}.add(outcome::fail).add(outcome::unknown).add(outcome::pending).add(outcome::waived);
 }
@@ -63,26 +48,30 @@ struct shared_inputs {
   const evaluate_options& options;
   facts::day_number as_of;
   outcome_set made;
+  bool every_subject;                         // deferred, with pass or not_applicable listed
   const std::vector<subject_order*>& orders;  // by table, for the rules' subject tables
 };
 
+// A problem finding's remedy, compared with the rule's others (deferred runs, for SARIF).
+void note_remedy(evaluator& ev, const shared_inputs& in, const rule_program& rule, rule_output& out) {
+  if (!rule.remedy || out.remedies_differ) return;
+  ev.recording = false;
+  auto remedy = render(ev.eval(*rule.remedy), &in.store, in.p.schema);
+  if (remedy.empty()) return;
+  if (!out.remedy)
+    out.remedy = std::move(remedy);
+  else if (*out.remedy != remedy)
+    out.remedies_differ = true;
+}
+
 void evaluate_rule(evaluator& ev, const shared_inputs& in, const rule_program& rule, const rule_info* info,
-                   rule_output& out) {
+                   std::uint32_t rule_index, rule_output& out) {
   const auto& store = in.store;
   const auto& order = *in.orders[rule.subject_table];
-  // The waivers naming this rule; usually none.
-  std::vector<waiver> waivers;
-  std::vector<std::size_t> waiver_index;
-  if (in.options.waivers) {
-    for (std::size_t w = 0; w < in.options.waivers->size(); ++w) {
-      if ((*in.options.waivers)[w].rule == info->id) {
-        waivers.push_back((*in.options.waivers)[w]);
-        waiver_index.push_back(w);
-      }
-    }
-  }
-  std::vector<bool> used(waivers.size(), false);
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> listed;  // (rank, index in out.findings)
+  const auto& collection = *store.table_at(rule.subject_table).type().collection;
+  auto waivers = waivers_of(in.options.waivers, info->id);
+  std::vector<bool> used(waivers.list.size(), false);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> listed;  // (rank, index in out.findings or out.records)
   auto rows = store.table_at(rule.subject_table).row_count();
   ev.out_of_time = false;
   ev.deadline.reset();
@@ -93,18 +82,20 @@ void evaluate_rule(evaluator& ev, const shared_inputs& in, const rule_program& r
       out.timed_out_at = row;
       return;
     }
-    auto result = d.result;
     std::string reason;
-    if (!waivers.empty()) {
-      finding probe;
-      probe.rule = info;
-      probe.outcome = result;
-      probe.subject.key = order.keys[row];
-      apply_waivers(probe, waivers, used, in.as_of);
-      result = probe.outcome;
-      reason = std::move(probe.waiver_reason);
+    auto result = waive(info, d.result, order.keys[row], waivers, used, in.as_of, reason);
+    if (is_problem(result) && in_baseline(in.options.baseline, info->id, collection, order.keys[row])) {
+      ++out.baseline_known;
+      continue;
     }
     ++out.tally[static_cast<std::size_t>(result)];
+    if (in.options.defer) {
+      if (in.options.common_remedies && is_problem(result)) note_remedy(ev, in, rule, out);
+      if (in.every_subject || !in.made.contains(result)) continue;
+      listed.emplace_back(order.rank[row], static_cast<std::uint32_t>(out.records.size()));
+      out.records.push_back({rule_index, row, d.due.value_or(0), result, d.due.has_value()});
+      continue;
+    }
     if (!in.made.contains(result)) continue;
     auto f = make_finding(ev, in.p, store, rule, info, row, d, &order.keys[row]);
     f.outcome = result;
@@ -113,14 +104,54 @@ void evaluate_rule(evaluator& ev, const shared_inputs& in, const rule_program& r
     out.findings.push_back(std::move(f));
   }
   for (std::size_t w = 0; w < used.size(); ++w) {
-    if (used[w]) out.used_waivers.push_back(waiver_index[w]);
+    if (used[w]) out.used_waivers.push_back(waivers.index[w]);
   }
-  // Sort the indexes, then move each finding once.
+  // Sort the indexes, then move each finding (or record) once.
   std::sort(listed.begin(), listed.end());
+  if (in.options.defer) {
+    std::vector<compact_finding> sorted;
+    sorted.reserve(listed.size());
+    for (const auto& [rank, index] : listed) sorted.push_back(out.records[index]);
+    out.records = std::move(sorted);
+    return;
+  }
   std::vector<finding> sorted;
   sorted.reserve(listed.size());
   for (const auto& [rank, index] : listed) sorted.push_back(std::move(out.findings[index]));
   out.findings = std::move(sorted);
+}
+
+// The finding source of a deferred run: the records and what making the findings again needs.
+std::unique_ptr<finding_source> defer(const plan& p, const facts::store& store, const evaluate_options& options,
+                                      facts::day_number as_of, const facts::calendar* cal,
+                                      const std::vector<const rule_program*>& rules, const run_result& run,
+                                      std::vector<rule_output>& outputs,
+                                      std::vector<std::shared_ptr<const subject_order>> orders) {
+  deferred_run d;
+  d.p = &p;
+  d.store = &store;
+  d.calendar = cal;
+  d.as_of = as_of;
+  d.max_evidence = options.max_evidence;
+  d.jobs = options.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.jobs;
+  d.baseline = options.baseline;
+  d.listed = run.listed;
+  d.every_subject = run.listed.contains(outcome::pass) || run.listed.contains(outcome::not_applicable);
+  d.programs = rules;
+  d.rules = run.rules;
+  d.orders = std::move(orders);
+  std::size_t total = 0;
+  for (const auto& o : outputs) total += o.records.size();
+  d.records.reserve(total);
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    d.waivers.push_back(waivers_of(options.waivers, run.rules[i].id));
+    d.first_record.push_back(d.records.size());
+    d.records.insert(d.records.end(), outputs[i].records.begin(), outputs[i].records.end());
+    outputs[i].records = {};
+    if (outputs[i].remedy && !outputs[i].remedies_differ) d.remedies.emplace(run.rules[i].id, *outputs[i].remedy);
+  }
+  d.first_record.push_back(d.records.size());
+  return deferred_findings(std::move(d));
 }
 
 }  // namespace
@@ -151,18 +182,23 @@ evaluate_result evaluate(const plan& p, const facts::store& store, const evaluat
   for (auto o : all_outcomes) {
     if (always_made().contains(o)) made.add(o);
   }
+  // Deferred: records of the listed outcomes only (the source lists nothing else); none at all when
+  // pass or not_applicable is listed, since every subject is then decided again.
+  if (options.defer) made = options.listed;
+  bool every_subject = options.defer && (made.contains(outcome::pass) || made.contains(outcome::not_applicable));
   run.listed = made;
 
   // Each subject table's order, once for all the rules over it.
-  std::vector<std::unique_ptr<subject_order>> order_storage(store.table_count());
+  std::vector<std::shared_ptr<const subject_order>> order_storage(store.table_count());
   std::vector<subject_order*> orders(store.table_count(), nullptr);
   for (const auto* rule : rules) {
     if (orders[rule->subject_table] != nullptr) continue;
-    order_storage[rule->subject_table] = std::make_unique<subject_order>(order_subjects(p, store, rule->subject_table));
-    orders[rule->subject_table] = order_storage[rule->subject_table].get();
+    auto order = std::make_shared<subject_order>(order_subjects(p, store, rule->subject_table));
+    orders[rule->subject_table] = order.get();
+    order_storage[rule->subject_table] = std::move(order);
   }
 
-  shared_inputs in{p, store, options, *as_of, made, orders};
+  shared_inputs in{p, store, options, *as_of, made, every_subject, orders};
   std::vector<rule_output> outputs(rules.size());
   unsigned jobs = options.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.jobs;
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(rules.size(), 1)));
@@ -175,7 +211,7 @@ evaluate_result evaluate(const plan& p, const facts::store& store, const evaluat
     evaluator ev(p, &store, *as_of, cal);
     ev.max_reads = options.max_evidence;
     for (std::size_t i = next++; i < rules.size() && !stop; i = next++) {
-      evaluate_rule(ev, in, *rules[i], &run.rules[i], outputs[i]);
+      evaluate_rule(ev, in, *rules[i], &run.rules[i], static_cast<std::uint32_t>(i), outputs[i]);
       if (outputs[i].timed_out_at != facts::no_row) stop = true;
       if (options.progress) {
         std::lock_guard lock(progress_mutex);
@@ -186,8 +222,9 @@ evaluate_result evaluate(const plan& p, const facts::store& store, const evaluat
   if (jobs <= 1) {
     work();
   } else {
-    std::vector<std::jthread> threads;
-    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work);
+    std::vector<std::jthread> threads;  // and this thread: one malloc arena fewer
+    for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(work);
+    work();
   }
 
   for (std::size_t i = 0; i < rules.size(); ++i) {
@@ -209,6 +246,7 @@ evaluate_result evaluate(const plan& p, const facts::store& store, const evaluat
   std::vector<bool> waiver_used(options.waivers ? options.waivers->size() : 0, false);
   for (auto& o : outputs) {
     run.tallies.push_back(o.tally);
+    run.baseline_known += o.baseline_known;
     for (auto w : o.used_waivers) waiver_used[w] = true;
   }
   for (auto& o : outputs) {  // each rule's findings are already in subject-key order
@@ -216,6 +254,7 @@ evaluate_result evaluate(const plan& p, const facts::store& store, const evaluat
     o.findings = {};
   }
   if (options.waivers) report_waivers(run, *options.waivers, waiver_used, *as_of);
+  if (options.defer) result.findings = defer(p, store, options, *as_of, cal, rules, run, outputs, order_storage);
   result.run = std::move(run);
   return result;
 }
