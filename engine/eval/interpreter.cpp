@@ -65,6 +65,7 @@ value evaluator::eval(const ir::node& n) {
     }
     case ir::op::eq:
     case ir::op::ne: {
+      if (n.children[0].op == ir::op::count || n.children[1].op == ir::op::count) return compare_counts(n);
       auto a = eval(n.children[0]);  // operands in written order, so evidence follows the text
       auto b = eval(n.children[1]);
       auto r = equals(a, b);
@@ -75,6 +76,7 @@ value evaluator::eval(const ir::node& n) {
     case ir::op::le:
     case ir::op::gt:
     case ir::op::ge: {
+      if (n.children[0].op == ir::op::count || n.children[1].op == ir::op::count) return compare_counts(n);
       auto a = eval(n.children[0]);
       auto b = eval(n.children[1]);
       auto c = compare(a, b);

@@ -94,6 +94,12 @@ class evaluator {
   std::unordered_map<const ir::node*, std::regex> m_regexes;
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> m_unresolved;
   value m_each_unknown;  // the collection `each` found unknown (or invalid)
+  // The range of the `count` last finished (known matches, plus elements whose condition is
+  // unknown): a comparison reads it when the count itself is unknown (count_range.cpp).
+  struct count_range {
+    const ir::node* node = nullptr;
+    std::int64_t low = 0, high = 0;
+  } m_count_range;
   std::uint32_t m_clock_calls = 0;
 
   // interpreter.cpp
@@ -117,9 +123,12 @@ class evaluator {
   std::unordered_map<const ir::node*, std::shared_ptr<const open_rows>> m_open;
   const open_rows* open_verdicts(const ir::node& n, const std::vector<std::uint32_t>& open);
   template <typename Visit>
-  bool each(const ir::node& n, Visit visit);
+  bool each(const ir::node& n, Visit visit, std::int64_t* unknowns_skipped = nullptr);
   value quantify(const ir::node& n);
   value aggregate(const ir::node& n);
+
+  // count_range.cpp: an ordering or equality with a `count` whose conditions are partly unknown
+  value compare_counts(const ir::node& n);
 };
 
 }  // namespace baomi::engine::evaluation

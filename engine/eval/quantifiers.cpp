@@ -94,9 +94,11 @@ bool subject_free(const ir::node& q) {
 // the condition's value for them does not depend on the subject (subject_free). Rows that may still
 // hit (a list holding a dangling element beside valid ones) are in `recheck`, visited every time.
 struct evaluator::open_rows {
-  std::vector<std::uint32_t> fixed;         // never a hit, in row order
-  std::vector<std::uint32_t> next_unknown;  // per position in `fixed` (and one past it): the first
-                                            // position at or after it whose condition is unknown
+  std::vector<std::uint32_t> fixed;          // never a hit, in row order
+  std::vector<std::uint32_t> next_unknown;   // per position in `fixed` (and one past it): the first
+                                             // position at or after it whose condition is unknown
+  std::vector<std::uint32_t> unknowns_from;  // per position in `fixed` (and one past it): how many
+                                             // rows at or after it have an unknown condition
   std::vector<std::uint32_t> recheck;
 };
 
@@ -127,8 +129,10 @@ const evaluator::open_rows* evaluator::open_verdicts(const ir::node& n, const st
     partners = partners_were;
     auto none = static_cast<std::uint32_t>(rows->fixed.size());
     rows->next_unknown.assign(rows->fixed.size() + 1, none);
+    rows->unknowns_from.assign(rows->fixed.size() + 1, 0);
     for (std::size_t i = rows->fixed.size(); i-- > 0;) {
       rows->next_unknown[i] = unknown[i] ? static_cast<std::uint32_t>(i) : rows->next_unknown[i + 1];
+      rows->unknowns_from[i] = rows->unknowns_from[i + 1] + (unknown[i] ? 1 : 0);
     }
   }
   return m_open.emplace(&n, std::move(rows)).first->second.get();
@@ -138,9 +142,10 @@ const evaluator::open_rows* evaluator::open_verdicts(const ir::node& n, const st
 // index lookup merged with the rows the lookup cannot decide. Once the evidence is full (or not
 // recorded), the undecidable rows whose verdict does not depend on the subject are not visited one by
 // one: one of them whose condition is unknown stands for all (unknown is all they can add to
-// `exists`, `none` and the aggregates; `all` never joins).
+// `exists`, `none` and the aggregates; `all` never joins). `unknowns_skipped`, when given, is told how
+// many other unknown elements that one stood for (a `count`'s range needs them).
 template <typename Visit>
-bool evaluator::each(const ir::node& n, Visit visit) {
+bool evaluator::each(const ir::node& n, Visit visit, std::int64_t* unknowns_skipped) {
   auto coll = eval(n.children[0]);
   m_each_unknown = coll;
   if (coll.is_none()) return true;  // no list: no element
@@ -184,6 +189,7 @@ bool evaluator::each(const ir::node& n, Visit visit) {
     }
     if (f < fast->fixed.size()) {
       auto u = fast->next_unknown[f];
+      if (u < fast->fixed.size() && unknowns_skipped) *unknowns_skipped += fast->unknowns_from[u] - 1;
       if (u < fast->fixed.size() && !visit(value::entity(coll.aux, fast->fixed[u]))) return true;
     }
     return true;
@@ -242,6 +248,7 @@ value evaluator::quantify(const ir::node& n) {
 
 value evaluator::aggregate(const ir::node& n) {
   std::int64_t count = 0;
+  std::int64_t unknown_conditions = 0;  // a count's range: [count, count + unknown_conditions]
   bool any_unknown = false;
   value open;  // the unknown conditions and values, their causes joined
   int joined = 0;
@@ -253,41 +260,46 @@ value evaluator::aggregate(const ir::node& n) {
   value best_element;
   value total;
   std::size_t projection = n.has_condition ? 2 : 1;
-  auto ok = each(n, [&](const value& e) {
-    frame[n.slot] = e;
-    auto c = n.has_condition ? eval(n.children[1]) : value::boolean(true);
-    note_partner(e, c);
-    if (c.is_unknown()) {
-      note_unknown(c);
-      return true;
-    }
-    if (!c.is_true()) return true;
-    ++count;
-    if (n.op == ir::op::count) return true;
-    auto v = eval(n.children[projection]);
-    if (v.is_none()) return true;  // nothing adds nothing and is no candidate
-    if (n.op == ir::op::sum) {
-      if (v.is_null())
-        note_unknown(v);
-      else
-        total = total.is_null() ? v : arithmetic(ir::op::add, total, v);
-      return true;
-    }
-    if (v.is_invalid()) note_unknown(v);
-    if (v.is_null()) return true;  // min, max, latest skip elements without a value, not invalid ones
-    auto cmp = best.is_null() ? std::optional<int>(n.op == ir::op::min ? -1 : 1) : compare(v, best);
-    if (!cmp) {
-      note_unknown(value::null());
-      return true;
-    }
-    bool better = n.op == ir::op::min ? *cmp < 0 : *cmp > 0;
-    if (best.is_null() || better) {
-      best = v;
-      best_element = e;
-    }
-    return true;
-  });
+  auto ok = each(
+      n,
+      [&](const value& e) {
+        frame[n.slot] = e;
+        auto c = n.has_condition ? eval(n.children[1]) : value::boolean(true);
+        note_partner(e, c);
+        if (c.is_unknown()) {
+          note_unknown(c);
+          ++unknown_conditions;
+          return true;
+        }
+        if (!c.is_true()) return true;
+        ++count;
+        if (n.op == ir::op::count) return true;
+        auto v = eval(n.children[projection]);
+        if (v.is_none()) return true;  // nothing adds nothing and is no candidate
+        if (n.op == ir::op::sum) {
+          if (v.is_null())
+            note_unknown(v);
+          else
+            total = total.is_null() ? v : arithmetic(ir::op::add, total, v);
+          return true;
+        }
+        if (v.is_invalid()) note_unknown(v);
+        if (v.is_null()) return true;  // min, max, latest skip elements without a value, not invalid ones
+        auto cmp = best.is_null() ? std::optional<int>(n.op == ir::op::min ? -1 : 1) : compare(v, best);
+        if (!cmp) {
+          note_unknown(value::null());
+          return true;
+        }
+        bool better = n.op == ir::op::min ? *cmp < 0 : *cmp > 0;
+        if (best.is_null() || better) {
+          best = v;
+          best_element = e;
+        }
+        return true;
+      },
+      n.op == ir::op::count ? &unknown_conditions : nullptr);
   if (!ok) return m_each_unknown;
+  if (n.op == ir::op::count) m_count_range = {&n, count, count + unknown_conditions};
   if (any_unknown) return open;
   switch (n.op) {
     case ir::op::count:

@@ -3,6 +3,7 @@
 #include <unistd.h>
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -25,9 +26,11 @@ std::string check(const std::string& snapshot, const std::string& args) {
   return r.out;
 }
 
-void same_for_any_jobs(const std::string& snapshot, const std::string& args) {
+// `--jobs 0` (the machine's cores) is tried on the example only: on CI's two cores it is `--jobs 2`.
+void same_for_any_jobs(const std::string& snapshot, const std::string& args,
+                       std::initializer_list<const char*> jobs_tried = {"2", "3", "0"}) {
   auto one = check(snapshot, args + " --jobs 1");
-  for (const char* jobs : {"2", "3", "0"}) {
+  for (const char* jobs : jobs_tried) {
     BOOST_TEST_CONTEXT(args << " --jobs " << jobs) {
       auto many = check(snapshot, args + " --jobs " + jobs);
       BOOST_TEST(many.size() == one.size());
@@ -67,7 +70,7 @@ BOOST_AUTO_TEST_CASE(a_generated_snapshot_is_byte_identical_for_any_number_of_th
   // 300 people: 900 carriers, so a rule's subjects span several of the chunks the threads make ahead.
   for (const auto* args : {"--format json --show all", "--format ndjson --show all", "--format text --show all",
                            "--format sarif --show all", "--format text", "--format sarif"})
-    same_for_any_jobs(snapshot.string(), args);
+    same_for_any_jobs(snapshot.string(), args, {"2", "3"});
   std::filesystem::remove(snapshot);
 }
 

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <optional>
+#include <utility>
 #include <vector>
 
 namespace baomi::differential {
@@ -134,10 +136,19 @@ struct reference {
       case ek::cmp: {
         auto a = eval(e.kids[0]);
         auto b = eval(e.kids[1]);
-        if (!a.known || !b.known) return unknown();
         // ints, dates, grade symbols and entity rows all compare as their number; the generator
         // orders only ints and dates.
-        return compare_op(e.op, a.n, b.n);
+        if (a.known && b.known) return compare_op(e.op, a.n, b.n);
+        // A count that is unknown only because some elements' conditions are lies somewhere in
+        // its range: the comparison is known when every count in the range gives the same answer.
+        auto ra = range(e.kids[0], a);
+        auto rb = range(e.kids[1], b);
+        if (!ra || !rb) return unknown();
+        bool any_true = false, any_false = false;
+        for (auto x = ra->first; x <= ra->second; ++x) {
+          for (auto y = rb->first; y <= rb->second; ++y) (compare_op(e.op, x, y).n ? any_true : any_false) = true;
+        }
+        return any_true && any_false ? unknown() : truth(any_true);
       }
       case ek::null_test: {
         // Always known: `x == null` is the null test, not a comparison with an unknown value.
@@ -187,6 +198,28 @@ struct reference {
       }
     }
     return unknown();
+  }
+
+  // The values `v` (of expression `e`) may have: itself when known; for a count over a known list,
+  // from the elements whose condition is true to those plus the ones whose condition is unknown.
+  std::optional<std::pair<std::int64_t, std::int64_t>> range(const expr& e, const val& v) {
+    if (v.known) return std::pair{v.n, v.n};
+    if (e.kind != ek::count) return std::nullopt;
+    auto list = eval(e.kids[0]);
+    if (!list.known) return std::nullopt;
+    std::int64_t yes = 0, maybe = 0;
+    const auto* cond = condition(e);
+    for (auto item : list.items) {
+      env[e.slot] = known(item);
+      auto c = cond ? eval(*cond) : truth(true);
+      if (!c.known) {
+        ++maybe;
+      } else if (c.n) {
+        ++yes;
+      }
+    }
+    env[e.slot] = unknown();
+    return std::pair{yes, yes + maybe};
   }
 
   // exists = `or` over the elements, all = `and`, none = not exists (language.md §9); an aggregate
