@@ -14,6 +14,8 @@ using evaluation::read_cell;
 std::string render(const value& v, const facts::store* store, const facts::schema& schema) {
   switch (v.kind) {
     case vkind::null:
+      // An unknown count shows the range it lies in: 「参加培训 0～1 次」.
+      if (v.counted) return fmt::format("{}～{}", v.u.count_range.low, v.u.count_range.high);
       return v.none ? std::string(v.text) : v.invalid ? "无效值" : "未知";
     case vkind::boolean:
       return v.u.flag ? "是" : "否";

@@ -68,8 +68,16 @@ struct value {
       facts::day_number from;
       facts::day_number to;
     } span;
+    struct {
+      std::int32_t low;
+      std::int32_t high;
+    } count_range;  // with `counted`
   } u{};
   facts::duration dur{};
+  /// With kind null: an unknown `count`, between `u.count_range.low` (the elements known to match)
+  /// and `high` (those plus the elements whose condition is unknown). A comparison with a number
+  /// is decided when every count in that range gives the same answer (language.md §9).
+  bool counted = false;
   std::string_view text;
   const void* ptr = nullptr;  // rows (uint32_t*), column, or items (value*)
 

@@ -1,8 +1,9 @@
 // A comparison with a `count` whose condition is unknown for some elements (language.md §9): the
-// count lies between the known matches and the known matches plus the unknown elements, and the
-// comparison is decided when it comes out the same for every count in that range. So
-// `count t in trainings where p in t.attendees >= 2` is true as soon as two known trainings have
-// the person, whatever the trainings whose attendee list is invalid.
+// count lies between the known matches and the known matches plus the unknown elements (the unknown
+// value carries that range, through `let` and function results too), and the comparison is decided
+// when it comes out the same for every count in that range. So `(count t in trainings where p in
+// t.attendees) >= 2` is true as soon as two known trainings have the person, whatever the trainings
+// whose attendee list is invalid.
 #include "engine/eval/interpreter.hpp"
 
 namespace baomi::engine::evaluation {
@@ -47,36 +48,19 @@ std::optional<bool> decide(ir::op op, bounds a, bounds b) {
 
 }  // namespace
 
-// Operands in written order, as everywhere (evidence follows the text). Each operand is a known
-// integer or a count with its range; anything else (an unknown param, a none) takes the usual path.
-value evaluator::compare_counts(const ir::node& n) {
-  value operands[2];
-  std::optional<bounds> ranges[2];
-  for (int i = 0; i < 2; ++i) {
-    const auto& child = n.children[static_cast<std::size_t>(i)];
-    m_count_range.node = nullptr;
-    operands[i] = eval(child);
-    if (operands[i].kind == vkind::integer) {
-      ranges[i] = bounds{operands[i].u.integer, operands[i].u.integer};
-    } else if (child.op == ir::op::count && m_count_range.node == &child) {
-      ranges[i] = bounds{m_count_range.low, m_count_range.high};
-    }
-  }
-  const auto& a = operands[0];
-  const auto& b = operands[1];
-  if (ranges[0] && ranges[1]) {
-    if (auto r = decide(n.op, *ranges[0], *ranges[1])) return value::boolean(*r);
-    return unknown(a, b);
-  }
-  if (n.op == ir::op::eq || n.op == ir::op::ne) {
-    auto r = equals(a, b);
-    if (!r) return unknown(a, b);
-    return value::boolean(n.op == ir::op::eq ? *r : !*r);
-  }
-  auto c = compare(a, b);
-  if (!c) return a.is_none() || b.is_none() ? value::boolean(false) : unknown(a, b);
-  bool r = n.op == ir::op::lt ? *c < 0 : n.op == ir::op::le ? *c <= 0 : n.op == ir::op::gt ? *c > 0 : *c >= 0;
-  return value::boolean(r);
+// Each operand a known integer or an unknown count with its range; anything else (an unknown
+// param, a none) takes the usual path (nothing returned).
+std::optional<value> evaluator::compare_counts(ir::op op, const value& a, const value& b) {
+  auto range = [](const value& v) -> std::optional<bounds> {
+    if (v.kind == vkind::integer) return bounds{v.u.integer, v.u.integer};
+    if (v.is_unknown() && v.counted) return bounds{v.u.count_range.low, v.u.count_range.high};
+    return std::nullopt;
+  };
+  auto ra = range(a);
+  auto rb = range(b);
+  if (!ra || !rb) return std::nullopt;
+  if (auto r = decide(op, *ra, *rb)) return value::boolean(*r);
+  return unknown(a, b);
 }
 
 }  // namespace baomi::engine::evaluation

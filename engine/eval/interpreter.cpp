@@ -65,9 +65,10 @@ value evaluator::eval(const ir::node& n) {
     }
     case ir::op::eq:
     case ir::op::ne: {
-      if (n.children[0].op == ir::op::count || n.children[1].op == ir::op::count) return compare_counts(n);
       auto a = eval(n.children[0]);  // operands in written order, so evidence follows the text
       auto b = eval(n.children[1]);
+      if (a.counted || b.counted)
+        if (auto r = compare_counts(n.op, a, b)) return *r;
       auto r = equals(a, b);
       if (!r) return unknown(a, b);
       return value::boolean(n.op == ir::op::eq ? *r : !*r);
@@ -76,9 +77,10 @@ value evaluator::eval(const ir::node& n) {
     case ir::op::le:
     case ir::op::gt:
     case ir::op::ge: {
-      if (n.children[0].op == ir::op::count || n.children[1].op == ir::op::count) return compare_counts(n);
       auto a = eval(n.children[0]);
       auto b = eval(n.children[1]);
+      if (a.counted || b.counted)
+        if (auto r = compare_counts(n.op, a, b)) return *r;
       auto c = compare(a, b);
       // What did not happen is neither before nor after anything: an ordering with a none operand is
       // false, whatever the other operand.

@@ -94,12 +94,6 @@ class evaluator {
   std::unordered_map<const ir::node*, std::regex> m_regexes;
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> m_unresolved;
   value m_each_unknown;  // the collection `each` found unknown (or invalid)
-  // The range of the `count` last finished (known matches, plus elements whose condition is
-  // unknown): a comparison reads it when the count itself is unknown (count_range.cpp).
-  struct count_range {
-    const ir::node* node = nullptr;
-    std::int64_t low = 0, high = 0;
-  } m_count_range;
   std::uint32_t m_clock_calls = 0;
 
   // interpreter.cpp
@@ -128,7 +122,7 @@ class evaluator {
   value aggregate(const ir::node& n);
 
   // count_range.cpp: an ordering or equality with a `count` whose conditions are partly unknown
-  value compare_counts(const ir::node& n);
+  std::optional<value> compare_counts(ir::op op, const value& a, const value& b);
 };
 
 }  // namespace baomi::engine::evaluation

@@ -299,7 +299,10 @@ value evaluator::aggregate(const ir::node& n) {
       },
       n.op == ir::op::count ? &unknown_conditions : nullptr);
   if (!ok) return m_each_unknown;
-  if (n.op == ir::op::count) m_count_range = {&n, count, count + unknown_conditions};
+  if (any_unknown && n.op == ir::op::count) {
+    open.counted = true;
+    open.u.count_range = {static_cast<std::int32_t>(count), static_cast<std::int32_t>(count + unknown_conditions)};
+  }
   if (any_unknown) return open;
   switch (n.op) {
     case ir::op::count:

@@ -17,10 +17,13 @@ struct val {
   bool known = false;
   std::int64_t n = 0;               // bool (0/1), int, date (day), grade (symbol), entity (row)
   std::vector<std::int64_t> items;  // list of entities (rows), or of grade symbols
+  // An unknown count over a known list: the values it may have (the matches known, then those plus
+  // the elements whose condition is unknown).
+  std::optional<std::pair<std::int64_t, std::int64_t>> range;
 };
 
 val unknown() { return {}; }
-val known(std::int64_t n) { return {true, n, {}}; }
+val known(std::int64_t n) { return {true, n, {}, std::nullopt}; }
 val truth(bool b) { return known(b ? 1 : 0); }
 
 struct reference {
@@ -141,8 +144,8 @@ struct reference {
         if (a.known && b.known) return compare_op(e.op, a.n, b.n);
         // A count that is unknown only because some elements' conditions are lies somewhere in
         // its range: the comparison is known when every count in the range gives the same answer.
-        auto ra = range(e.kids[0], a);
-        auto rb = range(e.kids[1], b);
+        auto ra = range(a);
+        auto rb = range(b);
         if (!ra || !rb) return unknown();
         bool any_true = false, any_false = false;
         for (auto x = ra->first; x <= ra->second; ++x) {
@@ -200,26 +203,10 @@ struct reference {
     return unknown();
   }
 
-  // The values `v` (of expression `e`) may have: itself when known; for a count over a known list,
-  // from the elements whose condition is true to those plus the ones whose condition is unknown.
-  std::optional<std::pair<std::int64_t, std::int64_t>> range(const expr& e, const val& v) {
+  // The values `v` may have: itself when known, its range when it is an unknown count.
+  static std::optional<std::pair<std::int64_t, std::int64_t>> range(const val& v) {
     if (v.known) return std::pair{v.n, v.n};
-    if (e.kind != ek::count) return std::nullopt;
-    auto list = eval(e.kids[0]);
-    if (!list.known) return std::nullopt;
-    std::int64_t yes = 0, maybe = 0;
-    const auto* cond = condition(e);
-    for (auto item : list.items) {
-      env[e.slot] = known(item);
-      auto c = cond ? eval(*cond) : truth(true);
-      if (!c.known) {
-        ++maybe;
-      } else if (c.n) {
-        ++yes;
-      }
-    }
-    env[e.slot] = unknown();
-    return std::pair{yes, yes + maybe};
+    return v.range;
   }
 
   // exists = `or` over the elements, all = `and`, none = not exists (language.md §9); an aggregate
@@ -235,7 +222,7 @@ struct reference {
       options.stats->null_keys += null_key;
     }
     bool any_true = false, any_false = false, any_unknown = false;
-    std::int64_t count = 0, sum = 0;
+    std::int64_t count = 0, sum = 0, unknown_conditions = 0;
     val best;  // min, max: the value; latest: the element
     std::int64_t best_key = 0;
     const auto* cond = condition(e);
@@ -244,6 +231,7 @@ struct reference {
       auto c = cond ? eval(*cond) : truth(true);
       if (!c.known) {
         any_unknown = true;
+        ++unknown_conditions;
       } else if (!c.n) {
         any_false = true;
       } else {
@@ -264,7 +252,12 @@ struct reference {
       }
     }
     env[e.slot] = unknown();
-    if (e.kind == ek::count) return any_unknown ? unknown() : known(count);
+    if (e.kind == ek::count) {
+      if (!any_unknown) return known(count);
+      auto v = unknown();
+      v.range = std::pair{count, count + unknown_conditions};
+      return v;
+    }
     if (e.kind == ek::aggregate) {
       if (any_unknown) return unknown();  // an unknown condition (or summed value) anywhere
       return e.op == "sum" ? known(sum) : best;
