@@ -8,7 +8,11 @@ namespace baomi::engine::evaluation {
 using facts::type_kind;
 
 value evaluator::negate(const value& v) {
-  if (v.is_null()) return v;
+  if (v.is_null()) {
+    auto out = v;
+    out.counted = false;  // `-n` is not the count `n` (count_range.cpp)
+    return out;
+  }
   switch (v.kind) {
     case vkind::integer:
       return value::integer(-v.u.integer);

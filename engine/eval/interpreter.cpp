@@ -276,6 +276,7 @@ value evaluator::builtin(const ir::node& n) {
     unknown_arg = any_unknown ? unknown(unknown_arg, a) : a;
     any_unknown = true;
   }
+  unknown_arg.counted = false;  // a built-in of a count is not the count (count_range.cpp)
   if (any_unknown) return unknown_arg;
   return builtin_of(n.builtin).impl(args, m_calendar);
 }

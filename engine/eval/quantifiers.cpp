@@ -209,6 +209,7 @@ constexpr int causes_per_quantifier = 8;
 value fold_unknown(evaluator& ev, const value& open, const value& v, int& seen) {
   value out = seen == 0 ? v : seen < causes_per_quantifier ? ev.unknown(open, v) : value::unknown_of(open, v);
   if (seen >= causes_per_quantifier) out.cause = open.cause;
+  out.counted = false;  // a `sum` of counts is not a count; aggregate() marks its own
   ++seen;
   return out;
 }
