@@ -165,7 +165,7 @@ BOOST_AUTO_TEST_CASE(a_clash_with_a_shipped_field_is_reported_in_the_units_file)
                       "extend entity travl {\n  x: int?\n}\n");
   for (std::string command : {"check facts/examples/org.json --rules ", "lint "}) {
     BOOST_TEST_CONTEXT(command) {
-      auto r = testing::run_baomi(command + file.string());
+      auto r = testing::run_baomi("--lang en " + command + file.string());
       BOOST_TEST(r.code == (command == "lint " ? 1 : 2));
       BOOST_TEST(
           r.out.find(file.string() + ":4:3: error[E0213]: duplicate field `place` of `travel`\n") != std::string::npos,

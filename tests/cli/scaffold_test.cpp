@@ -149,7 +149,7 @@ BOOST_AUTO_TEST_CASE(new_fixture_loads_for_a_shipped_rule) {
     BOOST_TEST(doc["expect"][1]["outcome"] == "fail");
     // The fixture is read and its snapshot loads without data issues; its expectations wait for the
     // author (the two rows are alike, so one of them cannot hold yet).
-    auto r = testing::run_baomi("test " + file.string() + " --rules rulesets");
+    auto r = testing::run_baomi("--lang en test " + file.string() + " --rules rulesets");
     BOOST_TEST_CONTEXT(rule) {
       BOOST_TEST(r.code == 1, r.out);
       BOOST_TEST(r.out.find("invalid fixture") == std::string::npos, r.out);
