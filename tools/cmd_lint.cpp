@@ -58,7 +58,7 @@ int run_lint(const lint_options& o) {
   print_diagnostics(rules);
   if (code != exit_clean) {
     if (code == exit_problems)
-      complain("{} 个错误，{} 个警告\n", "{} error{}, {} warning{}\n", rules.errors, rules.errors == 1 ? "" : "s",
+      complain("{0} 个错误，{2} 个警告\n", "{} error{}, {} warning{}\n", rules.errors, rules.errors == 1 ? "" : "s",
                rules.warnings, rules.warnings == 1 ? "" : "s");
     return code;
   }
