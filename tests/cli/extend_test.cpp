@@ -153,7 +153,7 @@ BOOST_AUTO_TEST_CASE(schema_query_test_and_lint_see_the_added_fields) {
 
   auto t = testing::run_baomi("test " + unit);
   BOOST_TEST(t.code == 0, t.out);
-  BOOST_TEST(t.out.find("1 passed, 0 failed") != std::string::npos, t.out);
+  BOOST_TEST(t.out.find("通过 1 个，失败 0 个") != std::string::npos, t.out);
   auto l = testing::run_baomi("lint " + unit);
   BOOST_TEST(l.code == 0, l.out);
 }
