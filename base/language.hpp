@@ -25,7 +25,9 @@ language language_from_environment();
 language message_language();
 void set_message_language(language l);
 
-/// `zh` or `en`, whichever is the message language.
+/// `zh` or `en`, whichever is the message language. Literals give a `const char*`, so that the
+/// result joins a std::string with `+` and converts to std::string or std::string_view alike.
+inline const char* pick(const char* zh, const char* en) { return message_language() == language::en ? en : zh; }
 inline std::string_view pick(std::string_view zh, std::string_view en) {
   return message_language() == language::en ? en : zh;
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <fstream>
 
+#include "base/language.hpp"
 #include "base/text.hpp"
 
 namespace baomi::base {
@@ -18,11 +19,12 @@ source_file::source_file(std::string path, std::string text) : m_path(std::move(
 std::string_view describe(read_failure failure) {
   switch (failure) {
     case read_failure::too_large:
-      return "the file is larger than 16 MiB, the limit for a text file read whole (base::max_text_file_bytes)";
+      return pick("文件超过 16 MiB，即整体读取的文本文件的上限（base::max_text_file_bytes）",
+                  "the file is larger than 16 MiB, the limit for a text file read whole (base::max_text_file_bytes)");
     case read_failure::unreadable:
       break;
   }
-  return "cannot read the file";
+  return pick("无法读取文件", "cannot read the file");
 }
 
 std::optional<source_file> source_file::read(const std::string& path, read_failure* why) {

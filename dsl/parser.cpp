@@ -7,6 +7,7 @@
 #include <chrono>
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
+#include "base/language.hpp"
 #include "base/text.hpp"
 #include "dsl/codes.hpp"
 #include "dsl/errors.hpp"
@@ -56,9 +57,11 @@ struct action<g::expression> : p::maybe_nothing {
       ~guard() { --depth; }
     } g(in.private_depth);
     if (in.private_depth > max_expression_depth) {
-      throw p::parse_error(fmt::format("{}|expression nested too deeply (more than {} levels)", codes::nesting_too_deep,
-                                       max_expression_depth),
-                           in);
+      throw p::parse_error(
+          fmt::format("{}|{}", codes::nesting_too_deep,
+                      base::say("表达式嵌套过深（超过 {} 层）", "expression nested too deeply (more than {} levels)",
+                                max_expression_depth)),
+          in);
     }
     return p::match<Rule, A, M, Action, Control>(in, st...);
   }
@@ -132,8 +135,8 @@ class converter {
     return std::string_view(m_source.text()).substr(b, n.end().byte - b);
   }
   ast::name name_of(const node& n) const { return {std::string(text_of(n)), range_of(n)}; }
-  [[noreturn]] void fail(std::string_view code, const std::string& message, const node& n) const {
-    throw conversion_error{std::string(code), message, range_of(n)};
+  [[noreturn]] void fail(std::string_view code, std::string_view message, const node& n) const {
+    throw conversion_error{std::string(code), std::string(message), range_of(n)};
   }
 
   // ---- declarations ----
@@ -259,7 +262,7 @@ class converter {
 
   ast::severity_level severity(const node& n) {
     auto level = ast::parse_severity(text_of(n));
-    if (!level) fail(codes::unknown_severity, "unknown severity", n);
+    if (!level) fail(codes::unknown_severity, base::pick("未知的严重程度", "unknown severity"), n);
     return *level;
   }
 
@@ -270,7 +273,8 @@ class converter {
 
   template <typename T>
   void set_once(std::optional<T>& slot, T value, const node& item, std::string_view what) {
-    if (slot) fail(codes::duplicate_rule_item, fmt::format("duplicate `{}` in the rule", what), item);
+    if (slot)
+      fail(codes::duplicate_rule_item, base::say("规则中重复的 `{}`", "duplicate `{}` in the rule", what), item);
     slot = std::move(value);
   }
 
@@ -303,14 +307,21 @@ class converter {
       bool message = c.is_type<g::message_item>();
       auto& slot = message ? r.message : r.remedy;
       if (slot)
-        fail(codes::duplicate_rule_item, message ? "duplicate `message` in the rule" : "duplicate `remedy` in the rule",
-             c);
+        fail(codes::duplicate_rule_item,
+             base::say("规则中重复的 `{}`", "duplicate `{}` in the rule", message ? "message" : "remedy"), c);
       slot = expression(*c.children.at(0));
       (message ? r.message_range : r.remedy_range) = range;
     } else if (c.is_type<g::for_item>()) {
-      if (r.subject) fail(codes::duplicate_rule_item, "duplicate `for` in the rule: a rule has one subject", c);
+      if (r.subject)
+        fail(codes::duplicate_rule_item,
+             base::pick("规则中重复的 `for`：一条规则只有一个检查对象",
+                        "duplicate `for` in the rule: a rule has one subject"),
+             c);
       if (!r.steps.empty())
-        fail(codes::for_after_steps, "`for` must come before `let`, `where`, `due`, `require` and `forbid`", c);
+        fail(codes::for_after_steps,
+             base::pick("`for` 须在 `let`、`where`、`due`、`require` 和 `forbid` 之前",
+                        "`for` must come before `let`, `where`, `due`, `require` and `forbid`"),
+             c);
       r.subject =
           ast::rule_subject{name_of(*c.children.at(0)), expression(*c.children.at(1)),
                             c.children.size() > 2 ? expression(*c.children[2]->children.at(0)) : nullptr, range};
@@ -362,7 +373,8 @@ class converter {
     std::string out;
     for (const auto& part : n.children) {
       if (part->is_type<g::interpolation>())
-        fail(codes::interpolation_not_allowed, "interpolation `{…}` is not allowed in this string", *part);
+        fail(codes::interpolation_not_allowed,
+             base::pick("此字符串中不允许插值 `{…}`", "interpolation `{…}` is not allowed in this string"), *part);
       append_text(out, *part);
     }
     return out;
@@ -407,7 +419,7 @@ class converter {
     std::from_chars(text.data() + 5, text.data() + 7, m);
     std::from_chars(text.data() + 8, text.data() + 10, d);
     if (!std::chrono::year_month_day(std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)).ok()) {
-      fail(codes::invalid_literal, fmt::format("`{}` is not a valid date", text), n);
+      fail(codes::invalid_literal, base::say("`{}` 不是有效的日期", "`{}` is not a valid date", text), n);
     }
     return {y, m, d};
   }
@@ -418,7 +430,7 @@ class converter {
     ast::duration_literal d;
     auto [ptr, ec] = std::from_chars(text.data(), text.data() + digits_end, d.amount);
     if (ec != std::errc() || d.amount > 100000)
-      fail(codes::invalid_literal, fmt::format("duration `{}` is too large", text), n);
+      fail(codes::invalid_literal, base::say("时长 `{}` 过大", "duration `{}` is too large", text), n);
     auto unit = text.substr(digits_end);
     d.unit = unit == "wd"   ? ast::duration_unit::working_day
              : unit == "mo" ? ast::duration_unit::month
@@ -445,7 +457,9 @@ class converter {
       depth += amount;
       if (depth > max_ast_depth) {
         c.fail(codes::nesting_too_deep,
-               fmt::format("expression nested too deeply (more than {} levels)", max_ast_depth), n);
+               base::say("表达式嵌套过深（超过 {} 层）", "expression nested too deeply (more than {} levels)",
+                         max_ast_depth),
+               n);
       }
     }
     ~depth_guard() { depth -= amount; }
@@ -502,7 +516,7 @@ class converter {
       return left_chain(
           n, [this](const node& o) { return arithmetic_op(text_of(o)); }, 2);
     }
-    fail(codes::expected_expression, "unsupported expression", n);
+    fail(codes::expected_expression, base::pick("不支持的表达式", "unsupported expression"), n);
   }
 
   static ast::binary_op arithmetic_op(std::string_view op) {
@@ -625,7 +639,9 @@ class converter {
         bool by = text_of(*c.children.at(0)) == "by";
         if (by != (a.kind == ast::aggregate_kind::latest)) {
           fail(codes::aggregate_form,
-               by ? "only `latest` takes `by`; use `of` with `sum`, `min` and `max`" : "`latest` takes `by`, not `of`",
+               by ? base::pick("只有 `latest` 用 `by`；`sum`、`min` 和 `max` 用 `of`",
+                               "only `latest` takes `by`; use `of` with `sum`, `min` and `max`")
+                  : base::pick("`latest` 用 `by`，不用 `of`", "`latest` takes `by`, not `of`"),
                *c.children.at(0));
         }
         a.projection = expression(*c.children.at(1));
@@ -634,11 +650,13 @@ class converter {
     bool needs_projection = a.kind != ast::aggregate_kind::count;
     if (needs_projection && !a.projection) {
       fail(codes::aggregate_form,
-           a.kind == ast::aggregate_kind::latest ? "`latest` needs `by <expression>`"
-                                                 : fmt::format("`{}` needs `of <expression>`", kind_text),
+           a.kind == ast::aggregate_kind::latest
+               ? std::string(base::pick("`latest` 须有 `by <表达式>`", "`latest` needs `by <expression>`"))
+               : base::say("`{}` 须有 `of <表达式>`", "`{}` needs `of <expression>`", kind_text),
            n);
     }
-    if (!needs_projection && a.projection) fail(codes::aggregate_form, "`count` takes no `of`", n);
+    if (!needs_projection && a.projection)
+      fail(codes::aggregate_form, base::pick("`count` 不带 `of`", "`count` takes no `of`"), n);
     return a;
   }
 };
@@ -678,7 +696,11 @@ diagnostic make_diagnostic(const source_file& source, std::string_view coded, so
   auto bar = coded.find('|');
   diagnostic d;
   d.code = std::string(bar == std::string_view::npos ? codes::expected_declaration : coded.substr(0, bar));
-  d.message = std::string(bar == std::string_view::npos ? coded : coded.substr(bar + 1));
+  auto text = bar == std::string_view::npos ? coded : coded.substr(bar + 1);
+  // `zh<US>en` (dsl/errors.hpp): the message language's half.
+  if (auto sep = text.find(grammar::language_separator); sep != std::string_view::npos)
+    text = base::pick(text.substr(0, sep), text.substr(sep + 1));
+  d.message = std::string(text);
   d.path = source.path();
   d.range = range;
   return d;
@@ -738,7 +760,7 @@ void add_syntax_hints(diagnostic& d, const source_file& source, std::size_t at) 
           best_distance = dist;
         }
       }
-      if (!best.empty()) d.add_note(fmt::format("did you mean `{}`?", best), std::nullopt);
+      if (!best.empty()) d.add_note(base::say("是否应为 `{}`？", "did you mean `{}`?", best), std::nullopt);
     }
   }
   if (d.code != codes::unclosed_delimiter) return;
@@ -759,8 +781,10 @@ void add_syntax_hints(diagnostic& d, const source_file& source, std::size_t at) 
   while (!head.empty() && (head.back() == ' ' || head.back() == '\t')) head.remove_suffix(1);
   while (!head.empty() && (head.front() == ' ' || head.front() == '\t')) head.remove_prefix(1);
   auto range = source.range(brace, brace + 1);
-  d.add_note(head.empty() ? fmt::format("the `{{` opened at line {} is not closed", range.begin.line)
-                          : fmt::format("the `{{` of `{}` opened at line {} is not closed", head, range.begin.line),
+  d.add_note(head.empty() ? base::say("第 {} 行打开的 `{{` 没有闭合", "the `{{` opened at line {} is not closed",
+                                      range.begin.line)
+                          : base::say("第 {1} 行 `{0}` 的 `{{` 没有闭合",
+                                      "the `{{` of `{}` opened at line {} is not closed", head, range.begin.line),
              range);
 }
 
@@ -769,9 +793,11 @@ void add_syntax_hints(diagnostic& d, const source_file& source, std::size_t at) 
 parse_result parse(const source_file& source) {
   parse_result result;
   if (auto bad = source.first_invalid_utf8()) {
-    auto d = make_diagnostic(
-        source, fmt::format("{}|invalid UTF-8 byte sequence: the file must be UTF-8 encoded", codes::invalid_utf8),
-        source.range(*bad, *bad + 1));
+    auto d = make_diagnostic(source,
+                             fmt::format("{}|{}", codes::invalid_utf8,
+                                         base::pick("无效的 UTF-8 字节序列：文件须为 UTF-8 编码",
+                                                    "invalid UTF-8 byte sequence: the file must be UTF-8 encoded")),
+                             source.range(*bad, *bad + 1));
     result.diagnostics.push_back(std::move(d));
     return result;
   }
@@ -779,8 +805,9 @@ parse_result parse(const source_file& source) {
     p::memory_input in(source.text(), source.path());
     auto root = pt::parse<g::file, node, selector, action, control>(in);
     if (!root) {
-      result.diagnostics.push_back(
-          make_diagnostic(source, fmt::format("{}|unexpected input", codes::expected_declaration), source.range(0, 0)));
+      result.diagnostics.push_back(make_diagnostic(
+          source, fmt::format("{}|{}", codes::expected_declaration, base::pick("意外的输入", "unexpected input")),
+          source.range(0, 0)));
       return result;
     }
     converter c(source);

@@ -1,5 +1,6 @@
 // The checklist table and the parsing of `四(N)` references.
 #include "engine/checklist.hpp"
+#include "base/language.hpp"
 
 #include <array>
 #include <string>
@@ -60,8 +61,9 @@ std::optional<area_problem> check_area(std::string_view area) {
   auto group = checklist_group_of(area);
   if (!numeral || !group) {
     return area_problem{
-        fmt::format(
-            "area `{}` is not a group of the 自查自评 checklist (四(一) … 四(十四), e.g. `四(四)` or `四(四)2`)", area),
+        base::say("area `{}` 不是自查自评清单的项（四(一) … 四(十四)，如 `四(四)` 或 `四(四)2`）",
+                  "area `{}` is not a group of the 自查自评 checklist (四(一) … 四(十四), e.g. `四(四)` or `四(四)2`)",
+                  area),
         {}};
   }
   auto at = area.find("四");
@@ -71,17 +73,20 @@ std::optional<area_problem> check_area(std::string_view area) {
   if (item) canonical += std::to_string(*item);
   bool digits_only = rest.find_first_not_of("0123456789") == std::string_view::npos;
   if (at != 0 || !digits_only) {
-    return area_problem{fmt::format("area `{}` is not written `四(N)` or `四(N)M`", area),
-                        item || rest.empty() ? canonical : ""};
+    return area_problem{
+        base::say("area `{}` 的写法不是 `四(N)` 或 `四(N)M`", "area `{}` is not written `四(N)` or `四(N)M`", area),
+        item || rest.empty() ? canonical : ""};
   }
   if (area != canonical) {
-    return area_problem{
-        fmt::format("area `{}` uses full-width parentheses; the checklist writes `{}`", area, canonical), canonical};
+    return area_problem{base::say("area `{}` 使用了全角括号；清单写作 `{}`",
+                                  "area `{}` uses full-width parentheses; the checklist writes `{}`", area, canonical),
+                        canonical};
   }
   if (item && (*item < 1 || *item > groups[*group].items)) {
-    return area_problem{fmt::format("{} has {} item{}; there is no item {}", groups[*group].code, groups[*group].items,
-                                    groups[*group].items == 1 ? "" : "s", *item),
-                        std::string(groups[*group].code)};
+    return area_problem{
+        base::say("{0} 有 {1} 个条目，没有第 {3} 条", "{} has {} item{}; there is no item {}", groups[*group].code,
+                  groups[*group].items, groups[*group].items == 1 ? "" : "s", *item),
+        std::string(groups[*group].code)};
   }
   return std::nullopt;
 }

@@ -1,5 +1,6 @@
 // Quote verification: whitespace-insensitive substring search in the cited document.
 #include "engine/citations.hpp"
+#include "base/language.hpp"
 
 #include <fmt/format.h>
 #include <filesystem>
@@ -81,8 +82,9 @@ std::optional<std::string> nearest_passage(const std::string& document, const st
     auto begin = doc.from[at];
     auto last = at + q.text.size();
     auto end = last < doc.from.size() ? doc.from[last] : document.size();
-    return fmt::format("the source has 「{}」: it differs only in full-width and half-width punctuation",
-                       document.substr(begin, end - begin));
+    return base::say("来源中有「{}」：只有全角和半角标点不同",
+                     "the source has 「{}」: it differs only in full-width and half-width punctuation",
+                     document.substr(begin, end - begin));
   }
   // The longest prefix of the quote that occurs (binary search: a prefix of one that occurs occurs).
   std::size_t low = 0, high = q.text.size();
@@ -103,8 +105,9 @@ std::optional<std::string> nearest_passage(const std::string& document, const st
   auto last = std::min(found + q.text.size() + 6, doc.from.size());
   auto end = utf8_start(document, last < doc.from.size() ? doc.from[last] : document.size());
   auto agree = doc.from[std::min(found + low, doc.from.size() - 1)];
-  return fmt::format("nearest passage in the source: 「{}」 (the quote agrees up to 「{}」)",
-                     document.substr(begin, end - begin), document.substr(begin, agree - begin));
+  return base::say("来源中最接近的段落：「{}」（引文与之一致至「{}」）",
+                   "nearest passage in the source: 「{}」 (the quote agrees up to 「{}」)",
+                   document.substr(begin, end - begin), document.substr(begin, agree - begin));
 }
 
 }  // namespace
@@ -130,18 +133,22 @@ std::vector<dsl::diagnostic> verify_citations(const module_set& modules, const s
       for (const auto& c : rule->cites) {
         auto doc = documents.find(c.source);
         if (doc == documents.end()) {
-          out.push_back({"E0302",
-                         dsl::severity::error,
-                         m.source.path(),
-                         c.range,
-                         fmt::format("no document for source `{}` in `{}`", c.source, folder),
-                         {}});
+          out.push_back(
+              {"E0302",
+               dsl::severity::error,
+               m.source.path(),
+               c.range,
+               base::say("`{1}` 中没有来源 `{0}` 的文件", "no document for source `{}` in `{}`", c.source, folder),
+               {}});
         } else if (auto quote = without_whitespace(c.quote); doc->second.second.find(quote) == std::string::npos) {
           std::vector<base::note> notes{
-              {"quotes must be the exact text of the regulation; only whitespace may differ", std::nullopt}};
+              {base::pick("引文须与法规原文完全一致，只允许空白不同",
+                          "quotes must be the exact text of the regulation; only whitespace may differ"),
+               std::nullopt}};
           if (auto hint = nearest_passage(doc->second.second, quote)) notes.push_back({*hint, std::nullopt});
           out.push_back({"E0301", dsl::severity::error, m.source.path(), c.quote_range,
-                         fmt::format("this quote does not occur in source `{}` ({})", c.source, doc->second.first),
+                         base::say("此引文不在来源 `{}`（{}）中", "this quote does not occur in source `{}` ({})",
+                                   c.source, doc->second.first),
                          std::move(notes)});
         }
       }

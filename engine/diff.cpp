@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <map>
 
+#include "base/language.hpp"
+
 namespace baomi::engine {
 
 namespace {
@@ -28,18 +30,18 @@ const char* to_string(change_kind k) {
   return "unchanged";
 }
 
-const char* to_chinese(change_kind k) {
+std::string_view display_name(change_kind k) {
   switch (k) {
     case change_kind::added:
-      return "新增";
+      return base::pick("新增", "new");
     case change_kind::resolved:
-      return "已解决";
+      return base::pick("已解决", "resolved");
     case change_kind::changed:
-      return "有变化";
+      return base::pick("有变化", "changed");
     case change_kind::unchanged:
-      return "未变";
+      return base::pick("未变", "unchanged");
   }
-  return "未变";
+  return base::pick("未变", "unchanged");
 }
 
 std::size_t run_diff::count(change_kind k) const {

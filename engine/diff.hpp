@@ -37,6 +37,7 @@ struct run_diff {
 run_diff diff_runs(const run_result& base, const run_result& head, const std::string& snapshot = "");
 
 const char* to_string(change_kind k);
-const char* to_chinese(change_kind k);
+/// 新增, 已解决, 有变化, 未变 or new, resolved, changed, unchanged, in the message language.
+std::string_view display_name(change_kind k);
 
 }  // namespace baomi::engine

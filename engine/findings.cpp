@@ -1,8 +1,11 @@
-// Names of outcomes and severities, in English (for machines) and Chinese (for people).
+// Names of outcomes and severities: the tokens machines read, and the words people read in either
+// message language.
 #include "engine/findings.hpp"
 
 #include <array>
 #include <map>
+
+#include "base/language.hpp"
 
 namespace baomi::engine {
 
@@ -12,29 +15,31 @@ struct outcome_name {
   outcome value;
   const char* english;
   const char* chinese;
+  const char* words;  // the English a person reads
 };
 
 struct severity_name {
   severity value;
   const char* english;
   const char* chinese;
+  const char* words;  // the English a person reads
 };
 
 constexpr std::array<outcome_name, 6> outcome_names{{
-    {outcome::pass, "pass", "通过"},
-    {outcome::fail, "fail", "不符合"},
-    {outcome::unknown, "unknown", "证据不足"},
-    {outcome::not_applicable, "not_applicable", "不适用"},
-    {outcome::pending, "pending", "待办"},
-    {outcome::waived, "waived", "已豁免"},
+    {outcome::pass, "pass", "通过", "passed"},
+    {outcome::fail, "fail", "不符合", "non-compliant"},
+    {outcome::unknown, "unknown", "证据不足", "insufficient evidence"},
+    {outcome::not_applicable, "not_applicable", "不适用", "not applicable"},
+    {outcome::pending, "pending", "待办", "pending"},
+    {outcome::waived, "waived", "已豁免", "waived"},
 }};
 
 constexpr std::array<severity_name, 5> severity_names{{
-    {severity::info, "info", "提示"},
-    {severity::low, "low", "低"},
-    {severity::medium, "medium", "中"},
-    {severity::high, "high", "高"},
-    {severity::critical, "critical", "严重"},
+    {severity::info, "info", "提示", "info"},
+    {severity::low, "low", "低", "low"},
+    {severity::medium, "medium", "中", "medium"},
+    {severity::high, "high", "高", "high"},
+    {severity::critical, "critical", "严重", "critical"},
 }};
 
 // The tables are in enum order, so the enum's value is the index.
@@ -44,9 +49,9 @@ const severity_name& name_of(severity s) { return severity_names.at(static_cast<
 }  // namespace
 
 const char* to_string(outcome o) { return name_of(o).english; }
-const char* to_chinese(outcome o) { return name_of(o).chinese; }
+std::string_view display_name(outcome o) { return base::pick(name_of(o).chinese, name_of(o).words); }
 const char* to_string(severity s) { return name_of(s).english; }
-const char* to_chinese(severity s) { return name_of(s).chinese; }
+std::string_view display_name(severity s) { return base::pick(name_of(s).chinese, name_of(s).words); }
 
 std::optional<severity> parse_severity(std::string_view text) {
   for (const auto& n : severity_names) {

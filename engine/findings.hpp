@@ -19,10 +19,13 @@ inline constexpr std::array<outcome, 6> all_outcomes{outcome::pass,           ou
                                                      outcome::not_applicable, outcome::pending, outcome::waived};
 enum class severity { info, low, medium, high, critical };
 
-const char* to_string(outcome o);    // "pass", "fail", "unknown", "not_applicable", "pending", "waived"
-const char* to_chinese(outcome o);   // 通过, 不符合, 证据不足, 不适用, 待办, 已豁免
-const char* to_string(severity s);   // "info" … "critical"
-const char* to_chinese(severity s);  // 提示, 低, 中, 高, 严重
+const char* to_string(outcome o);  // "pass", "fail", "unknown", "not_applicable", "pending", "waived"
+/// The outcome as a person reads it, in the message language: 通过, 不符合, 证据不足, 不适用, 待办, 已豁免
+/// or passed, non-compliant, insufficient evidence, not applicable, pending, waived.
+std::string_view display_name(outcome o);
+const char* to_string(severity s);  // "info" … "critical"
+/// 提示, 低, 中, 高, 严重, or the English tokens, in the message language.
+std::string_view display_name(severity s);
 std::optional<severity> parse_severity(std::string_view text);  // the English names only
 std::optional<outcome> parse_outcome(std::string_view text);    // the names to_string gives
 

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "base/files.hpp"
+#include "base/language.hpp"
 #include "base/source.hpp"
 #include "engine/pipeline.hpp"
 
@@ -28,11 +29,11 @@ std::optional<fixture> parse_fixture(const std::string& text, const std::string&
   try {
     doc = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
-    error = fmt::format("not valid JSON: {}", e.what());
+    error = base::say("不是合法的 JSON：{}", "not valid JSON: {}", e.what());
     return std::nullopt;
   }
   if (!doc.is_object()) {
-    error = "a fixture is a JSON object";
+    error = base::pick("测试样例应为 JSON 对象", "a fixture is a JSON object");
     return std::nullopt;
   }
   fixture f;
@@ -40,7 +41,7 @@ std::optional<fixture> parse_fixture(const std::string& text, const std::string&
   auto string_member = [&](const char* name, std::string& into) {
     if (!doc.contains(name) || doc[name].is_null()) return true;
     if (!doc[name].is_string()) {
-      error = fmt::format("/{} must be a string", name);
+      error = base::say("/{} 应为字符串", "/{} must be a string", name);
       return false;
     }
     into = doc[name].get<std::string>();
@@ -52,26 +53,27 @@ std::optional<fixture> parse_fixture(const std::string& text, const std::string&
   }
   if (doc.contains("rules") && !doc["rules"].is_null()) {
     if (!doc["rules"].is_array()) {
-      error = "/rules must be an array of rule ids";
+      error = base::pick("/rules 应为规则编号的数组", "/rules must be an array of rule ids");
       return std::nullopt;
     }
     for (std::size_t i = 0; i < doc["rules"].size(); ++i) {
       if (!doc["rules"][i].is_string()) {
-        error = fmt::format("/rules/{} must be a rule id", i);
+        error = base::say("/rules/{} 应为规则编号", "/rules/{} must be a rule id", i);
         return std::nullopt;
       }
       f.rules.push_back(doc["rules"][i].get<std::string>());
     }
   }
   if (!doc.contains("snapshot") || !doc["snapshot"].is_object()) {
-    error = "/snapshot must be an object (the facts)";
+    error = base::pick("/snapshot 应为对象（即事实数据）", "/snapshot must be an object (the facts)");
     return std::nullopt;
   }
   f.snapshot = doc["snapshot"].dump();
   if (doc.contains("waivers") && !doc["waivers"].is_null())
     f.waivers = nlohmann::json{{"waivers", doc["waivers"]}}.dump();
   if (!doc.contains("expect") || !doc["expect"].is_array()) {
-    error = "/expect must be an array of {rule, subject, outcome}";
+    error = base::pick("/expect 应为 {rule, subject, outcome} 的数组",
+                       "/expect must be an array of {rule, subject, outcome}");
     return std::nullopt;
   }
   const auto& expect = doc["expect"];
@@ -85,12 +87,13 @@ std::optional<fixture> parse_fixture(const std::string& text, const std::string&
     auto subject = field("subject");
     auto result = field("outcome");
     if (!rule || !subject || !result) {
-      error = fmt::format("/expect/{} needs string members rule, subject and outcome", i);
+      error = base::say("/expect/{} 须有字符串成员 rule、subject 和 outcome",
+                        "/expect/{} needs string members rule, subject and outcome", i);
       return std::nullopt;
     }
     auto o = parse_outcome(*result);
     if (!o) {
-      error = fmt::format("/expect/{}/outcome: unknown outcome `{}`", i, *result);
+      error = base::say("/expect/{}/outcome：未知的结果 `{}`", "/expect/{}/outcome: unknown outcome `{}`", i, *result);
       return std::nullopt;
     }
     f.expect.push_back({*rule, *subject, *o});
@@ -106,7 +109,7 @@ fixture_result run_fixture(const checked_program& program, const fixture& f) {
   std::string as_of_problem;
   if (!f.as_of.empty()) {
     options.as_of = facts::parse_date(f.as_of);
-    if (!options.as_of) as_of_problem = fmt::format("/as_of `{}` is not a date", f.as_of);
+    if (!options.as_of) as_of_problem = base::say("/as_of `{}` 不是日期", "/as_of `{}` is not a date", f.as_of);
   }
   if (!f.waivers.empty()) options.waivers = waiver_source{f.path, f.waivers};
   auto ran = run_pipeline(program, snapshot_source::memory(f.snapshot, f.path, f.path + "#/snapshot"), options);
@@ -115,12 +118,14 @@ fixture_result run_fixture(const checked_program& program, const fixture& f) {
     return result;
   }
   for (const auto& i : ran.data_issues) {
-    result.problems.push_back(fmt::format("data issue {} at /snapshot{}: {}", i.code, i.pointer, i.message));
+    result.problems.push_back(
+        base::say("数据问题 {}（/snapshot{}）：{}", "data issue {} at /snapshot{}: {}", i.code, i.pointer, i.message));
   }
   if (ran.status == run_status::snapshot_unreadable) return result;
   if (!as_of_problem.empty()) result.problems.push_back(as_of_problem);
   for (const auto& i : ran.waiver_issues) {
-    result.problems.push_back(fmt::format("waiver issue {} at {}: {}", i.code, i.pointer, i.message));
+    result.problems.push_back(
+        base::say("豁免问题 {}（{}）：{}", "waiver issue {} at {}: {}", i.code, i.pointer, i.message));
   }
   if (!ran.run) {
     result.problems.push_back(ran.error);
@@ -133,19 +138,20 @@ fixture_result run_fixture(const checked_program& program, const fixture& f) {
     expected_keys.insert({e.rule, e.subject});
     auto it = actual.find({e.rule, e.subject});
     if (it == actual.end()) {
-      result.problems.push_back(
-          fmt::format("{} {}: expected {}, but there is no such finding", e.rule, e.subject, to_string(e.outcome)));
+      result.problems.push_back(base::say("{} {}：期望 {}，但没有这项检查结果",
+                                          "{} {}: expected {}, but there is no such finding", e.rule, e.subject,
+                                          to_string(e.outcome)));
     } else if (it->second->outcome != e.outcome) {
       const auto& got = *it->second;
-      result.problems.push_back(fmt::format("{} {}: expected {}, got {}{}{}", e.rule, e.subject, to_string(e.outcome),
-                                            to_string(got.outcome), got.message.empty() ? "" : " — " + got.message,
-                                            evidence_lines(got)));
+      result.problems.push_back(base::say("{} {}：期望 {}，实际 {}{}{}", "{} {}: expected {}, got {}{}{}", e.rule,
+                                          e.subject, to_string(e.outcome), to_string(got.outcome),
+                                          got.message.empty() ? "" : " — " + got.message, evidence_lines(got)));
     }
   }
   for (const auto& [key, finding] : actual) {
     if (!expected_keys.count(key)) {
-      result.problems.push_back(fmt::format("{} {}: not expected, got {}{}", key.first, key.second,
-                                            to_string(finding->outcome), evidence_lines(*finding)));
+      result.problems.push_back(base::say("{} {}：不在期望中，实际 {}{}", "{} {}: not expected, got {}{}", key.first,
+                                          key.second, to_string(finding->outcome), evidence_lines(*finding)));
     }
   }
   result.passed = result.problems.empty();
@@ -180,7 +186,7 @@ fixture_suite run_fixtures(const checked_program& program, const std::vector<std
     std::string error;
     auto f = parse_fixture(text->text(), file, error);
     if (!f) {
-      c.problems.push_back("invalid fixture: " + error);
+      c.problems.push_back(base::say("测试样例无效：{}", "invalid fixture: {}", error));
     } else {
       c.valid = true;
       c.description = f->description;

@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "base/language.hpp"
+
 namespace baomi::engine {
 
 namespace {
@@ -87,12 +89,12 @@ std::string render(const std::vector<entry>& entries, const std::string& indent)
 std::optional<fixture_update> update_expectations(const std::string& text, const run_result& run, std::string& error) {
   nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
   if (doc.is_discarded() || !doc.is_object() || !doc.contains("expect") || !doc["expect"].is_array()) {
-    error = "no top-level /expect array";
+    error = base::pick("没有顶层的 /expect 数组", "no top-level /expect array");
     return std::nullopt;
   }
   auto where = find_expect(text);
   if (!where) {
-    error = "no top-level /expect array";
+    error = base::pick("没有顶层的 /expect 数组", "no top-level /expect array");
     return std::nullopt;
   }
   // (rule, subject) -> the finding's outcome and its place in the run.

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <regex>
 
+#include "base/language.hpp"
 #include "base/text.hpp"
 #include "dsl/codes.hpp"
 #include "dsl/parser.hpp"
@@ -125,8 +126,10 @@ query_result run_query(module_set rules, const std::string& query, const snapsho
       R"(^\s*(count\s+)?(?:([A-Za-z_]\w*)\s+in\s+)?([A-Za-z_]\w*)(?:\s+where\s+(.+?))?(?:\s+select\s+(.+?))?\s*$)");
   std::smatch m;
   if (query.find('\n') != std::string::npos || !std::regex_match(query, m, shape)) {
-    result.diagnostics.push_back(query_error(result.source, 0, query.size(), std::string(dsl::codes::expected_name),
-                                             "expected `[count] [x in] COLLECTION [where CONDITION] [select E, …]`"));
+    result.diagnostics.push_back(
+        query_error(result.source, 0, query.size(), std::string(dsl::codes::expected_name),
+                    base::pick("查询应为 `[count] [x in] 集合 [where 条件] [select 表达式, …]`",
+                               "expected `[count] [x in] COLLECTION [where CONDITION] [select E, …]`")));
     return result;
   }
   auto at = [&](int i) { return static_cast<std::size_t>(m.position(i)); };

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "base/language.hpp"
 #include "base/source.hpp"
 
 namespace baomi::engine {
@@ -24,13 +25,15 @@ waiver_file parse_waivers(std::string_view json_text, const std::string& path) {
   } catch (const nlohmann::json::parse_error& e) {
     out.readable = false;
     out.issues.push_back(
-        waiver_issue(waiver_codes::malformed_json, path, fmt::format("豁免文件不是合法的 JSON：{}", e.what())));
+        waiver_issue(waiver_codes::malformed_json, path,
+                     base::say("豁免文件不是合法的 JSON：{}", "the waivers file is not valid JSON: {}", e.what())));
     return out;
   }
   if (!doc.is_object() || !doc.contains("waivers") || !doc["waivers"].is_array()) {
     out.readable = false;
     out.issues.push_back(
-        waiver_issue(waiver_codes::not_a_waiver_list, path + "#", "豁免文件应为 {\"waivers\": [...]}"));
+        waiver_issue(waiver_codes::not_a_waiver_list, path + "#",
+                     base::pick("豁免文件应为 {\"waivers\": [...]}", "a waivers file is {\"waivers\": [...]}")));
     return out;
   }
   // Members the file format does not have: a typo such as `expries` would otherwise go unseen.
@@ -38,8 +41,9 @@ waiver_file parse_waivers(std::string_view json_text, const std::string& path) {
                              std::initializer_list<std::string_view> known) {
     for (const auto& [name, value] : object.items()) {
       if (std::find(known.begin(), known.end(), name) != known.end()) continue;
-      out.issues.push_back(waiver_issue(waiver_codes::unknown_member, at + "/" + name,
-                                        fmt::format("豁免文件中的未知字段 `{}`，已忽略", name)));
+      out.issues.push_back(waiver_issue(
+          waiver_codes::unknown_member, at + "/" + name,
+          base::say("豁免文件中的未知字段 `{}`，已忽略", "unknown member `{}` in the waivers file, ignored", name)));
     }
   };
   unknown_members(doc, path + "#", {"waivers"});
@@ -48,7 +52,8 @@ waiver_file parse_waivers(std::string_view json_text, const std::string& path) {
     auto pointer = fmt::format("{}#/waivers/{}", path, i);
     const auto& entry = list[i];
     if (!entry.is_object()) {
-      out.issues.push_back(waiver_issue(waiver_codes::malformed_entry, pointer, "豁免条目应为对象"));
+      out.issues.push_back(waiver_issue(waiver_codes::malformed_entry, pointer,
+                                        base::pick("豁免条目应为对象", "a waiver entry must be an object")));
       continue;
     }
     unknown_members(entry, pointer, {"rule", "subject", "reason", "approver", "granted", "expires"});
@@ -57,8 +62,9 @@ waiver_file parse_waivers(std::string_view json_text, const std::string& path) {
     bool ok = true;
     auto text = [&](const char* name, std::string& into) {
       if (!entry.contains(name) || !entry[name].is_string() || entry[name].get<std::string>().empty()) {
-        out.issues.push_back(waiver_issue(waiver_codes::malformed_entry, pointer + "/" + name,
-                                          fmt::format("缺少字段 `{}`（字符串）", name)));
+        out.issues.push_back(
+            waiver_issue(waiver_codes::malformed_entry, pointer + "/" + name,
+                         base::say("缺少字段 `{}`（字符串）", "missing member `{}` (a string)", name)));
         ok = false;
         return;
       }
@@ -70,8 +76,8 @@ waiver_file parse_waivers(std::string_view json_text, const std::string& path) {
       if (s.empty()) return;
       auto d = facts::parse_date(s);
       if (!d) {
-        out.issues.push_back(
-            waiver_issue(waiver_codes::invalid_date, pointer + "/" + name, fmt::format("日期无效：\"{}\"", s)));
+        out.issues.push_back(waiver_issue(waiver_codes::invalid_date, pointer + "/" + name,
+                                          base::say("日期无效：\"{}\"", "invalid date: \"{}\"", s)));
         ok = false;
         return;
       }
@@ -85,7 +91,8 @@ waiver_file parse_waivers(std::string_view json_text, const std::string& path) {
     date("expires", w.expires);
     if (ok && w.expires < w.granted) {
       out.issues.push_back(
-          waiver_issue(waiver_codes::invalid_date, pointer + "/expires", "豁免的截止日期早于批准日期"));
+          waiver_issue(waiver_codes::invalid_date, pointer + "/expires",
+                       base::pick("豁免的截止日期早于批准日期", "the waiver expires before it was granted")));
       ok = false;
     }
     if (ok) out.waivers.push_back(std::move(w));
@@ -101,7 +108,9 @@ waiver_file load_waivers(const std::string& path) {
     out.readable = false;
     out.issues.push_back(
         waiver_issue(waiver_codes::unreadable_file, path,
-                     why == base::read_failure::too_large ? "豁免文件超过 16 MiB 的上限" : "无法读取豁免文件"));
+                     why == base::read_failure::too_large
+                         ? base::pick("豁免文件超过 16 MiB 的上限", "the waivers file is over the 16 MiB limit")
+                         : base::pick("无法读取豁免文件", "cannot read the waivers file")));
     return out;
   }
   return parse_waivers(source->text(), path);

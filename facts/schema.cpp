@@ -1,5 +1,6 @@
 // The schema model: lookups, validation, and the declaration-syntax rendering of types and schemas.
 #include "facts/schema.hpp"
+#include "base/language.hpp"
 
 #include <map>
 #include <set>
@@ -34,7 +35,7 @@ class type_checker {
   void check(const type& t, const std::string& where, bool record_allowed) {
     switch (t.kind) {
       case type_kind::enumeration:
-        if (t.target >= m_schema.enums().size()) report(where, "enum index out of range");
+        if (t.target >= m_schema.enums().size()) report(where, base::pick("枚举下标越界", "enum index out of range"));
         break;
       case type_kind::ref:
         check_ref(t, where);
@@ -51,7 +52,8 @@ class type_checker {
       case type_kind::range:
         if (!arity(t, 1, where)) break;
         if (!is_ordered_scalar(t.args[0].kind)) {
-          report(where, "a range bound must be integer, number, date or duration");
+          report(where, base::pick("范围的边界须为 integer、number、date 或 duration",
+                                   "a range bound must be integer, number, date or duration"));
         }
         break;
       default:
@@ -64,33 +66,38 @@ class type_checker {
 
   bool arity(const type& t, std::size_t n, const std::string& where) {
     if (t.args.size() == n) return true;
-    report(where, fmt::format("`{}` needs {} type argument(s)", to_string(t.kind), n));
+    report(where, base::say("`{}` 需要 {} 个类型参数", "`{}` needs {} type argument(s)", to_string(t.kind), n));
     return false;
   }
 
   void check_ref(const type& t, const std::string& where) {
-    if (t.target >= m_schema.entities().size()) return report(where, "ref target out of range");
+    if (t.target >= m_schema.entities().size())
+      return report(where, base::pick("ref 的目标越界", "ref target out of range"));
     const auto& target = m_schema.entity_at(t.target);
     if (!target.collection || !target.key_field()) {
-      report(where, fmt::format("ref target `{}` needs a collection and a key", target.name));
+      report(where,
+             base::say("ref 的目标 `{}` 须有集合和键", "ref target `{}` needs a collection and a key", target.name));
     }
   }
 
   void check_record(const type& t, const std::string& where, bool record_allowed) {
-    if (t.target >= m_schema.entities().size()) return report(where, "record type out of range");
+    if (t.target >= m_schema.entities().size())
+      return report(where, base::pick("记录类型越界", "record type out of range"));
     if (m_schema.entity_at(t.target).collection) {
-      report(where, fmt::format("`{}` has a collection: use `ref {}`", m_schema.entity_at(t.target).name,
-                                m_schema.entity_at(t.target).name));
+      report(where, base::say("`{}` 有集合：请使用 `ref {}`", "`{}` has a collection: use `ref {}`",
+                              m_schema.entity_at(t.target).name, m_schema.entity_at(t.target).name));
     }
     // A record's JSON Pointer is derived from its parent row, field and list position.
-    if (!record_allowed) report(where, "a record may only be a field's type or a list element");
+    if (!record_allowed)
+      report(where,
+             base::pick("记录只能用作字段的类型或列表的元素", "a record may only be a field's type or a list element"));
   }
 
   void check_map(const type& t, const std::string& where) {
     if (!arity(t, 2, where)) return;
     auto key = t.args[0].kind;
     if ((key != type_kind::string && key != type_kind::enumeration) || t.args[0].optional) {
-      report(where, "a map key must be string or an enum");
+      report(where, base::pick("映射的键须为 string 或枚举", "a map key must be string or an enum"));
     }
     check(t.args[0], where, false);
     check(t.args[1], where, false);
@@ -107,7 +114,7 @@ void check_enum(const enum_type& e, std::vector<schema_problem>& problems) {
     for (std::string_view text : {std::string_view(e.values[i].symbol), std::string_view(e.values[i].label)}) {
       auto [it, inserted] = owner.emplace(text, i);
       if (!inserted && it->second != i) {
-        problems.push_back({"enum " + e.name, fmt::format("`{}` names two values", text)});
+        problems.push_back({"enum " + e.name, base::say("`{}` 指代了两个值", "`{}` names two values", text)});
       }
     }
   }
@@ -118,15 +125,16 @@ void check_entity(const schema& s, const entity_type& e, std::vector<schema_prob
   type_checker checker(s, problems);
   for (const auto& f : e.fields) {
     std::string where = e.name + "." + f.name;
-    if (!names.insert(f.name).second) problems.push_back({where, "duplicate field"});
+    if (!names.insert(f.name).second) problems.push_back({where, base::pick("重复的字段", "duplicate field")});
     checker.check(f.type, where, true);
   }
   if (!e.key) return;
   auto key = e.key_field();
   if (!key) {
-    problems.push_back({e.name, fmt::format("key `{}` is not a field", *e.key)});
+    problems.push_back({e.name, base::say("键 `{}` 不是字段", "key `{}` is not a field", *e.key)});
   } else if (!is_key_kind(e.fields[*key].type.kind) || e.fields[*key].type.optional) {
-    problems.push_back({e.name + "." + *e.key, "a key must be a non-optional string or integer"});
+    problems.push_back({e.name + "." + *e.key, base::pick("键须为不可为空的 string 或 integer",
+                                                          "a key must be a non-optional string or integer")});
   }
 }
 
@@ -183,16 +191,18 @@ std::vector<schema_problem> schema::validate() const {
   std::set<std::string_view> type_names;
   std::set<std::string_view> collections;
   for (const auto& e : m_enums) {
-    if (!type_names.insert(e.name).second) problems.push_back({"enum " + e.name, "duplicate type name"});
+    if (!type_names.insert(e.name).second)
+      problems.push_back({"enum " + e.name, base::pick("重复的类型名", "duplicate type name")});
     check_enum(e, problems);
   }
   for (const auto& e : m_entities) {
-    if (!type_names.insert(e.name).second) problems.push_back({e.name, "duplicate type name"});
+    if (!type_names.insert(e.name).second)
+      problems.push_back({e.name, base::pick("重复的类型名", "duplicate type name")});
     if (e.collection && (*e.collection == "as_of" || *e.collection == "org" || *e.collection == "$schema")) {
-      problems.push_back({e.name, fmt::format("`{}` is reserved in snapshots", *e.collection)});
+      problems.push_back({e.name, base::say("`{}` 是快照中的保留名", "`{}` is reserved in snapshots", *e.collection)});
     }
     if (e.collection && !collections.insert(*e.collection).second) {
-      problems.push_back({e.name, fmt::format("collection `{}` is used twice", *e.collection)});
+      problems.push_back({e.name, base::say("集合 `{}` 被使用了两次", "collection `{}` is used twice", *e.collection)});
     }
     check_entity(*this, e, problems);
   }

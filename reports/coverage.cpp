@@ -3,14 +3,20 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include <string>
+#include <vector>
+
+#include "base/language.hpp"
 #include "engine/checklist.hpp"
 #include "engine/coverage.hpp"
 #include "reports/formats.hpp"
+#include "reports/words.hpp"
 
 namespace baomi::reports {
 
 std::string write_text(const engine::coverage& c, const report_options& /*options*/) {
-  std::string out = "自查自评清单覆盖（001 第一篇 四、自查内容）\n";
+  std::string out(base::pick("自查自评清单覆盖（001 第一篇 四、自查内容）\n",
+                             "Coverage of the self-assessment checklist (001 第一篇 四、自查内容)\n"));
   std::size_t covered_groups = 0, covered_items = 0, items = 0;
   const auto groups = engine::checklist();
   for (std::size_t i = 0; i < groups.size(); ++i) {
@@ -20,16 +26,20 @@ std::string write_text(const engine::coverage& c, const report_options& /*option
     if (!g.rules.empty()) ++covered_groups;
     std::string item_marks;
     for (int k = 1; k <= groups[i].items; ++k) item_marks += fmt::format(" {}{}", k, g.items.count(k) ? "✓" : "·");
-    out += fmt::format("  {} {}  规则 {} 条  条目{}\n", g.rules.empty() ? "✗" : "✓", groups[i].code, g.rules.size(),
-                       item_marks);
+    out += base::say("  {} {}  规则 {} 条  条目{}\n", "  {} {}  {} rules  items{}\n", g.rules.empty() ? "✗" : "✓",
+                     groups[i].code, g.rules.size(), item_marks);
     out += fmt::format("      {}\n", groups[i].title);
   }
-  out += fmt::format("  有规则的项：{}/{}；引用到的条目：{}/{}\n", covered_groups, groups.size(), covered_items, items);
+  out += base::say("  有规则的项：{}/{}；引用到的条目：{}/{}\n", "  groups with rules: {}/{}; items cited: {}/{}\n",
+                   covered_groups, groups.size(), covered_items, items);
   if (!c.unmapped.empty())
-    out += fmt::format("  未对应清单项的规则：{}\n", fmt::format("{}", fmt::join(c.unmapped, " ")));
+    out += base::say("  未对应清单项的规则：{}\n", "  rules with no checklist item: {}\n",
+                     fmt::format("{}", fmt::join(c.unmapped, " ")));
 
-  out += fmt::format("\n测试样例覆盖（{} 个样例{}）\n", c.fixtures,
-                     c.failing_fixtures.empty() ? "" : fmt::format("，其中 {} 个未通过", c.failing_fixtures.size()));
+  out += base::say("\n测试样例覆盖（{} 个样例{}）\n", "\nFixture coverage ({} fixtures{})\n", c.fixtures,
+                   c.failing_fixtures.empty()
+                       ? ""
+                       : base::say("，其中 {} 个未通过", ", {} of them failing", c.failing_fixtures.size()));
   std::vector<std::string> no_pass, no_fail, none;
   for (const auto& id : c.rule_ids) {
     auto it = c.exercised.find(id);
@@ -40,17 +50,20 @@ std::string write_text(const engine::coverage& c, const report_options& /*option
     if (!it->second.count(engine::outcome::pass)) no_pass.push_back(id);
     if (!it->second.count(engine::outcome::fail)) no_fail.push_back(id);
   }
-  out += fmt::format("  没有任何样例的规则（{}）：{}\n", none.size(),
-                     none.empty() ? "无" : fmt::format("{}", fmt::join(none, " ")));
-  out += fmt::format("  没有通过样例的规则（{}）：{}\n", no_pass.size(),
-                     no_pass.empty() ? "无" : fmt::format("{}", fmt::join(no_pass, " ")));
-  out += fmt::format("  没有不符合样例的规则（{}）：{}\n", no_fail.size(),
-                     no_fail.empty() ? "无" : fmt::format("{}", fmt::join(no_fail, " ")));
+  auto ids = [](const std::vector<std::string>& list) {
+    return list.empty() ? std::string(nothing()) : fmt::format("{}", fmt::join(list, " "));
+  };
+  out +=
+      base::say("  没有任何样例的规则（{}）：{}\n", "  rules without any fixture ({}): {}\n", none.size(), ids(none));
+  out += base::say("  没有通过样例的规则（{}）：{}\n", "  rules without a passing fixture ({}): {}\n", no_pass.size(),
+                   ids(no_pass));
+  out += base::say("  没有不符合样例的规则（{}）：{}\n", "  rules without a failing fixture ({}): {}\n", no_fail.size(),
+                   ids(no_fail));
 
-  out += "\n引用来源\n";
+  out += base::pick("\n引用来源\n", "\nSources cited\n");
   for (const auto& [id, source] : c.sources) {
-    out += fmt::format("  {}  {} 条规则  {}\n", id, source.second.size(),
-                       source.first.empty() ? "（未声明标题）" : source.first);
+    out += base::say("  {}  {} 条规则  {}\n", "  {}  {} rules  {}\n", id, source.second.size(),
+                     source.first.empty() ? base::pick("（未声明标题）", "(no title declared)") : source.first);
   }
   return out;
 }

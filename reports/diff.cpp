@@ -2,14 +2,20 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <string_view>
+
+#include "base/language.hpp"
 #include "engine/diff.hpp"
 #include "reports/formats.hpp"
+#include "reports/words.hpp"
 
 namespace baomi::reports {
 
 namespace {
 
-std::string outcome_text(const std::optional<engine::outcome>& o) { return o ? engine::to_chinese(*o) : "无"; }
+std::string_view outcome_text(const std::optional<engine::outcome>& o) {
+  return o ? engine::display_name(*o) : nothing();
+}
 
 }  // namespace
 
@@ -17,14 +23,18 @@ std::string write_text(const diff_report& report, const report_options& /*option
   const auto& d = *report.diff;
   const auto& title = report.title;
   bool unchanged = report.unchanged;
-  std::string out = fmt::format("baomi diff：{}\n", title);
-  out += fmt::format("新增 {} 项，已解决 {} 项，有变化 {} 项，未变 {} 项\n", d.count(engine::change_kind::added),
-                     d.count(engine::change_kind::resolved), d.count(engine::change_kind::changed),
-                     d.count(engine::change_kind::unchanged));
+  std::string out = base::say("baomi diff：{}\n", "baomi diff: {}\n", title);
+  out += base::say("新增 {} 项，已解决 {} 项，有变化 {} 项，未变 {} 项\n",
+                   "{} new, {} resolved, {} changed, {} unchanged\n", d.count(engine::change_kind::added),
+                   d.count(engine::change_kind::resolved), d.count(engine::change_kind::changed),
+                   d.count(engine::change_kind::unchanged));
   for (auto kind : {engine::change_kind::added, engine::change_kind::resolved, engine::change_kind::changed,
                     engine::change_kind::unchanged}) {
     if (d.count(kind) == 0 || (kind == engine::change_kind::unchanged && !unchanged)) continue;
-    out += fmt::format("\n{}（{}）\n", engine::to_chinese(kind), engine::to_string(kind));
+    if (base::message_language() == base::language::en)
+      out += fmt::format("\n{}\n", engine::display_name(kind));  // the word is the token
+    else
+      out += fmt::format("\n{}（{}）\n", engine::display_name(kind), engine::to_string(kind));
     for (const auto& c : d.changes) {
       if (c.kind != kind) continue;
       auto subject = fmt::format("{}/{}{}", c.subject.collection, c.subject.key,
@@ -32,8 +42,8 @@ std::string write_text(const diff_report& report, const report_options& /*option
       out += fmt::format("  {} {} {}  {} → {}{}\n", c.rule, c.title, subject, outcome_text(c.base_outcome),
                          outcome_text(c.head_outcome), c.snapshot.empty() ? "" : "  [" + c.snapshot + "]");
       if (c.base_severity && c.head_severity && c.base_severity != c.head_severity) {
-        out += fmt::format("      严重程度 {} → {}\n", engine::to_chinese(*c.base_severity),
-                           engine::to_chinese(*c.head_severity));
+        out += base::say("      严重程度 {} → {}\n", "      severity {} → {}\n", engine::display_name(*c.base_severity),
+                         engine::display_name(*c.head_severity));
       }
       if (!c.message.empty()) out += "      " + c.message + "\n";
     }

@@ -1,6 +1,7 @@
 // `baomi test`: each fixture file passed or failed, with what differed (text; JUnit is in junit.cpp).
 #include <fmt/format.h>
 
+#include "base/language.hpp"
 #include "engine/fixture.hpp"
 #include "reports/formats.hpp"
 
@@ -14,7 +15,7 @@ std::string write_text(const engine::fixture_suite& suite, const report_options&
     for (const auto& p : c.problems) out += fmt::format("    {}\n", p);
   }
   auto failed = suite.failed();
-  return out + fmt::format("{} passed, {} failed\n", suite.cases.size() - failed, failed);
+  return out + base::say("通过 {} 个，失败 {} 个\n", "{} passed, {} failed\n", suite.cases.size() - failed, failed);
 }
 
 }  // namespace baomi::reports

@@ -9,10 +9,12 @@
 #include <utility>
 #include <vector>
 
+#include "base/language.hpp"
 #include "engine/checklist.hpp"
 #include "reports/formats.hpp"
 #include "reports/summary.hpp"
 #include "reports/text_layout.hpp"
+#include "reports/words.hpp"
 #include "reports/xml.hpp"
 
 namespace baomi::reports {
@@ -66,9 +68,16 @@ e.closest('.rule').querySelector('h3').textContent.toLowerCase().indexOf(t)>=0);
 e.classList.toggle('hide',!ok);if(ok)n++;});
 document.querySelectorAll('.rule,.group').forEach(function(g){
 g.classList.toggle('hide',!g.querySelector('.finding:not(.hide)'));});
-c.textContent='显示 '+n+' / '+all.length+' 项';}
+c.textContent=)";
+// The rest of the script after the count's text, which is in the message language (count_text).
+constexpr std::string_view script_end = R"(;}
 [q,o,s,d].forEach(function(e){e.addEventListener('input',apply);});apply();})();
 )";
+
+// The script's expression for "showing n of all".
+std::string_view count_text() {
+  return base::pick("'显示 '+n+' / '+all.length+' 项'", "'showing '+n+' of '+all.length");
+}
 
 // Text as HTML character data or attribute value: controls dropped, invalid UTF-8 replaced
 // (one_line), then & < > " ' escaped.
@@ -79,7 +88,7 @@ std::string esc(std::string_view text) {
 }
 
 std::string area_heading(std::string_view area) {
-  if (area.empty()) return "未分类";
+  if (area.empty()) return std::string(unclassified());
   auto title = checklist_title(area);
   return title.empty() ? std::string(area) : fmt::format("{} {}", area, title);
 }
@@ -91,29 +100,35 @@ class html_writer {
 
   std::string write() {
     auto unit = m_result.org_name.empty() ? std::string() : esc(m_result.org_name) + " ";
-    m_out += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
+    m_out += fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+                         base::pick("zh-CN", "en"));
     m_out += fmt::format("<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n", csp);
     m_out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     m_out += fmt::format("<meta name=\"generator\" content=\"baomi {}\">\n", esc(m_options.tool_version));
-    m_out += fmt::format("<title>{}保密检查报告（{}）</title>\n", unit, esc(m_result.as_of));
+    m_out += base::say("<title>{}保密检查报告（{}）</title>\n", "<title>{}compliance check report ({})</title>\n", unit,
+                       esc(m_result.as_of));
     m_out += fmt::format("<style>{}</style>\n</head>\n<body>\n", style);
     header(unit);
     summary_tables();
     filters();
     findings();
     issues();
-    m_out += fmt::format("<script>{}</script>\n</body>\n</html>\n", script);
+    m_out += fmt::format("<script>{}{}{}</script>\n</body>\n</html>\n", script, count_text(), script_end);
     return std::move(m_out);
   }
 
  private:
   void header(const std::string& unit) {
-    m_out += fmt::format("<header id=\"top\">\n<h1>{}保密检查报告</h1>\n<dl class=\"meta\">\n", unit);
-    meta("被检查单位", m_result.org_name.empty() ? "（快照未写明）" : m_result.org_name);
-    meta("评估日期", m_result.as_of);
-    meta("配置", m_result.profile.empty() ? "（未指定）" : m_result.profile);
-    meta("快照", m_result.snapshot_path);
-    if (!m_options.tool_version.empty()) meta("工具版本", "baomi " + m_options.tool_version);
+    m_out += base::say("<header id=\"top\">\n<h1>{}保密检查报告</h1>\n<dl class=\"meta\">\n",
+                       "<header id=\"top\">\n<h1>{}compliance check report</h1>\n<dl class=\"meta\">\n", unit);
+    meta(base::pick("被检查单位", "Organization"),
+         m_result.org_name.empty() ? base::pick("（快照未写明）", "(not in the snapshot)") : m_result.org_name);
+    meta(base::pick("评估日期", "As of"), m_result.as_of);
+    meta(base::pick("配置", "Profile"),
+         m_result.profile.empty() ? base::pick("（未指定）", "(none given)") : m_result.profile);
+    meta(base::pick("快照", "Snapshot"), m_result.snapshot_path);
+    if (!m_options.tool_version.empty())
+      meta(base::pick("工具版本", "Tool version"), "baomi " + m_options.tool_version);
     m_out += "</dl>\n</header>\n";
   }
 
@@ -123,8 +138,8 @@ class html_writer {
 
   void count_head(std::string_view label) {
     m_out += fmt::format("<table>\n<thead><tr><th>{}</th>", label);
-    for (auto o : outcome_order) m_out += fmt::format("<th>{}</th>", engine::to_chinese(o));
-    m_out += "<th>合计</th></tr></thead>\n<tbody>\n";
+    for (auto o : outcome_order) m_out += fmt::format("<th>{}</th>", engine::display_name(o));
+    m_out += base::pick("<th>合计</th></tr></thead>\n<tbody>\n", "<th>Total</th></tr></thead>\n<tbody>\n");
   }
 
   void count_row(const std::string& label_html, const outcome_counts& counts) {
@@ -138,15 +153,18 @@ class html_writer {
 
   void summary_tables() {
     const auto& all = m_summary.all;
-    m_out += "<section id=\"summary\">\n<h2>检查摘要</h2>\n";
-    m_out += fmt::format(
+    m_out +=
+        base::pick("<section id=\"summary\">\n<h2>检查摘要</h2>\n", "<section id=\"summary\">\n<h2>Summary</h2>\n");
+    m_out += base::say(
         "<p>规则 {} 条，检查结果 {} 项：不符合 {} 项，证据不足 {} 项，待办 {} 项，已豁免 {} 项；数据问题 {} 项。</p>\n",
+        "<p>{} rules, {} findings: {} non-compliant, {} insufficient evidence, {} pending, {} waived; {} data "
+        "issues.</p>\n",
         m_result.rules.size(), all.total(), all[outcome::fail], all[outcome::unknown], all[outcome::pending],
         all[outcome::waived], m_result.issues.size());
     by_group();
-    m_out += "<h3>按严重程度</h3>\n";
-    count_head("严重程度");
-    for (auto s : severity_order) count_row(engine::to_chinese(s), m_summary.of(s));
+    m_out += base::pick("<h3>按严重程度</h3>\n", "<h3>By severity</h3>\n");
+    count_head(base::pick("严重程度", "Severity"));
+    for (auto s : severity_order) count_row(std::string(engine::display_name(s)), m_summary.of(s));
     m_out += "</tbody></table>\n";
     by_department();
     m_out += "</section>\n";
@@ -169,18 +187,19 @@ class html_writer {
         for (std::size_t i = 0; i < a.counts[o]; ++i) counts[*g].add(o);
       }
     }
-    m_out += "<h3>按自查项（001 四、自查内容）</h3>\n";
-    count_head("自查项");
+    m_out += base::pick("<h3>按自查项（001 四、自查内容）</h3>\n", "<h3>By checklist item (001 四、自查内容)</h3>\n");
+    count_head(base::pick("自查项", "Checklist item"));
     for (std::size_t g = 0; g < groups.size(); ++g) {
       auto label = fmt::format("<a href=\"#g{}\">{} {}</a>", g + 1, groups[g].code, groups[g].title);
       if (!has_rules[g]) {
-        m_out += fmt::format("<tr><th>{} {}</th><td colspan=\"7\">未检查（无规则）</td></tr>\n", groups[g].code,
-                             groups[g].title);
+        m_out += base::say("<tr><th>{} {}</th><td colspan=\"7\">未检查（无规则）</td></tr>\n",
+                           "<tr><th>{} {}</th><td colspan=\"7\">not checked (no rules)</td></tr>\n", groups[g].code,
+                           groups[g].title);
         continue;
       }
       count_row(label, counts[g]);
     }
-    for (const auto* a : others) count_row(esc(a->area.empty() ? "未分类" : a->area), a->counts);
+    for (const auto* a : others) count_row(esc(a->area.empty() ? unclassified() : a->area), a->counts);
     m_out += "</tbody></table>\n";
   }
 
@@ -196,25 +215,32 @@ class html_writer {
       depts[it->second].add(f.outcome);
     }
     if (depts.empty()) return;
-    m_out += "<h3>按部门</h3>\n";
-    count_head("部门");
+    m_out += base::pick("<h3>按部门</h3>\n", "<h3>By department</h3>\n");
+    count_head(base::pick("部门", "Department"));
     for (const auto& [name, counts] : depts) count_row(esc(name), counts);
     m_out += "</tbody></table>\n";
-    if (unknown > 0) m_out += fmt::format("<p>另有 {} 项检查结果的对象未登记所属部门。</p>\n", unknown);
+    if (unknown > 0)
+      m_out += base::say("<p>另有 {} 项检查结果的对象未登记所属部门。</p>\n",
+                         "<p>{} more findings are about subjects with no department on record.</p>\n", unknown);
   }
 
   void filters() {
     m_out += "<form id=\"filters\" hidden role=\"search\" onsubmit=\"return false\">\n";
-    m_out += "<label>搜索 <input id=\"q\" type=\"search\" placeholder=\"规则、对象、说明…\"></label>\n";
-    m_out += "<label>结果 <select id=\"fo\"><option value=\"\">全部</option>";
+    m_out +=
+        base::pick("<label>搜索 <input id=\"q\" type=\"search\" placeholder=\"规则、对象、说明…\"></label>\n",
+                   "<label>Search <input id=\"q\" type=\"search\" placeholder=\"rule, subject, message…\"></label>\n");
+    m_out += base::pick("<label>结果 <select id=\"fo\"><option value=\"\">全部</option>",
+                        "<label>Outcome <select id=\"fo\"><option value=\"\">all</option>");
     for (auto o : outcome_order) {
       if (is_shown(m_options, o))
-        m_out += fmt::format("<option value=\"{}\">{}</option>", engine::to_string(o), engine::to_chinese(o));
+        m_out += fmt::format("<option value=\"{}\">{}</option>", engine::to_string(o), engine::display_name(o));
     }
-    m_out += "</select></label>\n<label>严重程度 <select id=\"fs\"><option value=\"\">全部</option>";
+    m_out += base::pick("</select></label>\n<label>严重程度 <select id=\"fs\"><option value=\"\">全部</option>",
+                        "</select></label>\n<label>Severity <select id=\"fs\"><option value=\"\">all</option>");
     for (auto s : severity_order)
-      m_out += fmt::format("<option value=\"{}\">{}</option>", engine::to_string(s), engine::to_chinese(s));
-    m_out += "</select></label>\n<label>部门 <select id=\"fd\"><option value=\"\">全部</option>";
+      m_out += fmt::format("<option value=\"{}\">{}</option>", engine::to_string(s), engine::display_name(s));
+    m_out += base::pick("</select></label>\n<label>部门 <select id=\"fd\"><option value=\"\">全部</option>",
+                        "</select></label>\n<label>Department <select id=\"fd\"><option value=\"\">all</option>");
     std::map<std::string, bool> names;
     for (const auto& [pointer, name] : m_result.departments) names[name] = true;
     for (const auto& [name, unused] : names) m_out += fmt::format("<option>{}</option>", esc(name));
@@ -237,16 +263,20 @@ class html_writer {
     }
     std::string listed;
     for (auto o : outcome_order) {
-      if (is_shown(m_options, o)) listed += (listed.empty() ? "" : "、") + std::string(engine::to_chinese(o));
+      if (!is_shown(m_options, o)) continue;
+      if (!listed.empty()) listed += list_separator();
+      listed += engine::display_name(o);
     }
-    m_out += fmt::format("<nav>\n<h2>检查发现（列出：{}）</h2>\n<ol>\n", listed.empty() ? "无" : listed);
+    m_out += base::say("<nav>\n<h2>检查发现（列出：{}）</h2>\n<ol>\n", "<nav>\n<h2>Findings (listed: {})</h2>\n<ol>\n",
+                       listed.empty() ? std::string(nothing()) : listed);
     for (const auto& [area, rules] : groups) {
       std::size_t n = 0;
       for (const auto& r : rules) n += r.second.size();
-      m_out += fmt::format("<li><a href=\"#{}\">{}</a>（{} 项）</li>\n", anchor(area), esc(area_heading(area)), n);
+      m_out += base::say("<li><a href=\"#{}\">{}</a>（{} 项）</li>\n", "<li><a href=\"#{}\">{}</a> ({})</li>\n",
+                         anchor(area), esc(area_heading(area)), n);
     }
     m_out += "</ol>\n</nav>\n";
-    if (groups.empty()) m_out += "<p>（无）</p>\n";
+    if (groups.empty()) m_out += fmt::format("<p>{}</p>\n", none_listed());
     for (const auto& [area, rules] : groups) {
       m_out += fmt::format("<section class=\"group\" id=\"{}\">\n<h2>{}</h2>\n", anchor(area), esc(area_heading(area)));
       for (const auto& [rule, list] : rules) {
@@ -267,12 +297,12 @@ class html_writer {
 
   void rule_block(const engine::rule_info& rule) {
     m_out += fmt::format("<article class=\"rule\">\n<h3>{} {} <span class=\"badge s\">{}</span></h3>\n", esc(rule.id),
-                         esc(rule.title), engine::to_chinese(rule.severity));
+                         esc(rule.title), engine::display_name(rule.severity));
     if (rule.citations.empty()) return;
     m_out += "<ul class=\"cites\">\n";
     for (const auto& c : rule.citations) {
       m_out += "<li>" + esc(citation_source(c));
-      if (!c.quote.empty()) m_out += "：<q>" + esc(c.quote) + "</q>";
+      if (!c.quote.empty()) m_out += fmt::format("{}<q>{}</q>", base::pick("：", ": "), esc(c.quote));
       m_out += "</li>\n";
     }
     m_out += "</ul>\n";
@@ -284,29 +314,32 @@ class html_writer {
     m_out +=
         fmt::format("<div class=\"finding\" data-outcome=\"{}\" data-severity=\"{}\" data-dept=\"{}\">\n",
                     engine::to_string(f.outcome), engine::to_string(f.severity), has_dept ? esc(dept->second) : "");
-    m_out += fmt::format("<span class=\"badge o-{}\">{}</span><span class=\"badge s\">{}</span>\n",
-                         engine::to_string(f.outcome), engine::to_chinese(f.outcome), engine::to_chinese(f.severity));
+    m_out +=
+        fmt::format("<span class=\"badge o-{}\">{}</span><span class=\"badge s\">{}</span>\n",
+                    engine::to_string(f.outcome), engine::display_name(f.outcome), engine::display_name(f.severity));
     auto subject = subject_path(f.subject);
     if (!f.subject.label.empty() && f.subject.label != f.subject.key) subject += " " + f.subject.label;
     m_out += "<dl>\n";
-    item("对象", esc(subject));
-    if (has_dept) item("部门", esc(dept->second));
-    if (!f.message.empty()) item("说明", esc(f.message));
-    if (!f.remedy.empty()) item("整改", esc(f.remedy));
+    item(base::pick("对象", "Subject"), esc(subject));
+    if (has_dept) item(base::pick("部门", "Department"), esc(dept->second));
+    if (!f.message.empty()) item(base::pick("说明", "Message"), esc(f.message));
+    if (!f.remedy.empty()) item(base::pick("整改", "Remedy"), esc(f.remedy));
     if (f.due) {
       auto due = esc(*f.due);
-      if (f.days_left) due += "（" + days_left_text(*f.days_left) + "）";
-      item("期限", due);
+      if (f.days_left) due += base::say("（{}）", " ({})", days_left_text(*f.days_left));
+      item(base::pick("期限", "Due"), due);
     }
-    if (f.outcome == outcome::waived) item("豁免", esc(f.waiver_reason.empty() ? "（未说明理由）" : f.waiver_reason));
+    if (f.outcome == outcome::waived)
+      item(base::pick("豁免", "Waiver"),
+           esc(f.waiver_reason.empty() ? base::pick("（未说明理由）", "(no reason given)") : f.waiver_reason));
     if (!f.evidence.empty()) {
       std::string list = "<ul class=\"ev\">";
       for (const auto& e : f.evidence) {
         list += "<li><code>" + esc(e.pointer) + "</code> = " + esc(e.value);
-        if (!e.role.empty()) list += "（" + esc(e.role) + "）";
+        if (!e.role.empty()) list += base::say("（{}）", " ({})", esc(e.role));
         list += "</li>";
       }
-      item("证据", list + "</ul>");
+      item(base::pick("证据", "Evidence"), list + "</ul>");
     }
     m_out += "</dl>\n</div>\n";
   }
@@ -316,12 +349,14 @@ class html_writer {
   }
 
   void issues() {
-    m_out += fmt::format("<section id=\"issues\" class=\"group\">\n<h2>数据问题（{}）</h2>\n", m_result.issues.size());
+    m_out += base::say("<section id=\"issues\" class=\"group\">\n<h2>数据问题（{}）</h2>\n",
+                       "<section id=\"issues\" class=\"group\">\n<h2>Data issues ({})</h2>\n", m_result.issues.size());
     if (m_result.issues.empty()) {
-      m_out += "<p>（无）</p>\n</section>\n";
+      m_out += fmt::format("<p>{}</p>\n</section>\n", none_listed());
       return;
     }
-    m_out += "<table>\n<thead><tr><th>代码</th><th>位置</th><th>说明</th></tr></thead>\n<tbody>\n";
+    m_out += base::pick("<table>\n<thead><tr><th>代码</th><th>位置</th><th>说明</th></tr></thead>\n<tbody>\n",
+                        "<table>\n<thead><tr><th>Code</th><th>Where</th><th>Message</th></tr></thead>\n<tbody>\n");
     for (const auto& i : m_result.issues) {
       m_out += fmt::format("<tr><td>{}</td><td><code>{}</code></td><td>{}</td></tr>\n", esc(i.code), esc(i.pointer),
                            esc(i.message));

@@ -8,11 +8,13 @@
 #include <map>
 #include <string>
 
+#include "base/language.hpp"
 #include "engine/fixture.hpp"
 
 #include "reports/formats.hpp"
 #include "reports/summary.hpp"
 #include "reports/text_layout.hpp"
+#include "reports/words.hpp"
 #include "reports/xml.hpp"
 
 namespace baomi::reports {
@@ -32,14 +34,14 @@ std::string subject_text(const engine::finding& f) {
 }
 
 std::string line_of(const engine::finding& f) {
-  auto line = fmt::format("{}：{}", subject_text(f), f.message);
+  auto line = base::say("{}：{}", "{}: {}", subject_text(f), f.message);
   if (f.outcome == outcome::pending && f.due) {
-    line += fmt::format("（期限 {}", *f.due);
-    if (f.days_left) line += "，" + days_left_text(*f.days_left);
-    line += "）";
+    line += base::say("（期限 {}", " (due {}", *f.due);
+    if (f.days_left) line += base::say("，{}", ", {}", days_left_text(*f.days_left));
+    line += base::pick("）", ")");
   }
   if (f.outcome == outcome::waived && !f.waiver_reason.empty())
-    line += fmt::format("（豁免理由：{}）", f.waiver_reason);
+    line += base::say("（豁免理由：{}）", " (waived: {})", f.waiver_reason);
   return line;
 }
 
@@ -63,7 +65,7 @@ class junit_writer {
       v.counts.add(f.outcome);
       if (f.outcome == outcome::fail) v.failures += line_of(f) + "\n";
       if (f.outcome == outcome::pending || f.outcome == outcome::unknown || f.outcome == outcome::waived) {
-        v.notes += fmt::format("{} {}\n", engine::to_chinese(f.outcome), line_of(f));
+        v.notes += fmt::format("{} {}\n", engine::display_name(f.outcome), line_of(f));
       }
     }
   }
@@ -79,7 +81,7 @@ class junit_writer {
       }
       if (totals.tests == 0) continue;
       suites +=
-          fmt::format("  <testsuite{}{}{}{}{}>\n", attr("name", a.area.empty() ? "未分类" : a.area),
+          fmt::format("  <testsuite{}{}{}{}{}>\n", attr("name", a.area.empty() ? unclassified() : a.area),
                       attr("tests", std::to_string(totals.tests)), attr("failures", std::to_string(totals.failures)),
                       attr("errors", "0"), attr("skipped", std::to_string(totals.skipped)));
       suites += properties(a.area) + cases + "  </testsuite>\n";
@@ -125,24 +127,32 @@ class junit_writer {
       ++totals.tests;
       ++totals.failures;
       cases += fmt::format("    <testcase{}{}>\n      <failure{}{}>{}</failure>\n    </testcase>\n",
-                           attr("classname", "baomi.data"), attr("name", "数据问题"), attr("type", "data"),
-                           attr("message", fmt::format("数据问题 {} 项", count)), xml_text(text));
+                           attr("classname", "baomi.data"), attr("name", base::pick("数据问题", "data issues")),
+                           attr("type", "data"), attr("message", base::say("数据问题 {} 项", "{} data issues", count)),
+                           xml_text(text));
     }
     if (!m_result.not_exported.empty()) {
       ++totals.tests;
       ++totals.skipped;
       std::string names;
-      for (const auto& c : m_result.not_exported) names += (names.empty() ? "" : "、") + c;
-      cases += fmt::format("    <testcase{}{}>\n      <skipped{}/>\n    </testcase>\n", attr("classname", "baomi.data"),
-                           attr("name", "未导出的集合"),
-                           attr("message", "快照未导出：" + names + "；读取它们的规则结果为证据不足"));
+      for (const auto& c : m_result.not_exported) {
+        if (!names.empty()) names += list_separator();
+        names += c;
+      }
+      cases += fmt::format(
+          "    <testcase{}{}>\n      <skipped{}/>\n    </testcase>\n", attr("classname", "baomi.data"),
+          attr("name", base::pick("未导出的集合", "collections not exported")),
+          attr("message",
+               base::say("快照未导出：{}；读取它们的规则结果为证据不足",
+                         "not exported by the snapshot: {}; the rules that read them give insufficient evidence",
+                         names)));
     }
     all.tests += totals.tests;
     all.failures += totals.failures;
     all.skipped += totals.skipped;
-    return fmt::format("  <testsuite{}{}{}{}{}>\n", attr("name", "数据"), attr("tests", std::to_string(totals.tests)),
-                       attr("failures", std::to_string(totals.failures)), attr("errors", "0"),
-                       attr("skipped", std::to_string(totals.skipped))) +
+    return fmt::format("  <testsuite{}{}{}{}{}>\n", attr("name", base::pick("数据", "data")),
+                       attr("tests", std::to_string(totals.tests)), attr("failures", std::to_string(totals.failures)),
+                       attr("errors", "0"), attr("skipped", std::to_string(totals.skipped))) +
            cases + "  </testsuite>\n";
   }
 
@@ -155,13 +165,15 @@ class junit_writer {
     if (v.counts[outcome::fail] > 0) {
       ++totals.failures;
       auto text = v.failures;
-      for (const auto& c : rule.citations) text += "依据：" + citation_line(c) + "\n";
+      for (const auto& c : rule.citations) text += base::say("依据：{}\n", "Source: {}\n", citation_line(c));
       body += fmt::format("      <failure{}{}>{}</failure>\n", attr("type", "fail"),
-                          attr("message", fmt::format("{} 项不符合", v.counts[outcome::fail])), xml_text(text));
+                          attr("message", base::say("{} 项不符合", "{} non-compliant", v.counts[outcome::fail])),
+                          xml_text(text));
     } else if (v.counts[outcome::unknown] > 0) {
       ++totals.skipped;
-      body += fmt::format("      <skipped{}/>\n",
-                          attr("message", fmt::format("证据不足 {} 项", v.counts[outcome::unknown])));
+      body += fmt::format(
+          "      <skipped{}/>\n",
+          attr("message", base::say("证据不足 {} 项", "{} with insufficient evidence", v.counts[outcome::unknown])));
     }
     if (!v.notes.empty()) body += fmt::format("      <system-out>{}</system-out>\n", xml_text(v.notes));
     auto head = fmt::format("    <testcase{}{}", attr("classname", rule.module.empty() ? "baomi" : rule.module),

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "base/language.hpp"
 #include "reports/listings.hpp"
 
 namespace baomi::reports {
@@ -13,7 +14,7 @@ std::string render_profiles_text(const std::vector<engine::profile_summary>& pro
     if (!p.extends.empty()) text += fmt::format("    extends {}\n", p.extends);
     for (const auto& c : p.changes) text += fmt::format("    {}\n", c);
   }
-  return text + fmt::format("{} 个配置（--profile NAME）\n", profiles.size());
+  return text + base::say("{} 个配置（--profile NAME）\n", "{} profiles (--profile NAME)\n", profiles.size());
 }
 
 std::string render_profiles_json(const std::vector<engine::profile_summary>& profiles) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "base/language.hpp"
 #include "base/text.hpp"
 #include "reports/listings.hpp"
 
@@ -18,7 +19,7 @@ std::string csv_cell(const std::string& s) {
 }
 
 std::vector<std::string> header(const engine::query_table& r) {
-  std::vector<std::string> h = {"编号", "名称"};
+  std::vector<std::string> h = {std::string(base::pick("编号", "key")), std::string(base::pick("名称", "label"))};
   h.insert(h.end(), r.columns.begin(), r.columns.end());
   return h;
 }
@@ -47,7 +48,7 @@ std::string render_query_text(const engine::query_table& r) {
     }
     out += '\n';
   }
-  return out + fmt::format("{} 行\n", r.rows.size());
+  return out + base::say("{} 行\n", "{} rows\n", r.rows.size());
 }
 
 std::string render_query_csv(const engine::query_table& r) {

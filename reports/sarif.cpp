@@ -10,6 +10,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "base/language.hpp"
 #include "reports/formats.hpp"
 #include "reports/json_stream.hpp"
 #include "reports/summary.hpp"
@@ -112,11 +113,13 @@ json rule_json(const engine::rule_info& rule, const std::map<std::string, std::s
   std::string help;
   for (const auto& c : rule.citations) {
     if (!c.quote.empty()) quotes += (quotes.empty() ? "" : "\n") + c.quote;
-    help += (help.empty() ? "依据：" : "\n依据：") + citation_line(c);
+    if (!help.empty()) help += '\n';
+    help += base::say("依据：{}", "Source: {}", citation_line(c));
   }
   if (!quotes.empty()) out["fullDescription"] = {{"text", quotes}};
   if (auto remedy = remedies.find(rule.id); remedy != remedies.end()) {
-    help += (help.empty() ? "整改：" : "\n整改：") + remedy->second;
+    if (!help.empty()) help += '\n';
+    help += base::say("整改：{}", "Remedy: {}", remedy->second);
   }
   if (!help.empty()) out["help"] = {{"text", help}};
   if (auto uri = help_uri(rule)) out["helpUri"] = *uri;
@@ -136,13 +139,13 @@ json rule_json(const engine::rule_info& rule, const std::map<std::string, std::s
 
 std::string message_text(const engine::finding& f) {
   auto text = f.message.empty() ? rule_of(f).title : f.message;
-  if (f.outcome == outcome::unknown) return "[证据不足] " + text;
+  if (f.outcome == outcome::unknown) return fmt::format("[{}] {}", engine::display_name(f.outcome), text);
   if (f.outcome == outcome::pending) {
-    text = "[待办] " + text;
+    text = fmt::format("[{}] {}", engine::display_name(f.outcome), text);
     if (f.due) {
-      text += fmt::format("（期限 {}", *f.due);
-      if (f.days_left) text += "，" + days_left_text(*f.days_left);
-      text += "）";
+      text += base::say("（期限 {}", " (due {}", *f.due);
+      if (f.days_left) text += base::say("，{}", ", {}", days_left_text(*f.days_left));
+      text += base::pick("）", ")");
     }
   }
   return text;
@@ -194,7 +197,7 @@ std::optional<json> related_location_json(const engine::finding& f, const std::s
   if (snapshot.empty() || rule.location.path.empty()) return std::nullopt;
   return json{{"id", 1},
               {"physicalLocation", rule_source_json(rule)},
-              {"message", {{"text", fmt::format("规则 {} 的定义", rule.id)}}}};
+              {"message", {{"text", base::say("规则 {} 的定义", "the definition of rule {}", rule.id)}}}};
 }
 
 json result_json(const engine::finding& f, std::size_t rule_index, const std::string& snapshot) {

@@ -10,10 +10,12 @@
 #include <string_view>
 #include <vector>
 
+#include "base/language.hpp"
 #include "engine/checklist.hpp"
 #include "reports/formats.hpp"
 #include "reports/summary.hpp"
 #include "reports/text_layout.hpp"
+#include "reports/words.hpp"
 
 namespace baomi::reports {
 
@@ -35,6 +37,9 @@ std::string md(std::string_view text) {
 constexpr std::string_view chinese_numerals[] = {"一", "二", "三", "四",   "五",   "六",   "七",
                                                  "八", "九", "十", "十一", "十二", "十三", "十四"};
 
+// What a cell the unit must complete says.
+std::string_view fill_in() { return base::pick("（请填写）", "(to be filled in)"); }
+
 // The findings of a set of rules, and what they say about the item.
 struct tally {
   outcome_counts counts;
@@ -45,28 +50,34 @@ struct tally {
 // subjects 部分符合; otherwise any unknown is 证据不足; nothing in scope is 不适用; the rest 符合.
 std::string_view verdict(const tally& t) {
   const auto& c = t.counts;
-  if (t.rules == 0) return "未检查";
+  if (t.rules == 0) return base::pick("未检查", "not checked");
   auto met = c[outcome::pass] + c[outcome::waived] + c[outcome::pending];
-  if (c[outcome::fail] > 0) return met > 0 || c[outcome::unknown] > 0 ? "部分符合" : "不符合";
-  if (c[outcome::unknown] > 0) return "证据不足";
-  if (met == 0) return "不适用";
-  return "符合";
+  if (c[outcome::fail] > 0)
+    return met > 0 || c[outcome::unknown] > 0 ? base::pick("部分符合", "partly compliant")
+                                              : base::pick("不符合", "non-compliant");
+  if (c[outcome::unknown] > 0) return base::pick("证据不足", "insufficient evidence");
+  if (met == 0) return base::pick("不适用", "not applicable");
+  return base::pick("符合", "compliant");
 }
 
 std::string counts_text(const outcome_counts& c) {
   std::string out;
   for (auto o : outcome_order) {
     if (c[o] == 0) continue;
-    out +=
-        fmt::format("{}{} {} 项", out.empty() ? "" : "，", o == outcome::pass ? "符合" : engine::to_chinese(o), c[o]);
+    if (!out.empty()) out += base::pick("，", ", ");
+    out += base::say("{} {} 项", "{} {}",
+                     o == outcome::pass ? base::pick("符合", "compliant") : engine::display_name(o), c[o]);
   }
-  return out.empty() ? "无检查对象" : out;
+  return out.empty() ? std::string(base::pick("无检查对象", "no subjects")) : out;
 }
 
 std::string clauses(const engine::rule_info& rule) {
   std::string out;
-  for (const auto& c : rule.citations) out += (out.empty() ? "" : "；") + citation_source(c);
-  return out.empty() ? "（未引用）" : out;
+  for (const auto& c : rule.citations) {
+    if (!out.empty()) out += base::pick("；", "; ");
+    out += citation_source(c);
+  }
+  return out.empty() ? std::string(base::pick("（未引用）", "(none cited)")) : out;
 }
 
 // "1、3–5、9": ascending numbers with runs of three or more as ranges.
@@ -126,7 +137,8 @@ class selfcheck_writer {
 
   std::string department(const engine::finding& f) const {
     auto it = m_result.departments.find(f.subject.pointer);
-    return it == m_result.departments.end() ? std::string("（待明确）") : md(it->second);
+    return it == m_result.departments.end() ? std::string(base::pick("（待明确）", "(to be determined)"))
+                                            : md(it->second);
   }
 
   std::string subject(const engine::finding& f) const {
@@ -137,30 +149,43 @@ class selfcheck_writer {
 
   void header() {
     auto unit = m_result.org_name.empty() ? std::string() : md(m_result.org_name);
-    m_out += fmt::format("# {}保密工作自查自评报告\n\n", unit);
-    m_out += "| 项目 | 内容 |\n|---|---|\n";
-    m_out += fmt::format("| 被检查单位 | {} |\n", unit.empty() ? "（请填写）" : unit);
-    m_out += fmt::format("| 自查日期 | {} |\n", md(m_result.as_of));
-    m_out += fmt::format("| 检查依据 | 《机关单位保密自查自评工作办法》第一篇 四、自查内容；检查规则 {} 条 |\n",
-                         m_result.rules.size());
-    if (!m_result.profile.empty()) m_out += fmt::format("| 检查配置 | {} |\n", md(m_result.profile));
-    m_out += fmt::format("| 数据来源 | {} |\n", md(m_result.snapshot_path));
-    if (!m_options.tool_version.empty()) m_out += fmt::format("| 检查工具 | baomi {} |\n", md(m_options.tool_version));
+    m_out += base::say("# {}保密工作自查自评报告\n\n", "# {}Security self-assessment report\n\n",
+                       unit.empty() || base::message_language() == base::language::zh ? unit : unit + ": ");
+    m_out += base::pick("| 项目 | 内容 |\n|---|---|\n", "| Item | Value |\n|---|---|\n");
     m_out +=
+        base::say("| 被检查单位 | {} |\n", "| Organization | {} |\n", unit.empty() ? std::string(fill_in()) : unit);
+    m_out += base::say("| 自查日期 | {} |\n", "| Date | {} |\n", md(m_result.as_of));
+    m_out +=
+        base::say("| 检查依据 | 《机关单位保密自查自评工作办法》第一篇 四、自查内容；检查规则 {} 条 |\n",
+                  "| Basis | 《机关单位保密自查自评工作办法》第一篇 四、自查内容; {} rules |\n", m_result.rules.size());
+    if (!m_result.profile.empty())
+      m_out += base::say("| 检查配置 | {} |\n", "| Profile | {} |\n", md(m_result.profile));
+    m_out += base::say("| 数据来源 | {} |\n", "| Data | {} |\n", md(m_result.snapshot_path));
+    if (!m_options.tool_version.empty())
+      m_out += base::say("| 检查工具 | baomi {} |\n", "| Tool | baomi {} |\n", md(m_options.tool_version));
+    m_out += base::pick(
         "\n> 本报告由检查工具根据本单位导出的数据生成。结论“未检查”表示尚无对应的检查规则，须人工核查后填写；"
-        "“证据不足”表示所需数据缺失或无效，须补充登记后复查；“不适用”表示本单位没有该项的检查对象。\n";
+        "“证据不足”表示所需数据缺失或无效，须补充登记后复查；“不适用”表示本单位没有该项的检查对象。\n",
+        "\n> Generated by the checking tool from the data the unit exported. “not checked” means no rule checks the "
+        "item yet: check it by hand and fill it in; “insufficient evidence” means data it needs is missing or "
+        "invalid: record it and check again; “not applicable” means the unit has nothing the item applies to.\n");
   }
 
   void overview() {
     const auto& all = m_summary.all;
-    m_out += "\n## 一、总体情况\n\n";
-    m_out += fmt::format(
+    m_out += base::pick("\n## 一、总体情况\n\n", "\n## 1. Overview\n\n");
+    m_out += base::say(
         "共检查 {} 条规则、{} 项检查对象：不符合 {} 项，证据不足 {} 项，待办 {} 项，已豁免 {} 项，符合 {} 项，"
         "不适用 {} 项。问题清单共 {} 条，数据问题 {} 项。\n\n",
+        "{} rules checked {} subjects: {} non-compliant, {} insufficient evidence, {} pending, {} waived, {} "
+        "compliant, {} not applicable. {} problems listed, {} data issues.\n\n",
         m_result.rules.size(), all.total(), all[outcome::fail], all[outcome::unknown], all[outcome::pending],
         all[outcome::waived], all[outcome::pass], all[outcome::not_applicable], m_problems.size(),
         m_result.issues.size());
-    m_out += "| 自查项 | 内容 | 结论 | 规则 | 不符合 | 证据不足 | 待办 | 已豁免 | 符合 | 不适用 |\n";
+    m_out +=
+        base::pick("| 自查项 | 内容 | 结论 | 规则 | 不符合 | 证据不足 | 待办 | 已豁免 | 符合 | 不适用 |\n",
+                   "| Item | Content | Verdict | Rules | non-compliant | insufficient evidence | pending | waived | "
+                   "compliant | not applicable |\n");
     m_out += "|---|---|---|--:|--:|--:|--:|--:|--:|--:|\n";
     for (std::size_t g = 0; g < engine::checklist().size(); ++g) {
       const auto& group = engine::checklist()[g];
@@ -209,29 +234,36 @@ class selfcheck_writer {
   }
 
   void groups() {
-    m_out += "\n## 二、逐项自查情况\n";
+    m_out += base::pick("\n## 二、逐项自查情况\n", "\n## 2. Item by item\n");
     for (std::size_t g = 0; g < engine::checklist().size(); ++g) {
       const auto& group = engine::checklist()[g];
       auto rules = rules_of(g);
       auto t = group_tally(g);
-      m_out += fmt::format("\n### （{}）{}\n\n", chinese_numerals[g], group.title);
+      m_out += base::say("\n### （{}）{}\n\n", "\n### ({}) {}\n\n", chinese_numerals[g], group.title);
       if (rules.empty()) {
-        m_out += "结论：**未检查**（尚无检查规则，须人工核查后填写）\n";
+        m_out += base::pick("结论：**未检查**（尚无检查规则，须人工核查后填写）\n",
+                            "Verdict: **not checked** (no rule yet: check by hand and fill in)\n");
         continue;
       }
-      m_out += fmt::format("结论：**{}**（规则 {} 条；{}）\n", verdict(t), t.rules, counts_text(t.counts));
+      m_out += base::say("结论：**{}**（规则 {} 条；{}）\n", "Verdict: **{}** ({} rules; {})\n", verdict(t), t.rules,
+                         counts_text(t.counts));
       for (int item = 1; item <= group.items; ++item) {
         std::vector<const engine::rule_info*> cited;
         for (const auto& [rule, items] : rules) {
           if (items.contains(item)) cited.push_back(rule);
         }
-        item_block(group.items == 1 ? "本项" : fmt::format("第 {} 项", item), cited, g, item);
+        item_block(
+            group.items == 1 ? std::string(base::pick("本项", "This item")) : base::say("第 {} 项", "Item {}", item),
+            cited, g, item);
       }
       std::vector<const engine::rule_info*> rest;
       for (const auto& [rule, items] : rules) {
         if (items.empty()) rest.push_back(rule);
       }
-      if (!rest.empty()) item_block("本组其他检查（未对应到具体条目）", rest, g, 0);
+      if (!rest.empty())
+        item_block(
+            std::string(base::pick("本组其他检查（未对应到具体条目）", "Other checks of the group (no single item)")),
+            rest, g, 0);
     }
   }
 
@@ -259,57 +291,64 @@ class selfcheck_writer {
       if (auto text = item_text(g, item); !text.empty()) m_out += fmt::format("> {}\n\n", text);
     }
     if (rules.empty()) {
-      m_out += "结论：**未检查**（无规则）\n";
+      m_out += base::pick("结论：**未检查**（无规则）\n", "Verdict: **not checked** (no rules)\n");
       return;
     }
-    m_out += fmt::format("结论：**{}**\n\n", verdict(t));
+    m_out += base::say("结论：**{}**\n\n", "Verdict: **{}**\n\n", verdict(t));
     for (const auto* r : rules) {
       auto rt = rule_tally(*r);
-      m_out += fmt::format("- {} {}：{}（{}）\n", md(r->id), md(r->title), verdict(rt), counts_text(rt.counts));
+      m_out += base::say("- {} {}：{}（{}）\n", "- {} {}: {} ({})\n", md(r->id), md(r->title), verdict(rt),
+                         counts_text(rt.counts));
       for (const auto& c : r->citations) {
-        m_out += fmt::format("  - 依据：{}", md(citation_source(c)));
-        if (!c.quote.empty()) m_out += fmt::format("：“{}”", md(c.quote));
+        m_out += base::say("  - 依据：{}", "  - Source: {}", md(citation_source(c)));
+        if (!c.quote.empty()) m_out += base::say("：“{}”", ": “{}”", md(c.quote));
         m_out += '\n';
       }
       if (auto it = m_rule_problems.find(r->id); it != m_rule_problems.end())
-        m_out += fmt::format("  - 问题：见问题清单第 {} 条\n", number_ranges(it->second));
+        m_out += base::say("  - 问题：见问题清单第 {} 条\n", "  - Problems: no. {} of the problem list\n",
+                           number_ranges(it->second));
     }
   }
 
   void problems() {
-    m_out += "\n## 三、问题清单\n\n";
+    m_out += base::pick("\n## 三、问题清单\n\n", "\n## 3. Problems\n\n");
     if (m_problems.empty()) {
-      m_out += "（无）\n";
+      m_out += fmt::format("{}\n", none_listed());
       return;
     }
-    m_out += "| 序号 | 自查项 | 结果 | 严重程度 | 对象 | 问题 | 规则 |\n|--:|---|---|---|---|---|---|\n";
+    m_out +=
+        base::pick("| 序号 | 自查项 | 结果 | 严重程度 | 对象 | 问题 | 规则 |\n|--:|---|---|---|---|---|---|\n",
+                   "| No. | Item | Outcome | Severity | Subject | Problem | Rule |\n|--:|---|---|---|---|---|---|\n");
     for (const auto* f : m_problems) {
       m_out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", m_number.at(f), md(f->rule->area),
-                           engine::to_chinese(f->outcome), engine::to_chinese(f->severity), subject(*f), md(f->message),
-                           md(f->rule->id));
+                           engine::display_name(f->outcome), engine::display_name(f->severity), subject(*f),
+                           md(f->message), md(f->rule->id));
     }
   }
 
   void ledger() {
-    m_out += "\n## 四、整改台账\n\n";
+    m_out += base::pick("\n## 四、整改台账\n\n", "\n## 4. Rectification ledger\n\n");
     if (m_problems.empty()) {
-      m_out += "（无）\n";
+      m_out += fmt::format("{}\n", none_listed());
       return;
     }
-    m_out += "| 序号 | 问题 | 规则 | 依据条款 | 责任部门 | 整改措施 | 整改期限 | 整改情况 |\n";
+    m_out += base::pick("| 序号 | 问题 | 规则 | 依据条款 | 责任部门 | 整改措施 | 整改期限 | 整改情况 |\n",
+                        "| No. | Problem | Rule | Clauses | Department | Remedy | Deadline | Status |\n");
     m_out += "|--:|---|---|---|---|---|---|---|\n";
     for (const auto* f : m_problems) {
-      std::string deadline = f->outcome == outcome::unknown ? "补充登记后复查" : "（请填写）";
+      std::string deadline(f->outcome == outcome::unknown ? base::pick("补充登记后复查", "check again once recorded")
+                                                          : fill_in());
       auto left = days_left_of(*f, m_result.as_of);
       if (f->due && left && *left < 0) {
-        deadline = fmt::format("立即（原定 {}，{}）", md(*f->due), days_left_text(*left));
+        deadline = base::say("立即（原定 {}，{}）", "at once (was due {}, {})", md(*f->due), days_left_text(*left));
       } else if (f->due) {
         deadline = md(*f->due);
       }
-      auto remedy = f->remedy.empty() ? std::string("（请填写）") : md(f->remedy);
+      auto remedy = f->remedy.empty() ? std::string(fill_in()) : md(f->remedy);
       m_out +=
-          fmt::format("| {} | {}：{} | {} {} | {} | {} | {} | {} |  |\n", m_number.at(f), subject(*f), md(f->message),
-                      md(f->rule->id), md(f->rule->title), md(clauses(*f->rule)), department(*f), remedy, deadline);
+          base::say("| {} | {}：{} | {} {} | {} | {} | {} | {} |  |\n",
+                    "| {} | {}: {} | {} {} | {} | {} | {} | {} |  |\n", m_number.at(f), subject(*f), md(f->message),
+                    md(f->rule->id), md(f->rule->title), md(clauses(*f->rule)), department(*f), remedy, deadline);
     }
   }
 
@@ -320,12 +359,13 @@ class selfcheck_writer {
     }
     std::sort(list.begin(), list.end(),
               [](const auto* a, const auto* b) { return a->days_left.value_or(0) < b->days_left.value_or(0); });
-    m_out += "\n## 五、待办事项\n\n";
+    m_out += base::pick("\n## 五、待办事项\n\n", "\n## 5. Pending\n\n");
     if (list.empty()) {
-      m_out += "（无）\n";
+      m_out += fmt::format("{}\n", none_listed());
       return;
     }
-    m_out += "| 期限 | 剩余 | 对象 | 事项 | 规则 | 责任部门 |\n|---|---|---|---|---|---|\n";
+    m_out += base::pick("| 期限 | 剩余 | 对象 | 事项 | 规则 | 责任部门 |\n|---|---|---|---|---|---|\n",
+                        "| Due | Left | Subject | Task | Rule | Department |\n|---|---|---|---|---|---|\n");
     for (const auto* f : list) {
       m_out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", md(f->due.value_or("")),
                            f->days_left ? days_left_text(*f->days_left) : "", subject(*f),
@@ -334,12 +374,12 @@ class selfcheck_writer {
   }
 
   void issues() {
-    m_out += fmt::format("\n## 六、数据问题（{}）\n\n", m_result.issues.size());
+    m_out += base::say("\n## 六、数据问题（{}）\n\n", "\n## 6. Data issues ({})\n\n", m_result.issues.size());
     if (m_result.issues.empty()) {
-      m_out += "（无）\n";
+      m_out += fmt::format("{}\n", none_listed());
       return;
     }
-    m_out += "| 代码 | 位置 | 说明 |\n|---|---|---|\n";
+    m_out += base::pick("| 代码 | 位置 | 说明 |\n|---|---|---|\n", "| Code | Where | Message |\n|---|---|---|\n");
     for (const auto& i : m_result.issues) {
       m_out += fmt::format("| {} | {} | {} |\n", md(i.code), md(i.pointer), md(i.message));
     }

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/language.hpp"
 #include "reports/formats.hpp"
 #include "reports/xml.hpp"
 
@@ -172,11 +173,14 @@ std::string write_selfcheck_html(const engine::run_result& result, const report_
   }
   for (char ch : result.as_of) append_html_escaped(as_of, ch);
   return fmt::format(
-      "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      "<title>{}保密工作自查自评报告（{}）</title>\n<style>{}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
-      csp, title, as_of, style, body);
+      "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
+      base::pick("zh-CN", "en"), csp,
+      base::say("{}保密工作自查自评报告（{}）", "{}Security self-assessment report ({})",
+                title.empty() || base::message_language() == base::language::zh ? title : title + ": ", as_of),
+      style, body);
 }
 
 }  // namespace baomi::reports

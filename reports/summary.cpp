@@ -3,6 +3,7 @@
 
 #include <chrono>
 
+#include "base/language.hpp"
 #include "engine/checklist.hpp"
 
 #include <algorithm>
@@ -97,9 +98,9 @@ std::optional<std::int32_t> days_left_of(const engine::finding& f, std::string_v
 }
 
 std::string days_left_text(std::int32_t days) {
-  if (days > 0) return "还剩 " + std::to_string(days) + " 天";
-  if (days == 0) return "今天到期";
-  return "已逾期 " + std::to_string(-static_cast<std::int64_t>(days)) + " 天";
+  if (days > 0) return base::say("还剩 {} 天", "{} days left", days);
+  if (days == 0) return std::string(base::pick("今天到期", "due today"));
+  return base::say("已逾期 {} 天", "{} days overdue", -static_cast<std::int64_t>(days));
 }
 
 std::string subject_path(const engine::subject& s) {

@@ -73,7 +73,7 @@ std::optional<std::int32_t> days_between(std::string_view from, std::string_view
 /// A finding's days left: its `days_left`, else from the run's as_of to its `due`.
 std::optional<std::int32_t> days_left_of(const engine::finding& f, std::string_view as_of);
 
-/// "还剩 10 天", "今天到期" or "已逾期 3 天".
+/// "还剩 10 天", "今天到期" or "已逾期 3 天"; "10 days left", "due today" or "3 days overdue" in English.
 std::string days_left_text(std::int32_t days);
 
 /// "departures/16", or just the collection or the key when the other is empty.

@@ -9,9 +9,11 @@
 #include <utility>
 #include <vector>
 
+#include "base/language.hpp"
 #include "reports/formats.hpp"
 #include "reports/summary.hpp"
 #include "reports/text_layout.hpp"
+#include "reports/words.hpp"
 
 namespace baomi::reports {
 
@@ -21,11 +23,15 @@ using engine::outcome;
 using engine::severity;
 
 constexpr std::size_t page_width = 80;
-constexpr std::size_t field_indent = 10;    // "    依据：" — where a rule's citations start
-constexpr std::size_t finding_indent = 12;  // "      说明：" — where a finding's fields start
-constexpr std::size_t count_width = 9;      // one column of a count table
+// Where a rule's citations start ("    依据：", "    Source: "), where a finding's fields start
+// ("      说明：", "      Evidence: "), where the header's values start ("  评估日期  ", "  Tool version  ")
+// and how wide an outcome's label is in the counts: wider in English.
+std::size_t field_indent() { return base::message_language() == base::language::en ? 12 : 10; }
+std::size_t finding_indent() { return base::message_language() == base::language::en ? 16 : 12; }
+std::size_t header_indent() { return base::message_language() == base::language::en ? 16 : 12; }
+std::size_t outcome_label_width() { return base::message_language() == base::language::en ? 34 : 26; }
+constexpr std::size_t count_width = 9;  // one column of a count table
 constexpr std::size_t row_label_width = 20;
-constexpr std::size_t header_indent = 12;  // "  评估日期  "
 constexpr std::size_t issues_listed = 10;  // data problems listed before the rest are counted
 
 // ANSI colours, applied only to short labels after wrapping so that wrapping never sees them.
@@ -76,9 +82,20 @@ std::string_view colour_of(severity s) {
 }
 
 std::string area_heading(std::string_view area) {
-  if (area.empty()) return "未分类";
+  if (area.empty()) return std::string(unclassified());
   auto title = checklist_title(area);
   return title.empty() ? std::string(area) : fmt::format("{} {}", area, title);
+}
+
+// "不符合 (fail)"; in English "non-compliant (fail)", but "high", not "high (high)".
+std::string named(std::string_view words, std::string_view token) {
+  return words == token ? std::string(words) : fmt::format("{} ({})", words, token);
+}
+
+// An outcome as the head of a count column: its name, or in English a name that fits the column.
+std::string_view column_head(outcome o) {
+  if (base::message_language() == base::language::zh) return engine::display_name(o);
+  return o == outcome::not_applicable ? "n/a" : engine::to_string(o);
 }
 
 // A table row label, cut to fit its column.
@@ -127,54 +144,59 @@ class text_writer {
   }
 
   void header() {
-    m_out += m_paint("baomi 保密检查报告", "1");
+    m_out += m_paint(base::pick("baomi 保密检查报告", "baomi compliance check report"), "1");
     m_out += '\n';
     m_out += '\n';
-    if (!m_result.org_name.empty()) field("  单位", m_result.org_name, header_indent);
-    field("  快照", m_result.snapshot_path, header_indent);
-    field("  评估日期", m_result.as_of, header_indent);
-    field("  配置", m_result.profile.empty() ? "（未指定）" : m_result.profile, header_indent);
-    if (!m_options.tool_version.empty()) field("  工具版本", "baomi " + m_options.tool_version, header_indent);
+    auto indent = header_indent();
+    if (!m_result.org_name.empty()) field(base::pick("  单位", "  Organization"), m_result.org_name, indent);
+    field(base::pick("  快照", "  Snapshot"), m_result.snapshot_path, indent);
+    field(base::pick("  评估日期", "  As of"), m_result.as_of, indent);
+    field(base::pick("  配置", "  Profile"),
+          m_result.profile.empty() ? base::pick("（未指定）", "(none given)") : m_result.profile, indent);
+    if (!m_options.tool_version.empty())
+      field(base::pick("  工具版本", "  Tool version"), "baomi " + m_options.tool_version, indent);
   }
 
   void summary_line() {
-    heading("检查摘要");
+    heading(base::pick("检查摘要", "Summary"));
     field("  ",
-          fmt::format("规则 {} 条，检查结果 {} 项（不符合 {}，证据不足 {}，待办 {}），数据问题 {} 项",
-                      m_result.rules.size(), m_summary.all.total(), m_summary.all[outcome::fail],
-                      m_summary.all[outcome::unknown], m_summary.all[outcome::pending], m_result.issues.size()),
+          base::say("规则 {} 条，检查结果 {} 项（不符合 {}，证据不足 {}，待办 {}），数据问题 {} 项",
+                    "{} rules, {} findings ({} non-compliant, {} insufficient evidence, {} pending), {} data issues",
+                    m_result.rules.size(), m_summary.all.total(), m_summary.all[outcome::fail],
+                    m_summary.all[outcome::unknown], m_summary.all[outcome::pending], m_result.issues.size()),
           2);
   }
 
   void counts() {
     summary_line();
-    heading("按结果统计");
+    heading(base::pick("按结果统计", "By outcome"));
+    auto width = outcome_label_width();
     for (auto o : outcome_order) {
-      auto label = fmt::format("{} ({})", engine::to_chinese(o), engine::to_string(o));
+      auto label = named(engine::display_name(o), engine::to_string(o));
       m_out +=
-          "  " + m_paint(pad_right(label, 26), colour_of(o)) + pad_left(std::to_string(m_summary.all[o]), 8) + '\n';
+          "  " + m_paint(pad_right(label, width), colour_of(o)) + pad_left(std::to_string(m_summary.all[o]), 8) + '\n';
     }
-    m_out += "  " + pad_right("合计", 26) + pad_left(std::to_string(m_summary.all.total()), 8) + '\n';
+    m_out += "  " + pad_right(base::pick("合计", "Total"), width) + pad_left(std::to_string(m_summary.all.total()), 8) +
+             '\n';
 
-    heading("按严重程度统计");
-    table_head("严重程度");
+    heading(base::pick("按严重程度统计", "By severity"));
+    table_head(base::pick("严重程度", "Severity"));
     for (auto s : severity_order) {
-      table_row(m_paint(pad_right(fmt::format("{} ({})", engine::to_chinese(s), engine::to_string(s)), row_label_width),
-                        colour_of(s)),
+      table_row(m_paint(pad_right(named(engine::display_name(s), engine::to_string(s)), row_label_width), colour_of(s)),
                 m_summary.of(s));
     }
 
-    heading("按自查项统计");
-    table_head("自查项");
+    heading(base::pick("按自查项统计", "By checklist item"));
+    table_head(base::pick("自查项", "Checklist item"));
     for (const auto& a : m_summary.by_area) {
-      table_row(pad_right(row_label(a.area.empty() ? "未分类" : a.area), row_label_width), a.counts);
+      table_row(pad_right(row_label(a.area.empty() ? unclassified() : a.area), row_label_width), a.counts);
     }
-    if (m_summary.by_area.empty()) m_out += "  （无）\n";
+    if (m_summary.by_area.empty()) m_out += fmt::format("  {}\n", none_listed());
   }
 
   void table_head(std::string_view label) {
     std::string line = "  " + pad_right(label, row_label_width);
-    for (auto o : outcome_order) line += pad_left(engine::to_chinese(o), count_width);
+    for (auto o : outcome_order) line += pad_left(column_head(o), count_width);
     m_out += line + '\n';
   }
 
@@ -188,10 +210,11 @@ class text_writer {
     std::string listed;
     for (auto o : outcome_order) {
       if (!is_shown(m_options, o)) continue;
-      listed += listed.empty() ? "" : "、";
-      listed += engine::to_chinese(o);
+      listed += listed.empty() ? "" : list_separator();
+      listed += engine::display_name(o);
     }
-    heading(listed.empty() ? "检查发现" : fmt::format("检查发现（列出：{}）", listed));
+    heading(listed.empty() ? std::string(base::pick("检查发现", "Findings"))
+                           : base::say("检查发现（列出：{}）", "Findings (listed: {})", listed));
     bool any = false;
     std::size_t later = 0;  // counted as the findings go by, unless they are all at hand
     const auto* held = m_source.held();
@@ -222,12 +245,14 @@ class text_writer {
                              flush();
                            });
     }
-    if (!any) m_out += "  （无）\n";
+    if (!any) m_out += fmt::format("  {}\n", none_listed());
     if (later > 0) {
       m_out += '\n';
       field("  ",
-            fmt::format("另有 {} 项待办期限在 {} 天以后，未列出（--pending-within 可调整）。", later,
-                        *m_options.pending_within_days),
+            base::say("另有 {} 项待办期限在 {} 天以后，未列出（--pending-within 可调整）。",
+                      "{} more pending findings are due in more than {} days and not listed (--pending-within "
+                      "changes this).",
+                      later, *m_options.pending_within_days),
             2);
     }
   }
@@ -249,10 +274,10 @@ class text_writer {
     m_out += '\n';
     auto id = one_line(rule.id);
     append_wrapped(m_out, "  " + m_paint(id, "1") + " ", display_width(id) + 3, rule.title, page_width);
-    std::string_view label = "    依据：";
+    std::string_view label = base::pick("    依据：", "    Source: ");
     for (const auto& c : rule.citations) {
-      field(label, citation_source(c), field_indent);
-      if (!c.quote.empty()) field("", c.quote, field_indent);
+      field(label, citation_source(c), field_indent());
+      if (!c.quote.empty()) field("", c.quote, field_indent());
       label = "";
     }
   }
@@ -260,28 +285,31 @@ class text_writer {
   void finding(const engine::finding& f) {
     auto subject = subject_path(f.subject);
     if (!f.subject.label.empty() && f.subject.label != f.subject.key) subject += " " + f.subject.label;
-    auto first = "    " + m_paint(fmt::format("[{}]", engine::to_chinese(f.outcome)), colour_of(f.outcome)) +
-                 m_paint(fmt::format("[{}]", engine::to_chinese(f.severity)), colour_of(f.severity)) + " ";
+    auto first = "    " + m_paint(fmt::format("[{}]", engine::display_name(f.outcome)), colour_of(f.outcome)) +
+                 m_paint(fmt::format("[{}]", engine::display_name(f.severity)), colour_of(f.severity)) + " ";
     m_out += '\n';
     field(first, subject, display_width(first));
-    if (!f.message.empty()) field("      说明：", f.message, finding_indent);
-    if (!f.remedy.empty()) field("      整改：", f.remedy, finding_indent);
+    auto indent = finding_indent();
+    if (!f.message.empty()) field(base::pick("      说明：", "      Message: "), f.message, indent);
+    if (!f.remedy.empty()) field(base::pick("      整改：", "      Remedy: "), f.remedy, indent);
     // A deadline where it tells the reader something: how long is left, or how long overdue.
     if (f.outcome == outcome::pending && f.due) {
       std::string due = *f.due;
-      if (f.days_left) due += fmt::format("（{}）", days_left_text(*f.days_left));
-      field("      期限：", due, finding_indent);
+      if (f.days_left) due += base::say("（{}）", " ({})", days_left_text(*f.days_left));
+      field(base::pick("      期限：", "      Due: "), due, indent);
     } else if (auto left = days_left_of(f, m_result.as_of); f.outcome == outcome::fail && f.due && left && *left < 0) {
-      field("      期限：", fmt::format("{}（{}）", *f.due, days_left_text(*left)), finding_indent);
+      field(base::pick("      期限：", "      Due: "), base::say("{}（{}）", "{} ({})", *f.due, days_left_text(*left)),
+            indent);
     }
     if (f.outcome == outcome::waived || !f.waiver_reason.empty()) {
-      field("      豁免：", f.waiver_reason.empty() ? "（未说明理由）" : f.waiver_reason, finding_indent);
+      field(base::pick("      豁免：", "      Waiver: "),
+            f.waiver_reason.empty() ? base::pick("（未说明理由）", "(no reason given)") : f.waiver_reason, indent);
     }
-    std::string_view label = "      证据：";
+    std::string_view label = base::pick("      证据：", "      Evidence: ");
     for (const auto& e : f.evidence) {
       auto line = fmt::format("{} = {}", e.pointer, e.value);
       if (!e.role.empty()) line += fmt::format("  ({})", e.role);
-      field(label, line, finding_indent);
+      field(label, line, indent);
       label = "";
     }
   }
@@ -289,24 +317,33 @@ class text_writer {
   // Collections the rules read that the snapshot left out: whatever reads them is unknown.
   void not_exported() {
     if (m_result.not_exported.empty()) return;
-    heading(fmt::format("未导出的集合（{}）", m_result.not_exported.size()));
+    heading(base::say("未导出的集合（{}）", "Collections not exported ({})", m_result.not_exported.size()));
     std::string names;
-    for (const auto& c : m_result.not_exported) names += (names.empty() ? "" : "、") + c;
-    field("  ", names + "：快照中没有这些集合，读取它们的规则结果为证据不足（空数组 [] 才表示无记录）。", 2);
+    for (const auto& c : m_result.not_exported) {
+      if (!names.empty()) names += list_separator();
+      names += c;
+    }
+    field("  ",
+          names + base::pick("：快照中没有这些集合，读取它们的规则结果为证据不足（空数组 [] 才表示无记录）。",
+                             ": the snapshot has none of these collections; the rules that read them give insufficient "
+                             "evidence (only an empty array [] means no records)."),
+          2);
   }
 
   // Data problems first, in a short block: the first few, the rest counted; none, no block (the summary
   // line counts them).
   void issues() {
     if (m_result.issues.empty()) return;
-    heading(fmt::format("数据问题（{}）", m_result.issues.size()));
+    heading(base::say("数据问题（{}）", "Data issues ({})", m_result.issues.size()));
     for (std::size_t i = 0; i < m_result.issues.size() && i < issues_listed; ++i) {
       const auto& issue = m_result.issues[i];
       auto first = fmt::format("  [{}] ", one_line(issue.code));
       field(first, issue.pointer.empty() ? issue.message : issue.pointer + "\n" + issue.message, display_width(first));
     }
     if (m_result.issues.size() > issues_listed) {
-      field("  ", fmt::format("另有 {} 项未列出（--format json 列出全部）。", m_result.issues.size() - issues_listed),
+      field("  ",
+            base::say("另有 {} 项未列出（--format json 列出全部）。",
+                      "{} more not listed (--format json lists them all).", m_result.issues.size() - issues_listed),
             2);
     }
   }

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/language.hpp"
 #include "reports/formats.hpp"
 #include "reports/summary.hpp"
 #include "reports/text_layout.hpp"
@@ -60,8 +61,11 @@ std::string subject_text(const engine::finding& f) {
 
 std::string clauses(const engine::rule_info& rule) {
   std::string out;
-  for (const auto& c : rule.citations) out += (out.empty() ? "" : "；") + citation_source(c);
-  return out.empty() ? "（未引用）" : out;
+  for (const auto& c : rule.citations) {
+    if (!out.empty()) out += base::pick("；", "; ");
+    out += citation_source(c);
+  }
+  return out.empty() ? std::string(base::pick("（未引用）", "(none cited)")) : out;
 }
 
 std::string evidence_text(const engine::finding& f) {
@@ -138,10 +142,11 @@ class xlsx_writer {
 
  private:
   void properties() {
-    m_title = fmt::format("{}保密工作整改台账", cell(m_result.org_name));
-    m_subject = fmt::format("数据截至 {}", m_result.as_of);
-    m_comments = fmt::format("baomi {}；快照 {}{}", m_options.tool_version, cell(m_result.snapshot_path),
-                             m_result.profile.empty() ? "" : "；配置 " + m_result.profile);
+    m_title = base::say("{}保密工作整改台账", "{} rectification ledger", cell(m_result.org_name));
+    m_subject = base::say("数据截至 {}", "data as of {}", m_result.as_of);
+    m_comments = base::say("baomi {}；快照 {}{}", "baomi {}; snapshot {}{}", m_options.tool_version,
+                           cell(m_result.snapshot_path),
+                           m_result.profile.empty() ? "" : base::say("；配置 {}", "; profile {}", m_result.profile));
     lxw_doc_properties props{};
     props.title = m_title.data();  // the C API takes char*; it only reads them
     props.subject = m_subject.data();
@@ -172,30 +177,34 @@ class xlsx_writer {
 
   std::string department(const engine::finding& f) const {
     auto it = m_result.departments.find(f.subject.pointer);
-    return it == m_result.departments.end() ? std::string("（待明确）") : it->second;
+    return it == m_result.departments.end() ? std::string(base::pick("（待明确）", "(to be determined)")) : it->second;
   }
 
   // The problems: failing and unknown findings, in checklist order (the 自查自评 report's numbering).
   void ledger() {
-    const std::vector<column_spec> columns{{"序号", 6},      {"自查项", 18},   {"对象", 22},     {"问题", 40},
-                                           {"规则", 10},     {"规则名称", 30}, {"依据条款", 24}, {"责任部门", 14},
-                                           {"整改措施", 40}, {"整改期限", 16}, {"整改情况", 20}};
-    auto* s = sheet("整改台账", columns);
+    using base::pick;
+    const std::vector<column_spec> columns{
+        {pick("序号", "No."), 6},           {pick("自查项", "Item"), 18},         {pick("对象", "Subject"), 22},
+        {pick("问题", "Problem"), 40},      {pick("规则", "Rule"), 10},           {pick("规则名称", "Rule title"), 30},
+        {pick("依据条款", "Clauses"), 24},  {pick("责任部门", "Department"), 14}, {pick("整改措施", "Remedy"), 40},
+        {pick("整改期限", "Deadline"), 16}, {pick("整改情况", "Status"), 20}};
+    auto* s = sheet(pick("整改台账", "Ledger"), columns);
     lxw_row_t row = 0;
     for (const auto& a : m_summary.by_area) {
       for (const auto& f : m_result.findings) {
         const auto& rule = rule_of(f);
         if (rule.area != a.area || (f.outcome != outcome::fail && f.outcome != outcome::unknown)) continue;
         ++row;
-        std::string deadline = f.outcome == outcome::unknown ? "补充登记后复查" : "";
+        std::string deadline(f.outcome == outcome::unknown ? pick("补充登记后复查", "check again once recorded") : "");
         auto left = days_left_of(f, m_result.as_of);
         if (f.due && left && *left < 0) {
-          deadline = fmt::format("立即（原定 {}，{}）", *f.due, days_left_text(*left));
+          deadline = base::say("立即（原定 {}，{}）", "at once (was due {}, {})", *f.due, days_left_text(*left));
         } else if (f.due) {
           deadline = *f.due;
         }
         auto message = f.message.empty() ? rule.title : f.message;
-        if (f.outcome == outcome::unknown) message = "【证据不足】" + message;
+        if (f.outcome == outcome::unknown)
+          message = base::say("【{}】{}", "[{}] {}", engine::display_name(f.outcome), message);
         number(s, row, 0, static_cast<double>(row));
         text(s, row, 1, std::string(checklist_title(rule.area)));
         text(s, row, 2, subject_text(f));
@@ -213,11 +222,26 @@ class xlsx_writer {
 
   // Every finding the report lists (`--show`), in the run's order.
   void findings() {
-    const std::vector<column_spec> columns{
-        {"规则", 10},     {"规则名称", 30}, {"自查项", 18},    {"严重程度", 8},  {"结果", 8},      {"对象类别", 14},
-        {"对象键", 12},   {"对象", 22},     {"JSON 指针", 18}, {"说明", 40},     {"证据", 40},     {"责任部门", 14},
-        {"整改措施", 40}, {"期限", 12},     {"剩余天数", 8},   {"依据条款", 24}, {"豁免理由", 24}, {"指纹", 18}};
-    auto* s = sheet("全部结果", columns);
+    using base::pick;
+    const std::vector<column_spec> columns{{pick("规则", "Rule"), 10},
+                                           {pick("规则名称", "Rule title"), 30},
+                                           {pick("自查项", "Item"), 18},
+                                           {pick("严重程度", "Severity"), 8},
+                                           {pick("结果", "Outcome"), 8},
+                                           {pick("对象类别", "Collection"), 14},
+                                           {pick("对象键", "Key"), 12},
+                                           {pick("对象", "Subject"), 22},
+                                           {pick("JSON 指针", "JSON Pointer"), 18},
+                                           {pick("说明", "Message"), 40},
+                                           {pick("证据", "Evidence"), 40},
+                                           {pick("责任部门", "Department"), 14},
+                                           {pick("整改措施", "Remedy"), 40},
+                                           {pick("期限", "Due"), 12},
+                                           {pick("剩余天数", "Days left"), 8},
+                                           {pick("依据条款", "Clauses"), 24},
+                                           {pick("豁免理由", "Waiver reason"), 24},
+                                           {pick("指纹", "Fingerprint"), 18}};
+    auto* s = sheet(pick("全部结果", "All findings"), columns);
     lxw_row_t row = 0;
     for (const auto& f : m_result.findings) {
       if (!is_shown(m_options, f.outcome)) continue;
@@ -226,8 +250,8 @@ class xlsx_writer {
       text(s, row, 0, rule.id);
       text(s, row, 1, rule.title);
       text(s, row, 2, std::string(checklist_title(rule.area)));
-      text(s, row, 3, engine::to_chinese(f.severity));
-      text(s, row, 4, engine::to_chinese(f.outcome));
+      text(s, row, 3, engine::display_name(f.severity));
+      text(s, row, 4, engine::display_name(f.outcome));
       text(s, row, 5, f.subject.collection);
       text(s, row, 6, f.subject.key);
       text(s, row, 7, f.subject.label);

@@ -125,7 +125,8 @@ int run_diff(const diff_options& o) {
     auto head = run_on(*rules->checked.program, options, o.snapshots[1]);
     if (!head) return exit_usage;
     result = engine::diff_runs(*base, *head);
-    title = fmt::format("{}（{}）→ {}（{}）", o.snapshots[0], base->as_of, o.snapshots[1], head->as_of);
+    title = baomi::base::say("{}（{}）→ {}（{}）", "{} ({}) → {} ({})", o.snapshots[0], base->as_of, o.snapshots[1],
+                             head->as_of);
   } else {
     if (o.snapshots.empty()) {
       complain("error: 请给出至少一个快照，用来评估两个规则版本\n",
@@ -172,10 +173,11 @@ int run_diff(const diff_options& o) {
     }
     std::stable_sort(result.changes.begin(), result.changes.end(),
                      [](const auto& a, const auto& b) { return a.kind < b.kind; });
-    title = fmt::format("规则 {} → {}，快照 {} 个",
-                        o.base_ref.empty() ? fmt::format("{}", fmt::join(o.base_rules, " ")) : o.base_ref,
-                        head_paths.empty() ? std::string("内置基线") : fmt::format("{}", fmt::join(head_paths, " ")),
-                        o.snapshots.size());
+    title = baomi::base::say("规则 {} → {}，快照 {} 个", "rules {} → {}, {} snapshots",
+                             o.base_ref.empty() ? fmt::format("{}", fmt::join(o.base_rules, " ")) : o.base_ref,
+                             head_paths.empty() ? std::string(baomi::base::pick("内置基线", "the built-in baseline"))
+                                                : fmt::format("{}", fmt::join(head_paths, " ")),
+                             o.snapshots.size());
   }
   reports::diff_report report{&result, title, rules_mode ? "rules" : "snapshots", o.unchanged};
   if (auto code = emit(o.output, reports::write_report(report, *format, {})); code != exit_clean) return code;

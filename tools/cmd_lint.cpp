@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 #include <memory>
 
+#include "base/language.hpp"
 #include "engine/citations.hpp"
 #include "reports/listings.hpp"
 #include "tools/commands.hpp"
@@ -57,13 +58,16 @@ int run_lint(const lint_options& o) {
   print_diagnostics(rules);
   if (code != exit_clean) {
     if (code == exit_problems)
-      fmt::print(stderr, "{} error{}, {} warning{}\n", rules.errors, rules.errors == 1 ? "" : "s", rules.warnings,
-                 rules.warnings == 1 ? "" : "s");
+      complain("{0} 个错误，{2} 个警告\n", "{} error{}, {} warning{}\n", rules.errors, rules.errors == 1 ? "" : "s",
+               rules.warnings, rules.warnings == 1 ? "" : "s");
     return code;
   }
   auto count = rules.checked.program->rules.size();
-  return emit(o.output, fmt::format("{} file{} checked, {} rule{}, no problems\n", rules.modules.modules.size(),
-                                    rules.modules.modules.size() == 1 ? "" : "s", count, count == 1 ? "" : "s"));
+  auto checked = rules.modules.modules.size();
+  return emit(o.output, base::message_language() == base::language::en
+                            ? fmt::format("{} file{} checked, {} rule{}, no problems\n", checked,
+                                          checked == 1 ? "" : "s", count, count == 1 ? "" : "s")
+                            : fmt::format("已检查 {} 个文件、{} 条规则，没有问题\n", checked, count));
 }
 
 }  // namespace

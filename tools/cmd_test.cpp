@@ -26,7 +26,8 @@ struct test_options {
 std::string describe(const engine::expectation_change& c) {
   auto name = [](const std::optional<engine::outcome>& o) { return o ? engine::to_string(*o) : "?"; };
   if (!c.before && c.after) return fmt::format("  + {} {}: {}", c.rule, c.subject, name(c.after));
-  if (!c.after) return fmt::format("  - {} {}: {}（无此结果）", c.rule, c.subject, name(c.before));
+  if (!c.after)
+    return base::say("  - {} {}: {}（无此结果）", "  - {} {}: {} (no such finding)", c.rule, c.subject, name(c.before));
   return fmt::format("  ~ {} {}: {} → {}", c.rule, c.subject, name(c.before), name(c.after));
 }
 
@@ -54,7 +55,9 @@ int update_fixtures(const engine::fixture_suite& suite) {
       continue;
     }
     for (const auto& p : c.problems) {
-      if (p.starts_with("data issue") || p.starts_with("waiver issue") || p.starts_with("/as_of")) {
+      // The problems engine::run_fixture writes about the data, in the message language.
+      if (p.starts_with(base::pick("数据问题", "data issue")) ||
+          p.starts_with(base::pick("豁免问题", "waiver issue")) || p.starts_with("/as_of")) {
         complain("warning: {}: 数据问题不会因更新期望而消失：{}\n",
                  "warning: {}: updating the expectations does not make a data issue go away: {}\n", c.path, p);
         left = true;
@@ -65,12 +68,14 @@ int update_fixtures(const engine::fixture_suite& suite) {
       complain("error: 无法写入 `{}`\n", "error: cannot write `{}`\n", c.path);
       return exit_usage;
     }
-    fmt::print("更新 {}\n", c.path);
+    fmt::print("{}", base::say("更新 {}\n", "updated {}\n", c.path));
     for (const auto& change : update->changes) fmt::print("{}\n", describe(change));
     ++updated;
     changes += update->changes.size();
   }
-  fmt::print("已更新 {} 个用例的 {} 项期望，请用 git diff 审阅\n", updated, changes);
+  fmt::print("{}",
+             base::say("已更新 {} 个用例的 {} 项期望，请用 git diff 审阅\n",
+                       "updated {1} expectations in {0} fixtures; review them with git diff\n", updated, changes));
   return left ? exit_problems : exit_clean;
 }
 

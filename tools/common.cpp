@@ -20,7 +20,7 @@ dsl::diagnostic missing_path(const std::string& path) {
           dsl::severity::error,
           path,
           base::unknown_range,
-          "no such file or folder",
+          base::pick("没有这个文件或文件夹", "no such file or folder"),
           {}};
 }
 

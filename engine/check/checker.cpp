@@ -1,6 +1,7 @@
 // The checker's driver and diagnostics: the passes in order, reporting with codes, type names.
 #include "engine/check/checker.hpp"
 
+#include "base/language.hpp"
 #include "base/text.hpp"
 
 namespace baomi::engine::checking {
@@ -55,11 +56,14 @@ dsl::diagnostic& checker::warning(std::string_view code, const dsl::source_range
 }
 
 void checker::suggest(dsl::diagnostic& d, std::string_view name, const std::vector<std::string>& candidates) {
-  if (auto best = closest(name, candidates)) d.add_note(fmt::format("did you mean `{}`?", *best), std::nullopt);
+  if (auto best = closest(name, candidates))
+    d.add_note(base::say("是否应为 `{}`？", "did you mean `{}`?", *best), std::nullopt);
 }
 
 void checker::note_first(dsl::diagnostic& d, const module_source* m, const dsl::source_range& r) {
-  if (m) d.add_note(fmt::format("first declared in {}:{}:{}", m->source.path(), r.begin.line, r.begin.column));
+  if (m)
+    d.add_note(
+        base::say("首次声明于 {}:{}:{}", "first declared in {}:{}:{}", m->source.path(), r.begin.line, r.begin.column));
 }
 
 // Types as the language writes them (`int`, `bool`), not as the schema model names them.

@@ -1,4 +1,5 @@
 // Pass 1: collecting declarations of every module by kind, with imports and duplicate names.
+#include "base/language.hpp"
 #include "engine/check/checker.hpp"
 
 namespace baomi::engine::checking {
@@ -18,7 +19,8 @@ void checker::collect() {
 void checker::collect_one(const module_source& m, const ast::import_decl& d, const dsl::source_range&,
                           const std::set<std::string>& names) {
   if (!names.count(d.module.text)) {
-    auto& diag = error(codes::module_not_found, d.module.range, fmt::format("module `{}` not found", d.module.text));
+    auto& diag = error(codes::module_not_found, d.module.range,
+                       base::say("找不到模块 `{}`", "module `{}` not found", d.module.text));
     std::vector<std::string> others;
     for (const auto& n : names) {
       if (n != m.name) others.push_back(n);

@@ -1,4 +1,5 @@
 // Params and functions: param values (constants), function signatures, bodies and call cycles.
+#include "base/language.hpp"
 #include "engine/check/checker.hpp"
 
 namespace baomi::engine::checking {
@@ -8,8 +9,8 @@ void checker::check_params() {
     m_module = p.module;
     const auto& d = *p.decl;
     if (m_param_index.count(d.param.text)) {
-      auto& diag =
-          error(codes::duplicate_declaration, d.param.range, fmt::format("duplicate param `{}`", d.param.text));
+      auto& diag = error(codes::duplicate_declaration, d.param.range,
+                         base::say("重复的参数 `{}`", "duplicate param `{}`", d.param.text));
       const auto& first = *std::find_if(m_params.begin(), m_params.end(),
                                         [&](const auto& o) { return o.decl->param.text == d.param.text; });
       note_first(diag, first.module, first.decl->param.range);
@@ -20,7 +21,7 @@ void checker::check_params() {
     m_constant_context = true;
     auto value = expr(*d.value, &t);
     m_constant_context = false;
-    expect_assignable(value, t, d.value->range, "the default value");
+    expect_assignable(value, t, d.value->range, base::pick("默认值", "the default value"));
     m_param_index[d.param.text] = static_cast<std::uint32_t>(m_program.params.size());
     m_program.params.push_back({d.param.text, t, std::move(value)});
     m_param_used.push_back(false);
@@ -34,13 +35,15 @@ void checker::expect_assignable(const ir::node& value, const type& t, const dsl:
   if (value.null_type) {
     if (!t.optional)
       error(codes::type_mismatch, range,
-            fmt::format("{} is `null` but the type `{}` is not optional", what, type_name(t)));
+            base::say("{} 为 `null`，但类型 `{}` 不可为空", "{} is `null` but the type `{}` is not optional", what,
+                      type_name(t)));
     return;
   }
   bool ok = same_base(value.type, t) || (t.kind == type_kind::number && value.type.kind == type_kind::integer);
   if (!ok)
     error(codes::type_mismatch, range,
-          fmt::format("{} has type `{}`, expected `{}`", what, type_name(value), type_name(t)));
+          base::say("{} 的类型为 `{}`，应为 `{}`", "{} has type `{}`, expected `{}`", what, type_name(value),
+                    type_name(t)));
 }
 
 // Signatures first, so params may call functions; bodies after params, so functions may read them.
@@ -50,7 +53,7 @@ void checker::declare_functions() {
     const auto& d = *f.decl;
     if (m_function_index.count(d.function.text)) {
       auto& diag = error(codes::duplicate_declaration, d.function.range,
-                         fmt::format("duplicate function `{}`", d.function.text));
+                         base::say("重复的函数 `{}`", "duplicate function `{}`", d.function.text));
       const auto& first = *std::find_if(m_functions.begin(), m_functions.end(),
                                         [&](const auto& o) { return o.decl->function.text == d.function.text; });
       note_first(diag, first.module, first.decl->function.range);
@@ -81,7 +84,8 @@ void checker::check_function_bodies() {
     auto body = expr(*d.body, d.result ? &m_program.functions[index].result : nullptr);
     m_in_function.reset();
     if (d.result) {
-      expect_assignable(body, m_program.functions[index].result, d.body->range, "the function body");
+      expect_assignable(body, m_program.functions[index].result, d.body->range,
+                        base::pick("函数体", "the function body"));
     } else {
       m_program.functions[index].result = body.type;
     }
@@ -107,8 +111,9 @@ void checker::check_function_bodies() {
     if (m_program.functions[index].name == f.decl->function.text && cyclic(index)) {
       m_module = f.module;
       error(codes::recursive_function, f.decl->function.range,
-            fmt::format("function `{}` calls itself (directly or through other functions): rules must terminate",
-                        f.decl->function.text));
+            base::say("函数 `{}` 调用了自身（直接或经由其他函数）：规则必须能够终止",
+                      "function `{}` calls itself (directly or through other functions): rules must terminate",
+                      f.decl->function.text));
     }
   }
   m_module = nullptr;

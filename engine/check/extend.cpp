@@ -1,6 +1,7 @@
 // `extend entity NAME { … }`: fields a unit's module adds to an entity declared in any loaded module
 // (docs/language.md, "Layered rulesets"). Every extension is applied before any rule is checked, so
 // an added field is visible to every module, whatever the order in which they were loaded.
+#include "base/language.hpp"
 #include "engine/check/checker.hpp"
 
 namespace baomi::engine::checking {
@@ -16,15 +17,17 @@ std::map<std::uint32_t, std::vector<checker::added_field>> checker::extension_fi
     if (it == m_entity_by_name.end()) {
       bool is_enum = m_enum_by_name.count(name.text) > 0;
       auto& d = error(codes::bad_type, name.range,
-                      is_enum ? fmt::format("`{}` is an enum, not an entity: only an entity can be extended", name.text)
-                              : fmt::format("unknown entity `{}`", name.text));
+                      is_enum ? base::say("`{}` 是枚举而不是实体：只有实体可以扩展",
+                                          "`{}` is an enum, not an entity: only an entity can be extended", name.text)
+                              : base::say("未知的实体 `{}`", "unknown entity `{}`", name.text));
       if (is_enum) {
         const auto& e = *std::find_if(m_enums.begin(), m_enums.end(),
                                       [&](const auto& o) { return o.decl->type.text == name.text; });
         note_first(d, e.module, e.decl->type.range);
       } else {
         suggest(d, name.text, keys(m_entity_by_name));
-        d.add_note("an extended entity is declared in a loaded module: import the module that declares it");
+        d.add_note(base::pick("被扩展的实体须在已加载的模块中声明：请导入声明它的模块",
+                              "an extended entity is declared in a loaded module: import the module that declares it"));
       }
       continue;
     }
@@ -35,7 +38,7 @@ std::map<std::uint32_t, std::vector<checker::added_field>> checker::extension_fi
       auto [at, added] = first.emplace(std::pair{it->second, f.field.text}, added_field{x.module, &f});
       if (!added) {
         auto& d = error(codes::duplicate_declaration, f.field.range,
-                        fmt::format("duplicate field `{}` of `{}`", f.field.text, name.text));
+                        base::say("`{1}` 的字段 `{0}` 重复", "duplicate field `{}` of `{}`", f.field.text, name.text));
         note_first(d, at->second.module, at->second.decl->field.range);
         continue;
       }
@@ -55,7 +58,8 @@ void checker::add_extension_fields(facts::entity_type& t, const std::vector<adde
     auto resolved = resolve_type(f->type, t.name + "." + f->field.text);
     resolved.optional = true;
     if (f->none && f->none->empty())
-      error(codes::bad_type, f->type.range, fmt::format("the `none` meaning of `{}` is empty", f->field.text));
+      error(codes::bad_type, f->type.range,
+            base::say("`{}` 的 `none` 含义为空", "the `none` meaning of `{}` is empty", f->field.text));
     t.fields.push_back({f->field.text, std::move(resolved), f->doc.value_or(""), f->none.value_or("")});
   }
 }

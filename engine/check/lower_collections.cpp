@@ -1,4 +1,5 @@
 // Lowering collections: quantifiers and aggregates (with the cross-product warning), list and map literals.
+#include "base/language.hpp"
 #include "engine/check/checker.hpp"
 
 namespace baomi::engine::checking {
@@ -9,7 +10,8 @@ std::optional<std::pair<ir::node, type>> checker::collection(const ast::expr& c)
   if (coll.null_type) return std::nullopt;
   if (coll.type.kind != type_kind::list) {
     error(codes::type_mismatch, c.range,
-          fmt::format("`{}` has type `{}`, not a list or collection", dsl::format_expr(c), type_name(coll)));
+          base::say("`{}` 的类型为 `{}`，不是列表或集合", "`{}` has type `{}`, not a list or collection",
+                    dsl::format_expr(c), type_name(coll)));
     return std::nullopt;
   }
   auto element = plain(coll.type.args.at(0));
@@ -25,7 +27,7 @@ ir::node checker::lower(const ast::expr& e, const ast::quantifier& q, const type
   n.children.push_back(std::move(coll->first));
   if (q.condition) {
     auto cond = expr(*q.condition, nullptr);
-    expect_bool(cond, q.condition->range, "the condition of a quantifier");
+    expect_bool(cond, q.condition->range, base::pick("量词的条件", "the condition of a quantifier"));
     n.type.optional = cond.type.optional;
     n.children.push_back(std::move(cond));
     n.has_condition = true;
@@ -45,7 +47,7 @@ ir::node checker::lower(const ast::expr& e, const ast::aggregate& a, const type*
   n.children.push_back(std::move(coll->first));
   if (a.condition) {
     auto cond = expr(*a.condition, nullptr);
-    expect_bool(cond, a.condition->range, "the condition of an aggregate");
+    expect_bool(cond, a.condition->range, base::pick("聚合的条件", "the condition of an aggregate"));
     n.children.push_back(std::move(cond));
     n.has_condition = true;
   }
@@ -57,7 +59,7 @@ ir::node checker::lower(const ast::expr& e, const ast::aggregate& a, const type*
                                                    : ordered(proj.type);
       if (!ok)
         error(codes::type_mismatch, a.projection->range,
-              fmt::format("cannot aggregate values of type `{}` here", type_name(proj)));
+              base::say("此处不能聚合类型为 `{}` 的值", "cannot aggregate values of type `{}` here", type_name(proj)));
       if (a.kind == ast::aggregate_kind::latest)
         n.type = with_optional(element, true);
       else
@@ -75,12 +77,12 @@ void checker::warn_cross_product(ir::node& n, const ast::expr& e) {
   if (detect_join(n, m_program.schema)) return;
   if (!depends_on_outer(n)) return;  // a whole-collection question, asked once per subject
   auto& d = warning(codes::cross_product_scan, e.range,
-                    fmt::format("this scans all of `{}` for each subject",
-                                *m_program.schema.entity_at(n.children[0].table).collection));
-  d.add_note(
-      "compare a `ref` field of the element with the subject (`x.person == p`) or test `p in x.list` so it becomes an "
-      "index lookup",
-      std::nullopt);
+                    base::say("这会为每个检查对象扫描整个 `{}`", "this scans all of `{}` for each subject",
+                              *m_program.schema.entity_at(n.children[0].table).collection));
+  d.add_note(base::pick("将元素的 `ref` 字段与检查对象比较（`x.person == p`），或检验 `p in x.list`，使之成为索引查找",
+                        "compare a `ref` field of the element with the subject (`x.person == p`) or test `p in x.list` "
+                        "so it becomes an index lookup"),
+             std::nullopt);
 }
 
 // Whether the condition reads locals bound outside the quantifier.
@@ -105,7 +107,8 @@ ir::node checker::lower(const ast::expr& e, const ast::list_literal& l, const ty
         first = plain(n.type);
       else if (!same_base(*first, plain(n.type)) && !(numeric(*first) && numeric(n.type))) {
         error(codes::type_mismatch, item->range,
-              fmt::format("list items have different types: `{}` and `{}`", type_name(*first), type_name(n)));
+              base::say("列表元素的类型不一致：`{}` 与 `{}`", "list items have different types: `{}` and `{}`",
+                        type_name(*first), type_name(n)));
       }
     }
     items.push_back(std::move(n));
@@ -119,7 +122,8 @@ ir::node checker::lower(const ast::expr& e, const ast::list_literal& l, const ty
 ir::node checker::lower(const ast::expr& e, const ast::map_literal& m, const type* expected) {
   if (!expected || expected->kind != type_kind::map) {
     error(codes::type_mismatch, e.range,
-          "a map literal needs a declared type: use it as the value of a `map<…>` param");
+          base::pick("映射字面量须有声明的类型：请将其用作 `map<…>` 参数的值",
+                     "a map literal needs a declared type: use it as the value of a `map<…>` param"));
     return bad(e);
   }
   auto n = make(ir::op::make_map, plain(*expected), e);
@@ -128,9 +132,10 @@ ir::node checker::lower(const ast::expr& e, const ast::map_literal& m, const typ
     auto v = expr(*entry.value, &expected->args.at(1));
     if (!k.null_type && !same_base(k.type, expected->args.at(0))) {
       error(codes::type_mismatch, entry.key->range,
-            fmt::format("the key has type `{}`, expected `{}`", type_name(k), type_name(expected->args.at(0))));
+            base::say("键的类型为 `{}`，应为 `{}`", "the key has type `{}`, expected `{}`", type_name(k),
+                      type_name(expected->args.at(0))));
     }
-    expect_assignable(v, expected->args.at(1), entry.value->range, "the value");
+    expect_assignable(v, expected->args.at(1), entry.value->range, base::pick("值", "the value"));
     n.children.push_back(std::move(k));
     n.children.push_back(std::move(v));
   }

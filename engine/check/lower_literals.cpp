@@ -1,4 +1,5 @@
 // Lowering expressions to IR: the dispatch over expression kinds, and literals.
+#include "base/language.hpp"
 #include "engine/check/checker.hpp"
 
 namespace baomi::engine::checking {
@@ -45,7 +46,7 @@ ir::node checker::lower(const ast::expr& e, const ast::number_literal& n, const 
     try {
       i = std::stoll(n.text);
     } catch (...) {
-      error(codes::type_mismatch, e.range, fmt::format("integer `{}` is too large", n.text));
+      error(codes::type_mismatch, e.range, base::say("整数 `{}` 过大", "integer `{}` is too large", n.text));
     }
     return constant(e, facts::scalar(type_kind::integer), value::integer(i));
   }

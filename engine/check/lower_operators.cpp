@@ -1,6 +1,7 @@
 // Lowering operators: unary, `is null`, conditionals, comparisons, `in`, `matches`, arithmetic.
 #include <regex>
 
+#include "base/language.hpp"
 #include "engine/check/checker.hpp"
 
 namespace baomi::engine::checking {
@@ -15,7 +16,8 @@ ir::node checker::lower(const ast::expr& e, const ast::unary& u, const type*) {
   }
   if (operand.poisoned) return bad(e);
   if (!operand.null_type && !numeric(operand.type) && operand.type.kind != type_kind::duration) {
-    error(codes::type_mismatch, e.range, fmt::format("cannot negate a value of type `{}`", type_name(operand)));
+    error(codes::type_mismatch, e.range,
+          base::say("不能对类型为 `{}` 的值取负", "cannot negate a value of type `{}`", type_name(operand)));
     return bad(e);
   }
   auto n = make(ir::op::neg, operand.type, e);
@@ -25,7 +27,8 @@ ir::node checker::lower(const ast::expr& e, const ast::unary& u, const type*) {
 
 void checker::expect_bool(const ir::node& n, const dsl::source_range& range, const char* where) {
   if (!n.null_type && n.type.kind != type_kind::boolean) {
-    error(codes::not_bool, range, fmt::format("{} needs a `bool`, this is `{}`", where, type_name(n)));
+    error(codes::not_bool, range,
+          base::say("{} 需要 `bool`，此处为 `{}`", "{} needs a `bool`, this is `{}`", where, type_name(n)));
   }
 }
 
@@ -45,7 +48,8 @@ ir::node checker::lower(const ast::expr& e, const ast::conditional& c, const typ
   if (!a.null_type && !b.null_type && !same_base(plain(a.type), plain(b.type)) &&
       !(numeric(a.type) && numeric(b.type))) {
     error(codes::type_mismatch, e.range,
-          fmt::format("the branches of `if` have different types: `{}` and `{}`", type_name(a), type_name(b)));
+          base::say("`if` 的两个分支类型不一致：`{}` 与 `{}`",
+                    "the branches of `if` have different types: `{}` and `{}`", type_name(a), type_name(b)));
   }
   type t = a.null_type ? b.type : a.type;
   t.optional = a.type.optional || b.type.optional || a.null_type || b.null_type || cond.type.optional;
@@ -78,10 +82,12 @@ ir::node checker::lower(const ast::expr& e, const ast::binary& b, const type* ex
       auto r = expr(*b.rhs, bound ? bound : &l.type);
       if (!l.null_type && !r.null_type && !same_base(plain(l.type), plain(r.type))) {
         error(codes::type_mismatch, e.range,
-              fmt::format("the ends of the range have different types: `{}` and `{}`", type_name(l), type_name(r)));
+              base::say("范围两端的类型不一致：`{}` 与 `{}`",
+                        "the ends of the range have different types: `{}` and `{}`", type_name(l), type_name(r)));
       }
       if (!l.null_type && !ordered(l.type))
-        error(codes::type_mismatch, e.range, fmt::format("a range of `{}` has no order", type_name(l)));
+        error(codes::type_mismatch, e.range,
+              base::say("`{}` 的范围没有顺序", "a range of `{}` has no order", type_name(l)));
       auto n = make(ir::op::make_range, facts::range_of(plain(l.type)), e);
       n.children.push_back(std::move(l));
       n.children.push_back(std::move(r));
@@ -93,7 +99,8 @@ ir::node checker::lower(const ast::expr& e, const ast::binary& b, const type* ex
       if (!l.null_type && !r.null_type && !same_base(plain(l.type), plain(r.type)) &&
           !(numeric(l.type) && numeric(r.type))) {
         error(codes::type_mismatch, e.range,
-              fmt::format("`??` needs the same type on both sides: `{}` and `{}`", type_name(l), type_name(r)));
+              base::say("`??` 两侧的类型须相同：`{}` 与 `{}`", "`??` needs the same type on both sides: `{}` and `{}`",
+                        type_name(l), type_name(r)));
       }
       type t = l.null_type ? r.type : plain(l.type);
       t.optional = r.type.optional || r.null_type;
@@ -183,12 +190,14 @@ ir::node checker::comparison(const ast::expr& e, const ast::binary& b) {
     } else if (op == ir::op::matches) {
       ok = lt.kind == type_kind::string && rt.kind == type_kind::string;
       if (ok && r.op != ir::op::constant) {
-        error(codes::type_mismatch, b.rhs->range, "the pattern of `matches` must be a string literal");
+        error(codes::type_mismatch, b.rhs->range,
+              base::pick("`matches` 的模式须为字符串字面量", "the pattern of `matches` must be a string literal"));
       } else if (ok) {
         try {
           std::regex check(r.text, std::regex::ECMAScript);
         } catch (const std::regex_error&) {
-          error(codes::type_mismatch, b.rhs->range, fmt::format("invalid regular expression `{}`", r.text));
+          error(codes::type_mismatch, b.rhs->range,
+                base::say("无效的正则表达式 `{}`", "invalid regular expression `{}`", r.text));
         }
       }
     } else {
@@ -197,7 +206,8 @@ ir::node checker::comparison(const ast::expr& e, const ast::binary& b) {
     }
     if (!ok) {
       error(codes::type_mismatch, e.range,
-            fmt::format("cannot compare `{}` with `{}` using `{}`", type_name(l), type_name(r), ast::to_string(b.op)));
+            base::say("不能用 `{2}` 比较 `{0}` 与 `{1}`", "cannot compare `{}` with `{}` using `{}`", type_name(l),
+                      type_name(r), ast::to_string(b.op)));
       return bad(e);
     }
   }
@@ -240,7 +250,8 @@ ir::node checker::arithmetic(const ast::expr& e, const ast::binary& b) {
     }
     if (!ok) {
       error(codes::type_mismatch, e.range,
-            fmt::format("cannot apply `{}` to `{}` and `{}`", ast::to_string(b.op), type_name(l), type_name(r)));
+            base::say("不能对 `{1}` 和 `{2}` 使用 `{0}`", "cannot apply `{}` to `{}` and `{}`", ast::to_string(b.op),
+                      type_name(l), type_name(r)));
       return bad(e);
     }
   }

@@ -1,4 +1,5 @@
 // Profiles (param values, disabled rules, severities) and the unused-param warning.
+#include "base/language.hpp"
 #include "engine/check/checker.hpp"
 
 namespace baomi::engine::checking {
@@ -14,7 +15,7 @@ void checker::check_profiles() {
     profile_info info{d.profile.text, d.title.value_or(""), d.extends.text, {}, {}, {}};
     if (!module_names.count(d.extends.text)) {
       auto& diag = error(codes::unknown_profile_target, d.extends.range,
-                         fmt::format("profile extends unknown module `{}`", d.extends.text));
+                         base::say("配置扩展了未知的模块 `{}`", "profile extends unknown module `{}`", d.extends.text));
       suggest(diag, d.extends.text, {module_names.begin(), module_names.end()});
     }
     for (const auto& item : d.items) {
@@ -22,7 +23,7 @@ void checker::check_profiles() {
         auto it = m_param_index.find(item.target.text);
         if (it == m_param_index.end()) {
           auto& diag = error(codes::unknown_profile_target, item.target.range,
-                             fmt::format("unknown param `{}`", item.target.text));
+                             base::say("未知的参数 `{}`", "unknown param `{}`", item.target.text));
           suggest(diag, item.target.text, keys(m_param_index));
           continue;
         }
@@ -30,11 +31,11 @@ void checker::check_profiles() {
         m_constant_context = true;
         auto value = expr(*item.value, &t);
         m_constant_context = false;
-        expect_assignable(value, t, item.value->range, "the value");
+        expect_assignable(value, t, item.value->range, base::pick("值", "the value"));
         info.params.emplace_back(it->second, std::move(value));
       } else if (!rule_ids.count(item.target.text)) {
-        auto& diag =
-            error(codes::unknown_profile_target, item.target.range, fmt::format("unknown rule `{}`", item.target.text));
+        auto& diag = error(codes::unknown_profile_target, item.target.range,
+                           base::say("未知的规则 `{}`", "unknown rule `{}`", item.target.text));
         suggest(diag, item.target.text, {rule_ids.begin(), rule_ids.end()});
       } else if (item.kind == ast::profile_item_kind::disable) {
         info.disabled.push_back(item.target.text);
@@ -54,7 +55,8 @@ void checker::warn_unused_params() {
     if (it == m_param_index.end() || m_param_used[it->second]) continue;
     if (m_first_param_decl.at(p.decl->param.text) != p.decl) continue;  // a duplicate, already an error
     m_module = p.module;
-    warning(codes::unused_param, p.decl->param.range, fmt::format("param `{}` is never used", p.decl->param.text));
+    warning(codes::unused_param, p.decl->param.range,
+            base::say("参数 `{}` 从未使用", "param `{}` is never used", p.decl->param.text));
   }
   m_module = nullptr;
 }

@@ -1,4 +1,5 @@
 // Rules: subject collection, steps (let, where, due, require, forbid), message and dates.
+#include "base/language.hpp"
 #include "engine/check/checker.hpp"
 #include "engine/checklist.hpp"
 
@@ -10,9 +11,10 @@ void checker::check_rules() {
     m_module = r.module;
     const auto& d = *r.decl;
     if (auto it = ids.find(d.id.text); it != ids.end()) {
-      auto& diag = error(codes::duplicate_rule, d.id.range, fmt::format("duplicate rule id `{}`", d.id.text));
-      diag.add_note(fmt::format("first defined in {}:{}:{}", it->second->module->source.path(),
-                                it->second->decl->id.range.begin.line, it->second->decl->id.range.begin.column),
+      auto& diag = error(codes::duplicate_rule, d.id.range,
+                         base::say("重复的规则编号 `{}`", "duplicate rule id `{}`", d.id.text));
+      diag.add_note(base::say("首次定义于 {}:{}:{}", "first defined in {}:{}:{}", it->second->module->source.path(),
+                              it->second->decl->id.range.begin.line, it->second->decl->id.range.begin.column),
                     std::nullopt);
     } else {
       ids[d.id.text] = &r;
@@ -32,25 +34,34 @@ void checker::check_rule(const located_decl<ast::rule_decl>& r) {
   if (d.severity) {
     rule.info.severity = static_cast<engine::severity>(d.severity->value);
   } else {
-    error(codes::missing_severity, d.id.range, fmt::format("rule `{}` has no `severity`", d.id.text))
-        .add_note("add `severity info|low|medium|high|critical`", std::nullopt);
+    error(codes::missing_severity, d.id.range,
+          base::say("规则 `{}` 没有 `severity`", "rule `{}` has no `severity`", d.id.text))
+        .add_note(base::pick("请添加 `severity info|low|medium|high|critical`",
+                             "add `severity info|low|medium|high|critical`"),
+                  std::nullopt);
   }
   if (d.cites.empty()) {
-    error(codes::missing_citation, d.id.range, fmt::format("rule `{}` cites no regulation", d.id.text))
-        .add_note("add `cite \"SOURCE\" \"the exact words of the regulation\"`", std::nullopt);
+    error(codes::missing_citation, d.id.range,
+          base::say("规则 `{}` 没有引用法规", "rule `{}` cites no regulation", d.id.text))
+        .add_note(base::pick("请添加 `cite \"来源\" \"法规原文，逐字摘录\"`",
+                             "add `cite \"SOURCE\" \"the exact words of the regulation\"`"),
+                  std::nullopt);
   }
   if (d.area) {
     rule.info.area = d.area->value;
     if (auto problem = check_area(d.area->value)) {
       auto& diag = error(codes::unknown_area, d.area->range, problem->message);
       if (!problem->suggestion.empty())
-        diag.add_note(fmt::format("did you mean `area \"{}\"`?", problem->suggestion), std::nullopt);
+        diag.add_note(base::say("是否应为 `area \"{}\"`？", "did you mean `area \"{}\"`?", problem->suggestion),
+                      std::nullopt);
     }
   }
   for (const auto& c : d.cites) {
     if (!m_sources.count(c.source)) {
-      warning(codes::undeclared_source, c.range, fmt::format("source `{}` is not declared", c.source))
-          .add_note(fmt::format("declare it once: `source \"{}\" \"the document's title\"`", c.source), std::nullopt);
+      warning(codes::undeclared_source, c.range, base::say("来源 `{}` 未声明", "source `{}` is not declared", c.source))
+          .add_note(base::say("请声明一次：`source \"{}\" \"文件标题\"`",
+                              "declare it once: `source \"{}\" \"the document's title\"`", c.source),
+                    std::nullopt);
     }
     auto title = m_sources.find(c.source);
     rule.info.citations.push_back(
@@ -61,25 +72,29 @@ void checker::check_rule(const located_decl<ast::rule_decl>& r) {
     rule.effective = facts::make_date(d.effective->value.year, d.effective->value.month, d.effective->value.day);
   if (d.expires) rule.expires = facts::make_date(d.expires->value.year, d.expires->value.month, d.expires->value.day);
   if (rule.effective && rule.expires && *rule.expires <= *rule.effective) {
-    error(codes::expires_before_effective, d.expires->range, "`expires` must be after `effective`");
+    error(codes::expires_before_effective, d.expires->range,
+          base::pick("`expires` 须晚于 `effective`", "`expires` must be after `effective`"));
   }
   if (!d.subject) {
-    error(codes::missing_subject, d.id.range, fmt::format("rule `{}` has no subject", d.id.text))
-        .add_note("add `for x in COLLECTION`", std::nullopt);
+    error(codes::missing_subject, d.id.range,
+          base::say("规则 `{}` 没有检查对象", "rule `{}` has no subject", d.id.text))
+        .add_note(base::pick("请添加 `for x in 集合`", "add `for x in COLLECTION`"), std::nullopt);
     return;
   }
   bool decides = std::any_of(d.steps.begin(), d.steps.end(), [](const auto& s) {
     return s.kind == ast::step_kind::require || s.kind == ast::step_kind::forbid;
   });
   if (!decides) {
-    error(codes::missing_requirement, d.id.range, fmt::format("rule `{}` has no `require` or `forbid`", d.id.text));
+    error(codes::missing_requirement, d.id.range,
+          base::say("规则 `{}` 没有 `require` 或 `forbid`", "rule `{}` has no `require` or `forbid`", d.id.text));
   }
   begin_frame();
   const auto* coll = std::get_if<ast::variable>(&d.subject->collection->node);
   auto table = coll ? m_program.schema.find_collection(coll->name) : std::nullopt;
   if (!table) {
-    auto& diag = error(codes::unknown_name, d.subject->collection->range,
-                       fmt::format("`{}` is not a collection", dsl::format_expr(*d.subject->collection)));
+    auto& diag =
+        error(codes::unknown_name, d.subject->collection->range,
+              base::say("`{}` 不是集合", "`{}` is not a collection", dsl::format_expr(*d.subject->collection)));
     std::vector<std::string> names;
     for (const auto& en : m_program.schema.entities()) {
       if (en.collection) names.push_back(*en.collection);
@@ -95,11 +110,15 @@ void checker::check_rule(const located_decl<ast::rule_decl>& r) {
   auto defaults_in_filter = [&](auto& self, const ir::node& n) -> void {
     if (n.op == ir::op::coalesce && n.children.size() == 2 && n.children[1].op == ir::op::constant &&
         !n.children[1].null_type) {
-      auto& diag = warning(codes::default_in_filter, n.range,
-                           "a `??` default in a filter puts a subject whose fact is not recorded out of scope");
+      auto& diag =
+          warning(codes::default_in_filter, n.range,
+                  base::pick("筛选条件中的 `??` 默认值会把事实未记录的检查对象排除在范围之外",
+                             "a `??` default in a filter puts a subject whose fact is not recorded out of scope"));
       diag.add_note(
-          "test the fact itself (`x`, `x > 0`): an unrecorded fact then leaves the outcome unknown; "
-          "write the default in `require` if null really means none",
+          base::pick("请直接检验事实本身（`x`、`x > 0`）：事实未记录时结果为未知；若空值确实表示没有，"
+                     "请把默认值写在 `require` 中",
+                     "test the fact itself (`x`, `x > 0`): an unrecorded fact then leaves the outcome unknown; "
+                     "write the default in `require` if null really means none"),
           std::nullopt);
     }
     for (const auto& c : n.children) self(self, c);
@@ -122,11 +141,13 @@ void checker::check_rule(const located_decl<ast::rule_decl>& r) {
     } else {
       step.value = expr(*s.value, nullptr);
       if (s.kind == ast::step_kind::due) {
-        if (has_due) error(codes::duplicate_clause, s.range, "duplicate `due` in the rule");
+        if (has_due)
+          error(codes::duplicate_clause, s.range, base::pick("规则中重复的 `due`", "duplicate `due` in the rule"));
         has_due = true;
         if (!step.value.null_type && step.value.type.kind != type_kind::date) {
-          error(codes::not_allowed_here, s.value->range,
-                fmt::format("`due` needs a `date`, this is `{}`", type_name(step.value)));
+          error(
+              codes::not_allowed_here, s.value->range,
+              base::say("`due` 需要 `date`，此处为 `{}`", "`due` needs a `date`, this is `{}`", type_name(step.value)));
         }
       } else {
         if (s.kind == ast::step_kind::where) defaults_in_filter(defaults_in_filter, step.value);
@@ -142,7 +163,8 @@ void checker::check_rule(const located_decl<ast::rule_decl>& r) {
   if (d.message) rule.message = expr(*d.message, nullptr);
   if (d.remedy) rule.remedy = expr(*d.remedy, nullptr);
   for (const auto& l : m_scope) {
-    if (l.is_let && !l.used) warning(codes::unused_local, l.range, fmt::format("`{}` is never used", l.name));
+    if (l.is_let && !l.used)
+      warning(codes::unused_local, l.range, base::say("`{}` 从未使用", "`{}` is never used", l.name));
   }
   rule.frame_size = m_frame_size;
   rule.slot_names = m_slot_names;

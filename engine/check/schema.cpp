@@ -1,4 +1,5 @@
 // Pass 2: the schema from `enum` and `entity` declarations, and type expressions resolved against it.
+#include "base/language.hpp"
 #include "engine/check/checker.hpp"
 
 namespace baomi::engine::checking {
@@ -9,7 +10,8 @@ std::uint32_t checker::add_enum(std::string name, const std::vector<ast::enum_me
   std::set<std::string> seen;
   for (const auto& mem : members) {
     if (!seen.insert(mem.symbol.text).second) {
-      error(codes::duplicate_declaration, mem.symbol.range, fmt::format("duplicate enum value `{}`", mem.symbol.text));
+      error(codes::duplicate_declaration, mem.symbol.range,
+            base::say("重复的枚举值 `{}`", "duplicate enum value `{}`", mem.symbol.text));
     }
     e.values.push_back({mem.symbol.text, mem.label});
   }
@@ -24,7 +26,7 @@ void checker::build_schema() {
     m_module = e.module;
     if (m_enum_by_name.count(e.decl->type.text)) {
       auto& diag = error(codes::duplicate_declaration, e.decl->type.range,
-                         fmt::format("duplicate enum `{}`", e.decl->type.text));
+                         base::say("重复的枚举 `{}`", "duplicate enum `{}`", e.decl->type.text));
       const auto& first = *std::find_if(m_enums.begin(), m_enums.end(),
                                         [&](const auto& o) { return o.decl->type.text == e.decl->type.text; });
       note_first(diag, first.module, first.decl->type.range);
@@ -36,7 +38,8 @@ void checker::build_schema() {
     m_module = m_entities[i].module;
     const auto& d = *m_entities[i].decl;
     if (m_entity_by_name.count(d.type.text) || m_enum_by_name.count(d.type.text)) {
-      auto& diag = error(codes::duplicate_declaration, d.type.range, fmt::format("duplicate type `{}`", d.type.text));
+      auto& diag = error(codes::duplicate_declaration, d.type.range,
+                         base::say("重复的类型 `{}`", "duplicate type `{}`", d.type.text));
       if (auto it = m_entity_by_name.find(d.type.text); it != m_entity_by_name.end()) {
         note_first(diag, m_entities[it->second].module, m_entities[it->second].decl->type.range);
       } else {
@@ -59,7 +62,7 @@ void checker::build_schema() {
       t.collection = d.collection->text;
       if (auto [it, added] = collections.emplace(d.collection->text, &e); !added) {
         auto& diag = error(codes::duplicate_declaration, d.collection->range,
-                           fmt::format("duplicate collection `{}`", d.collection->text));
+                           base::say("重复的集合 `{}`", "duplicate collection `{}`", d.collection->text));
         note_first(diag, it->second->module, it->second->decl->collection->range);
       }
     }
@@ -67,22 +70,27 @@ void checker::build_schema() {
     std::set<std::string> seen;
     for (const auto& f : d.fields) {
       if (!seen.insert(f.field.text).second)
-        error(codes::duplicate_declaration, f.field.range, fmt::format("duplicate field `{}`", f.field.text));
+        error(codes::duplicate_declaration, f.field.range,
+              base::say("重复的字段 `{}`", "duplicate field `{}`", f.field.text));
       t.fields.push_back({f.field.text, resolve_type(f.type, d.type.text + "." + f.field.text), f.doc.value_or(""),
                           f.none.value_or("")});
       if (f.none && !f.type.optional) {
         error(codes::bad_type, f.type.range,
-              fmt::format("`none` needs an optional type: `{}` is required, so it is never null", f.field.text));
+              base::say("`none` 须用于可为空的类型：`{}` 是必填的，不会为空",
+                        "`none` needs an optional type: `{}` is required, so it is never null", f.field.text));
       } else if (f.none && f.none->empty()) {
-        error(codes::bad_type, f.type.range, fmt::format("the `none` meaning of `{}` is empty", f.field.text));
+        error(codes::bad_type, f.type.range,
+              base::say("`{}` 的 `none` 含义为空", "the `none` meaning of `{}` is empty", f.field.text));
       }
     }
     if (d.label) t.label = resolve_label(*d.label, t);
     if (d.key && !t.find_field(d.key->text)) {
-      error(codes::bad_type, d.key->range, fmt::format("key `{}` is not a field of `{}`", d.key->text, d.type.text));
+      error(codes::bad_type, d.key->range,
+            base::say("键 `{}` 不是 `{}` 的字段", "key `{}` is not a field of `{}`", d.key->text, d.type.text));
     }
     if (d.collection && !d.key)
-      error(codes::bad_type, d.type.range, fmt::format("entity `{}` has a collection but no `key`", d.type.text));
+      error(codes::bad_type, d.type.range,
+            base::say("实体 `{}` 有集合但没有 `key`", "entity `{}` has a collection but no `key`", d.type.text));
     // After the key and the label: an entity's own declaration never depends on a unit's extension.
     if (auto x = extensions.find(static_cast<std::uint32_t>(entities.size())); x != extensions.end()) {
       add_extension_fields(t, x->second);
@@ -128,12 +136,15 @@ std::vector<facts::label_part> checker::resolve_label(const ast::expr& label, co
   auto field_part = [&](const ast::expr& e) -> std::optional<std::uint32_t> {
     const auto* v = std::get_if<ast::variable>(&e.node);
     if (!v) {
-      error(codes::not_allowed_here, e.range, "a label interpolates only fields of the entity itself: `{field}`");
+      error(codes::not_allowed_here, e.range,
+            base::pick("标签只能插入实体自身的字段：`{field}`",
+                       "a label interpolates only fields of the entity itself: `{field}`"));
       return std::nullopt;
     }
     auto index = t.find_field(v->name);
     if (!index) {
-      auto& d = error(codes::unknown_field, e.range, fmt::format("`{}` has no field `{}`", t.name, v->name));
+      auto& d = error(codes::unknown_field, e.range,
+                      base::say("`{}` 没有字段 `{}`", "`{}` has no field `{}`", t.name, v->name));
       std::vector<std::string> names;
       for (const auto& f : t.fields) names.push_back(f.name);
       suggest(d, v->name, names);
@@ -142,7 +153,8 @@ std::vector<facts::label_part> checker::resolve_label(const ast::expr& label, co
     auto kind = t.fields[*index].type.kind;
     if (kind == type_kind::list || kind == type_kind::map || kind == type_kind::range || kind == type_kind::record) {
       error(codes::type_mismatch, e.range,
-            fmt::format("a label shows single values: `{}` is `{}`", v->name, facts::to_string(kind)));
+            base::say("标签只显示单个值：`{}` 的类型为 `{}`", "a label shows single values: `{}` is `{}`", v->name,
+                      facts::to_string(kind)));
       return std::nullopt;
     }
     return index;
@@ -157,7 +169,9 @@ std::vector<facts::label_part> checker::resolve_label(const ast::expr& label, co
       }
     }
     if (std::none_of(parts.begin(), parts.end(), [](const auto& p) { return p.field.has_value(); })) {
-      error(codes::not_allowed_here, label.range, "a label template names at least one field: `\"{kind} {serial}\"`");
+      error(codes::not_allowed_here, label.range,
+            base::pick("标签模板至少须引用一个字段：`\"{kind} {serial}\"`",
+                       "a label template names at least one field: `\"{kind} {serial}\"`"));
       return {};
     }
     return parts;
@@ -176,11 +190,13 @@ type checker::resolve_type(const ast::type_expr& t, const std::string& inline_na
     case ast::type_kind::ref: {
       auto it = m_entity_by_name.find(t.target.text);
       if (it == m_entity_by_name.end()) {
-        auto& d = error(codes::bad_type, t.target.range, fmt::format("unknown entity `{}`", t.target.text));
+        auto& d =
+            error(codes::bad_type, t.target.range, base::say("未知的实体 `{}`", "unknown entity `{}`", t.target.text));
         suggest(d, t.target.text, keys(m_entity_by_name));
       } else if (!m_entities[it->second].decl->collection) {
         error(codes::bad_type, t.target.range,
-              fmt::format("`{}` has no collection: use it as a record type, without `ref`", t.target.text));
+              base::say("`{}` 没有集合：请将其作为记录类型使用，不加 `ref`",
+                        "`{}` has no collection: use it as a record type, without `ref`", t.target.text));
       } else {
         out = facts::ref_to(it->second);
       }
@@ -218,7 +234,7 @@ type checker::named_type(const ast::name& n) {
     }
     return facts::record_of(e->second);
   }
-  auto& d = error(codes::bad_type, n.range, fmt::format("unknown type `{}`", n.text));
+  auto& d = error(codes::bad_type, n.range, base::say("未知的类型 `{}`", "unknown type `{}`", n.text));
   auto candidates = keys(m_enum_by_name);
   for (const auto& k : keys(m_entity_by_name)) candidates.push_back(k);
   for (const auto& [k, v] : primitives) candidates.push_back(k);

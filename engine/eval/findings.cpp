@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <algorithm>
 
+#include "base/language.hpp"
 #include "facts/store.hpp"
 
 namespace baomi::engine {
@@ -35,7 +36,7 @@ namespace {
 std::string evidence_value(const facts::store& store, const fact_read& r) {
   const auto& col = store.table_at(r.table).column_at(r.field);
   if (col.state(r.row) == facts::cell_state::invalid)  // the data issue: its code; its pointer is the evidence's
-    return fmt::format("无效值 {}（{}）", col.raw(r.row), col.invalid_code(r.row));
+    return base::say("无效值 {}（{}）", "invalid value {} ({})", col.raw(r.row), col.invalid_code(r.row));
   std::deque<std::vector<value>> arena;
   auto v = read_cell(col, r.row, arena);
   if (!v.is_null()) return render(v, &store, store.schema());
@@ -53,7 +54,8 @@ std::string unknown_message(const facts::store& store, const std::vector<fact_re
   for (const auto& r : causes) {
     const auto& type = store.table_at(r.table).type();
     if (r.row == facts::no_row) {  // a collection the snapshot did not export
-      auto part = fmt::format("未导出「{}」（/{}）", type.collection.value_or(type.name), type.collection.value_or(""));
+      auto part = base::say("未导出「{}」（/{}）", "「{}」 not exported (/{})", type.collection.value_or(type.name),
+                            type.collection.value_or(""));
       if (std::find(parts.begin(), parts.end(), part) != parts.end()) continue;
       if (parts.size() < shown)
         parts.push_back(std::move(part));
@@ -70,8 +72,9 @@ std::string unknown_message(const facts::store& store, const std::vector<fact_re
     std::string_view name = field.doc.empty() ? std::string_view(field.name) : std::string_view(field.doc);
     name = name.substr(0, name.find("（"));
     auto pointer = store.pointer(r.table, r.row, r.field);
-    auto part = dangling ? fmt::format("「{}」（{}）无法对应到记录", name, pointer)
-                         : fmt::format("{}「{}」（{}）", invalid ? "无效的" : "未记录", name, pointer);
+    auto part = dangling ? base::say("「{}」（{}）无法对应到记录", "「{}」 ({}) points at no record", name, pointer)
+                : invalid ? base::say("无效的「{}」（{}）", "invalid 「{}」 ({})", name, pointer)
+                          : base::say("未记录「{}」（{}）", "「{}」 not recorded ({})", name, pointer);
     if (std::find(parts.begin(), parts.end(), part) != parts.end()) continue;
     if (parts.size() < shown)
       parts.push_back(std::move(part));
@@ -81,9 +84,12 @@ std::string unknown_message(const facts::store& store, const std::vector<fact_re
   if (parts.empty())
     return {};  // unknown for another reason (a param map without the key, a date
                 // outside the holiday calendar): the rule's sentence says where
-  std::string out = "无法判定：";
-  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? "；" : "") + parts[i];
-  if (more > 0) out += fmt::format("；另有 {} 项", more);
+  std::string out(base::pick("无法判定：", "cannot decide: "));
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += base::pick("；", "; ");
+    out += parts[i];
+  }
+  if (more > 0) out += base::say("；另有 {} 项", "; {} more", more);
   return out;
 }
 
@@ -130,7 +136,8 @@ evidence to_evidence(const facts::store& store, const fact_read& r, std::optiona
                   std::move(role)};
         }
       }
-      return {store.pointer(r.table, r.row, r.field), fmt::format("（共 {} 项，未列出）", n), std::move(role)};
+      return {store.pointer(r.table, r.row, r.field), base::say("（共 {} 项，未列出）", "({} in all, not listed)", n),
+              std::move(role)};
     }
   }
   return {store.pointer(r.table, r.row, r.field), evidence_value(store, r), std::move(role)};
@@ -170,7 +177,7 @@ finding make_finding(evaluator& ev, const plan& p, const facts::store& store, co
     if (d.result == outcome::unknown) f.message = unknown_message(store, d.causes);
     if (f.message.empty() && rule.message) {
       f.message = render(ev.eval(*rule.message), &store, p.schema);
-      if (d.result == outcome::unknown) f.message = "无法判定：" + f.message;
+      if (d.result == outcome::unknown) f.message = base::say("无法判定：{}", "cannot decide: {}", f.message);
     }
     if (rule.remedy) f.remedy = render(ev.eval(*rule.remedy), &store, p.schema);
   }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <algorithm>
 
+#include "base/language.hpp"
 #include "engine/builtins.hpp"
 #include "facts/store.hpp"
 
@@ -166,12 +167,11 @@ value evaluator::eval(const ir::node& n) {
 void evaluator::note_partner(const value& element, const value& condition) {
   if (!partners || partners->size() >= 20 || element.kind != vkind::entity || !m_store) return;
   const auto& t = m_store->table_at(element.aux);
-  partners->push_back(fmt::format("{}/{}（{}）：{}", t.type().collection.value_or(t.type().name),
-                                  render(element, m_store, m_plan.schema),
-                                  m_store->pointer(element.aux, element.u.index),
-                                  condition.is_unknown() ? "条件未知"
-                                  : condition.is_true()  ? "条件成立"
-                                                         : "条件不成立"));
+  partners->push_back(base::say("{}/{}（{}）：{}", "{}/{} ({}): {}", t.type().collection.value_or(t.type().name),
+                                render(element, m_store, m_plan.schema), m_store->pointer(element.aux, element.u.index),
+                                condition.is_unknown() ? base::pick("条件未知", "condition unknown")
+                                : condition.is_true()  ? base::pick("条件成立", "condition holds")
+                                                       : base::pick("条件不成立", "condition does not hold")));
 }
 
 namespace {

@@ -10,6 +10,7 @@
 #include <numeric>
 #include <thread>
 
+#include "base/language.hpp"
 #include "engine/eval/decide.hpp"
 #include "engine/eval/deferred.hpp"
 #include "engine/eval/findings.hpp"
@@ -233,10 +234,11 @@ evaluate_result evaluate(const plan& p, const facts::store& store, const evaluat
     const auto& order = *orders[rules[i]->subject_table];
     base::source_range at = base::unknown_range;
     at.begin = at.end = {info.location.line, info.location.column};
-    result.error =
-        base::problem{std::string(codes::rule_timeout), base::severity::error, info.location.path, at,
-                      fmt::format("规则 {} 超出时间限制 {} 秒（--timeout），停在对象 {}；可用 --timeout 放宽", info.id,
-                                  options.rule_timeout->count() / 1000.0, order.keys[outputs[i].timed_out_at])};
+    result.error = base::problem{
+        std::string(codes::rule_timeout), base::severity::error, info.location.path, at,
+        base::say("规则 {} 超出时间限制 {} 秒（--timeout），停在对象 {}；可用 --timeout 放宽",
+                  "rule {} exceeded the time limit of {} s (--timeout) at subject {}; --timeout can raise it", info.id,
+                  options.rule_timeout->count() / 1000.0, order.keys[outputs[i].timed_out_at])};
     return result;
   }
   std::size_t total = 0;

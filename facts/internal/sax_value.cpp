@@ -15,14 +15,14 @@ const char* json_kind(sax_scalar::kind k) {
     case sax_scalar::kind::null:
       return "null";
     case sax_scalar::kind::boolean:
-      return base::pick("布尔值", "a boolean").data();
+      return base::pick("布尔值", "a boolean");
     case sax_scalar::kind::integer:
     case sax_scalar::kind::big_unsigned:
-      return base::pick("整数", "an integer").data();
+      return base::pick("整数", "an integer");
     case sax_scalar::kind::number:
-      return base::pick("小数", "a number").data();
+      return base::pick("小数", "a number");
     case sax_scalar::kind::string:
-      return base::pick("字符串", "a string").data();
+      return base::pick("字符串", "a string");
   }
   return "?";
 }

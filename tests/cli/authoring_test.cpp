@@ -52,13 +52,13 @@ BOOST_AUTO_TEST_CASE(test_command_reports_each_case) {
       "departures": [{"id": "D1", "person": "P1", "kind": "辞职", "approved_on": "2026-01-05", "left_on": "2026-01-10"}],
       "commitments": []},
     "expect": [{"rule": "DEP-040", "subject": "D1", "outcome": "pass"}]})");
-  auto bad = run("test " + fixture.string() + " --rules rulesets", false);
+  auto bad = run("--lang en test " + fixture.string() + " --rules rulesets", false);  // Chinese: language_test
   BOOST_TEST(bad.code == 1);
   BOOST_TEST(bad.out.find("FAIL") != std::string::npos, bad.out);
   BOOST_TEST(bad.out.find("DEP-040 D1: expected pass, got fail") != std::string::npos, bad.out);
   BOOST_TEST(bad.out.find("/departures/0/") != std::string::npos, bad.out);
   BOOST_TEST(bad.out.find("0 passed, 1 failed") != std::string::npos, bad.out);
-  auto junit = run("test " + fixture.string() + " --rules rulesets --format junit", false);
+  auto junit = run("--lang en test " + fixture.string() + " --rules rulesets --format junit", false);
   BOOST_TEST(junit.code == 1);
   BOOST_TEST(junit.out.find("<failure message=\"DEP-040 D1: expected pass, got fail") != std::string::npos, junit.out);
 }

@@ -218,7 +218,7 @@ BOOST_AUTO_TEST_CASE(quote_errors_show_the_nearest_passage) {
                           "  for p in people\n  require p.ok\n}\n"
                           "rule PER-002 \"b\" {\n  severity low\n  cite \"004\" \"涉密人员出国（境）应当经批准\"\n"
                           "  for p in people\n  require p.ok\n}\n");
-  auto r = run_baomi("lint " + quoted(rules) + " --sources " + quoted(dir / "seeds"));
+  auto r = run_baomi("--lang en lint " + quoted(rules) + " --sources " + quoted(dir / "seeds"));
   BOOST_TEST(r.code == 1);
   BOOST_TEST(
       r.out.find("the source has 「涉密人员出国（境）应当经过批准」: it differs only in full-width and half-width "

@@ -34,7 +34,7 @@ BOOST_AUTO_TEST_CASE(each_command_names_the_formats_it_writes) {
 }
 
 BOOST_AUTO_TEST_CASE(a_missing_file_is_an_input_error_even_beside_other_problems) {
-  auto r = run_baomi("lint rulesets no-such-file.baomi");
+  auto r = run_baomi("--lang en lint rulesets no-such-file.baomi");
   BOOST_TEST(r.code == 2);
   BOOST_TEST(r.out.find("no-such-file.baomi: error[E0200]: no such file or folder") != std::string::npos, r.out);
 }

@@ -146,7 +146,7 @@ BOOST_AUTO_TEST_CASE(a_clash_with_the_baseline_is_reported_in_the_units_file) {
   // check lays the file on the whole baseline: both clashes. lint checks the file with the modules it
   // imports (cn.schema, cn.carrier_schema): the collection clash only.
   for (std::string command : {"check facts/examples/org.json --rules ", "lint "}) {
-    auto r = testing::run_baomi(command + file.string());
+    auto r = testing::run_baomi("--lang en " + command + file.string());
     bool check = command != "lint ";
     BOOST_TEST_CONTEXT(command) {
       BOOST_TEST(r.code == (check ? 2 : 1));

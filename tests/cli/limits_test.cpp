@@ -97,7 +97,7 @@ BOOST_AUTO_TEST_CASE(evidence_per_finding_is_capped) {
 BOOST_AUTO_TEST_CASE(a_rule_file_larger_than_the_limit_is_refused_before_reading) {
   // base::max_text_file_bytes = 16 MiB: one byte more is refused (E0200), not parsed.
   temp_file big("big.baomi", "# " + std::string((std::size_t{16} << 20) - 2, 'x') + "\n");
-  auto r = run_baomi("lint " + big.path);
+  auto r = run_baomi("--lang en lint " + big.path);
   BOOST_TEST(r.code == 2, r.out.substr(0, 400));
   BOOST_TEST(r.out.find(big.path + ": error[E0200]: the file is larger than 16 MiB") != std::string::npos,
              r.out.substr(0, 400));

@@ -71,11 +71,11 @@ BOOST_AUTO_TEST_CASE(select_json_and_csv) {
 }
 
 BOOST_AUTO_TEST_CASE(errors_are_located_in_the_query) {
-  auto field = run_baomi("query " + org + " 'people where p.grde == core'");
+  auto field = run_baomi("--lang en query " + org + " 'people where p.grde == core'");
   BOOST_TEST(field.code == 2);
   BOOST_TEST(field.out.find("query:1:16: error[E0202]: `person` has no field `grde`") != std::string::npos);
   BOOST_TEST(field.out.find("did you mean `grade`?") != std::string::npos);
-  auto collection = run_baomi("query " + org + " 'peple where p.grade == core'");
+  auto collection = run_baomi("--lang en query " + org + " 'peple where p.grade == core'");
   BOOST_TEST(collection.code == 2);
   BOOST_TEST(collection.out.find("query:1:1: error[E0201]: `peple` is not a collection") != std::string::npos);
   auto type = run_baomi("query " + org + " 'people where p.grade == 3'");

@@ -100,7 +100,7 @@ BOOST_AUTO_TEST_CASE(new_rule_and_profile_parse_and_check) {
   BOOST_TEST(testing::run_baomi("parse " + rule.string()).code == 0);
   BOOST_TEST(testing::run_baomi("fmt --check " + rule.string()).code == 0);
   // It checks against the baseline schema; lint flags the cite placeholder until it is written.
-  auto lint = testing::run_baomi("lint " + rule.string());
+  auto lint = testing::run_baomi("--lang en lint " + rule.string());
   BOOST_TEST(lint.code == 1);
   BOOST_TEST(lint.out.find("warning[W0304]: source `TODO` is not declared") != std::string::npos, lint.out);
   BOOST_TEST(lint.out.find("error[") == std::string::npos, lint.out);
@@ -149,7 +149,7 @@ BOOST_AUTO_TEST_CASE(new_fixture_loads_for_a_shipped_rule) {
     BOOST_TEST(doc["expect"][1]["outcome"] == "fail");
     // The fixture is read and its snapshot loads without data issues; its expectations wait for the
     // author (the two rows are alike, so one of them cannot hold yet).
-    auto r = testing::run_baomi("test " + file.string() + " --rules rulesets");
+    auto r = testing::run_baomi("--lang en test " + file.string() + " --rules rulesets");
     BOOST_TEST_CONTEXT(rule) {
       BOOST_TEST(r.code == 1, r.out);
       BOOST_TEST(r.out.find("invalid fixture") == std::string::npos, r.out);

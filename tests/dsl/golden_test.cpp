@@ -6,6 +6,7 @@
 #include "dsl/formatter.hpp"
 #include "dsl/parser.hpp"
 #include "tests/support/golden.hpp"
+#include "tests/support/language.hpp"
 
 namespace fs = std::filesystem;
 using namespace baomi;
@@ -22,11 +23,12 @@ std::string render_all(const dsl::parse_result& r, const dsl::source_file& f) {
 
 BOOST_AUTO_TEST_SUITE(golden)
 
-// tests/golden/parse-errors/NAME.baomi must fail with exactly NAME.expected.
-BOOST_AUTO_TEST_CASE(parse_errors) {
-  auto folder = testing::source_root() / "tests/golden/parse-errors";
+// tests/golden/parse-errors/NAME.baomi must fail with exactly NAME.expected (in English; a few in
+// Chinese, the default language, under parse-errors-zh/).
+static void check_parse_errors(const char* folder_name, std::size_t at_least) {
+  auto folder = testing::source_root() / "tests/golden" / folder_name;
   auto inputs = testing::files_with_suffix(folder, ".baomi");
-  BOOST_TEST(inputs.size() >= 25u);
+  BOOST_TEST(inputs.size() >= at_least);
   for (const auto& input : inputs) {
     BOOST_TEST_CONTEXT(input.filename().string()) {
       dsl::source_file f(input.filename().string(), testing::read_file(input));
@@ -37,6 +39,16 @@ BOOST_AUTO_TEST_CASE(parse_errors) {
       BOOST_TEST(testing::matches_golden(expected, render_all(result, f)));
     }
   }
+}
+
+BOOST_AUTO_TEST_CASE(parse_errors) {
+  testing::scoped_language english(base::language::en);
+  check_parse_errors("parse-errors", 25);
+}
+
+BOOST_AUTO_TEST_CASE(parse_errors_in_chinese) {
+  testing::scoped_language chinese(base::language::zh);
+  check_parse_errors("parse-errors-zh", 3);
 }
 
 // tests/golden/format/NAME.baomi formats to exactly NAME.formatted.

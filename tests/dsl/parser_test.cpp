@@ -4,12 +4,14 @@
 #include <utility>
 
 #include "dsl/parser.hpp"
+#include "tests/support/language.hpp"
 
 using namespace baomi::dsl;
 
 namespace {
 
 std::string dump_of(const std::string& text) {
+  baomi::testing::scoped_language english(baomi::base::language::en);  // messages as the catalogue quotes them
   auto r = parse(source_file("t.baomi", text));
   if (!r.module)
     return "ERROR " + (r.diagnostics.empty() ? std::string("?")

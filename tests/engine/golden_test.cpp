@@ -7,6 +7,7 @@
 #include "engine/check.hpp"
 #include "engine/fixture.hpp"
 #include "tests/support/golden.hpp"
+#include "tests/support/language.hpp"
 
 namespace fs = std::filesystem;
 using namespace baomi;
@@ -41,11 +42,12 @@ std::string render_findings(const engine::run_result& run) {
 
 BOOST_AUTO_TEST_SUITE(engine_golden)
 
-// tests/golden/check-errors/NAME.baomi checks with exactly the diagnostics in NAME.expected.
-BOOST_AUTO_TEST_CASE(checker_diagnostics) {
-  auto folder = testing::source_root() / "tests/golden/check-errors";
+// tests/golden/check-errors/NAME.baomi checks with exactly the diagnostics in NAME.expected (in
+// English; a few in Chinese, the default language, under check-errors-zh/).
+static void check_diagnostics(const char* folder_name, std::size_t at_least) {
+  auto folder = testing::source_root() / "tests/golden" / folder_name;
   auto inputs = testing::files_with_suffix(folder, ".baomi");
-  BOOST_TEST(inputs.size() >= 20u);
+  BOOST_TEST(inputs.size() >= at_least);
   for (const auto& input : inputs) {
     BOOST_TEST_CONTEXT(input.filename().string()) {
       auto relative = fs::relative(input, testing::source_root()).generic_string();
@@ -58,6 +60,16 @@ BOOST_AUTO_TEST_CASE(checker_diagnostics) {
           testing::matches_golden(fs::path(input).replace_extension(".expected"), render_diagnostics(modules, all)));
     }
   }
+}
+
+BOOST_AUTO_TEST_CASE(checker_diagnostics) {
+  testing::scoped_language english(base::language::en);
+  check_diagnostics("check-errors", 20);
+}
+
+BOOST_AUTO_TEST_CASE(checker_diagnostics_in_chinese) {
+  testing::scoped_language chinese(base::language::zh);
+  check_diagnostics("check-errors-zh", 3);
 }
 
 // tests/golden/eval/SCENARIO/ holds rules (*.baomi) and fixtures (*.fixture.json); each fixture's

@@ -7,6 +7,7 @@
 #include "engine/builtins.hpp"
 #include "engine/check.hpp"
 #include "engine/evaluate.hpp"
+#include "tests/support/language.hpp"
 
 using namespace baomi;
 
@@ -36,6 +37,7 @@ BOOST_AUTO_TEST_CASE(a_builtin_is_checked_and_evaluated_from_the_table) {
   auto v = engine::evaluate_constant(checked.program->params.at(0).value, *checked.program->constants);
   BOOST_REQUIRE(v);
   BOOST_TEST(v->u.integer == 60);
+  testing::scoped_language english(base::language::en);  // the message as the catalogue quotes it
   auto wrong = engine::check(engine::load_embedded({{"rulesets/t.baomi", "param x: int = year(1)\n"}}));
   auto e =
       std::find_if(wrong.diagnostics.begin(), wrong.diagnostics.end(), [](const auto& d) { return d.code == "E0203"; });

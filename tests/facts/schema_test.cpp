@@ -5,6 +5,7 @@
 
 #include "facts/schema.hpp"
 #include "tests/facts/test_schema.hpp"
+#include "tests/support/language.hpp"
 
 namespace facts = baomi::facts;
 using facts::type_kind;
@@ -13,6 +14,7 @@ using nlohmann::json;
 namespace {
 
 bool has_problem(const facts::schema& s, std::string_view where, std::string_view text) {
+  baomi::testing::scoped_language english(baomi::base::language::en);  // the texts below are English
   for (const auto& p : s.validate()) {
     if (p.where == where && p.message.find(text) != std::string::npos) return true;
   }

@@ -11,6 +11,7 @@
 #include "reports/writer.hpp"
 #include "reports/xml.hpp"
 #include "tests/reports/samples.hpp"
+#include "tests/support/language.hpp"
 
 using namespace baomi;
 
@@ -128,7 +129,10 @@ BOOST_AUTO_TEST_CASE(fixture_text_lists_each_case_and_the_totals) {
   BOOST_TEST(
       text.starts_with("PASS rulesets/ok.fixture.json  通过的样例\nFAIL rulesets/a<&\"'.fixture.json\n    DEP-040"),
       text);
-  BOOST_TEST(text.ends_with("    second problem\n1 passed, 1 failed\n"), text);
+  BOOST_TEST(text.ends_with("    second problem\n通过 1 个，失败 1 个\n"), text);
+  testing::scoped_language english(base::language::en);
+  auto en = reports::write_report(sample_suite(), reports::format::text, {});
+  BOOST_TEST(en.ends_with("    second problem\n1 passed, 1 failed\n"), en);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

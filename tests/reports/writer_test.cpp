@@ -5,6 +5,7 @@
 #include "engine/findings.hpp"
 #include "reports/writer.hpp"
 #include "tests/reports/samples.hpp"
+#include "tests/support/language.hpp"
 
 using namespace baomi;
 
@@ -31,10 +32,19 @@ BOOST_AUTO_TEST_CASE(outcome_and_severity_names) {
   using engine::outcome;
   using engine::severity;
   BOOST_TEST(std::string(engine::to_string(outcome::not_applicable)) == "not_applicable");
-  BOOST_TEST(std::string(engine::to_chinese(outcome::unknown)) == "证据不足");
-  BOOST_TEST(std::string(engine::to_chinese(outcome::waived)) == "已豁免");
+  {
+    testing::scoped_language chinese(base::language::zh);
+    BOOST_TEST(engine::display_name(outcome::unknown) == "证据不足");
+    BOOST_TEST(engine::display_name(outcome::waived) == "已豁免");
+    BOOST_TEST(engine::display_name(severity::info) == "提示");
+  }
+  {
+    testing::scoped_language english(base::language::en);
+    BOOST_TEST(engine::display_name(outcome::unknown) == "insufficient evidence");
+    BOOST_TEST(engine::display_name(outcome::fail) == "non-compliant");
+    BOOST_TEST(engine::display_name(severity::info) == "info");
+  }
   BOOST_TEST(std::string(engine::to_string(severity::critical)) == "critical");
-  BOOST_TEST(std::string(engine::to_chinese(severity::info)) == "提示");
   for (auto s : {severity::info, severity::low, severity::medium, severity::high, severity::critical}) {
     BOOST_TEST((engine::parse_severity(engine::to_string(s)) == s));
   }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <regex>
 
+#include "base/language.hpp"
 #include "dsl/formatter.hpp"
 #include "engine/builtins.hpp"
 #include "tools/lsp/features.hpp"
@@ -81,13 +82,14 @@ std::optional<target> cite_at(const workspace& ws, const analysis& a, const docu
       md += "\n\n> " + c.quote;
       if (!ws.sources().empty()) {
         if (auto seed = find_in_seed(ws.sources(), c.source, c.quote); !seed) {
-          md += fmt::format("\n\n未找到来源 {} 的原文文件", c.source);
+          md += base::say("\n\n未找到来源 {} 的原文文件", "\n\nno document for source {}", c.source);
         } else if (!seed->found) {
-          md += fmt::format("\n\n原文 `{}` 中未找到此引文", seed->file);
+          md += base::say("\n\n原文 `{}` 中未找到此引文", "\n\nthe quote is not in `{}`", seed->file);
         } else {
           auto context = seed->passage.context;
           std::replace(context.begin(), context.end(), '\n', ' ');
-          md += fmt::format("\n\n原文 `{}` 第 {} 行：{}", seed->file, seed->passage.line, context);
+          md +=
+              base::say("\n\n原文 `{}` 第 {} 行：{}", "\n\n`{}` line {}: {}", seed->file, seed->passage.line, context);
         }
       }
       return target{md, m, c.range};
