@@ -1,4 +1,4 @@
-// Snapshot loading: SAX parse into the store, resolve refs, then give issues their line and column.
+// Snapshot loading: read the JSON into the store, resolve refs, then give issues their line and column.
 #include "facts/loader.hpp"
 #include "base/language.hpp"
 
@@ -6,10 +6,9 @@
 #include <memory>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
-
 #include "facts/internal/issue_sink.hpp"
 #include "facts/internal/json_input.hpp"
+#include "facts/internal/json_reader.hpp"
 #include "facts/internal/loader_access.hpp"
 #include "facts/internal/resolve_refs.hpp"
 #include "facts/internal/snapshot_handler.hpp"
@@ -27,7 +26,7 @@ load_result load(json_input& input, const schema& s, std::string path, const loa
   load_result result{store(s), {}, std::move(path), true};
   issue_sink issues(options.max_issues_per_place);
   snapshot_handler handler(result.store, input, issues, options.max_rows_per_collection, options.max_string_bytes);
-  nlohmann::json::sax_parse(input.begin(), input.end(), &handler);
+  read_json(input, handler);
   handler.finish();
   result.complete = !handler.failed();
   if (input.read_failed()) {

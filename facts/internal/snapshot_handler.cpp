@@ -51,26 +51,23 @@ bool snapshot_handler::number_unsigned(std::uint64_t value) {
   return on_scalar(v);
 }
 
-bool snapshot_handler::number_float(double value, const std::string& text) {
+bool snapshot_handler::number_float(double value, std::string_view text) {
   scalar v{scalar::kind::number};
   v.number = value;
   v.text = text;
   return on_scalar(v);
 }
 
-bool snapshot_handler::string(std::string& value) {
+bool snapshot_handler::string(std::string_view value) {
   scalar v{scalar::kind::string};
   v.text = value;
   return on_scalar(v);
 }
 
-// JSON text has no binary values; only the binary formats produce this event.
-bool snapshot_handler::binary(nlohmann::json::binary_t&) { return true; }
+bool snapshot_handler::start_object() { return on_container(true); }
+bool snapshot_handler::start_array() { return on_container(false); }
 
-bool snapshot_handler::start_object(std::size_t) { return on_container(true); }
-bool snapshot_handler::start_array(std::size_t) { return on_container(false); }
-
-bool snapshot_handler::key(std::string& name) {
+bool snapshot_handler::key(std::string_view name) {
   frame& top = m_frames.back();
   switch (top.kind) {
     case frame_kind::document:
@@ -138,15 +135,9 @@ bool snapshot_handler::end_array() {
   return true;
 }
 
-bool snapshot_handler::parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
-  // nlohmann's text is "[json.exception.parse_error.101] parse error at line L, column C: detail"; its
-  // line and column count bytes, so the issue carries ours and the message keeps only the detail.
-  std::string_view what = ex.what();
-  auto column_at = what.find("column ");
-  auto detail_at = what.find(": ", column_at == std::string_view::npos ? 0 : column_at);
-  std::string_view detail = detail_at == std::string_view::npos ? what : what.substr(detail_at + 2);
-  report(codes::malformed_json, pointer_here(), position > 0 ? position - 1 : 0,
-         base::say("JSON 格式错误: {}", "malformed JSON: {}", clean_utf8(detail)));
+bool snapshot_handler::parse_error(std::size_t offset, const std::string& message) {
+  report(codes::malformed_json, pointer_here(), offset,
+         base::say("JSON 格式错误: {}", "malformed JSON: {}", clean_utf8(message)));
   m_failed = true;
   return false;
 }

@@ -1,11 +1,10 @@
-// Private to the loader: the nlohmann SAX handler that writes a snapshot into the store's columns.
+// Private to the loader: the SAX-style handler that writes a snapshot into the store's columns.
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "facts/internal/issue_sink.hpp"
 #include "facts/internal/json_input.hpp"
@@ -23,20 +22,20 @@ class snapshot_handler {
   /// string value before it is refused (F0209).
   snapshot_handler(store& out, json_input& input, issue_sink& issues, std::size_t max_rows, std::size_t max_string);
 
-  // The nlohmann SAX interface.
+  // The events of read_json (json_reader.hpp).
   bool null();
   bool boolean(bool value);
   bool number_integer(std::int64_t value);
   bool number_unsigned(std::uint64_t value);
-  bool number_float(double value, const std::string& text);
-  bool string(std::string& value);
-  bool binary(nlohmann::json::binary_t& value);
-  bool start_object(std::size_t elements);
-  bool key(std::string& name);
+  bool number_float(double value, std::string_view text);
+  bool string(std::string_view value);
+  bool start_object();
+  bool key(std::string_view name);
   bool end_object();
-  bool start_array(std::size_t elements);
+  bool start_array();
   bool end_array();
-  bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex);
+  /// A malformed document: `offset` is the byte where the reader stopped.
+  bool parse_error(std::size_t offset, const std::string& message);
 
   /// Reports what only the end can tell (a missing `as_of`).
   void finish();

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "facts/internal/loader_access.hpp"
 #include "facts/internal/text.hpp"
