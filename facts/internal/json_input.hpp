@@ -10,8 +10,13 @@
 
 namespace baomi::facts {
 
-/// The kind of the token just read (kept for the callers; the reader knows each token's start).
-enum class token_shape { string, number, literal, bracket };
+/// Where the token of the current event is: its first byte, and for an object's `{` its line and
+/// column. The reader sets it before each event; the handler reads it.
+struct token_place {
+  std::size_t start = 0;
+  std::size_t line = 0;
+  std::size_t column = 0;
+};
 
 /// The bytes of a snapshot for json_lexer: the whole text in memory or a file, read in 1 MiB chunks
 /// into one buffer that always ends in NUL padding (so the lexer scans to a sentinel instead of
@@ -41,9 +46,6 @@ class json_input {
     return offset >= m_base && offset <= offset_of(m_end) ? m_begin + (offset - m_base) : nullptr;
   }
 
-  /// Where the token the handler is told about started; set by the reader before each event.
-  void set_token_start(std::size_t offset) { m_token_start = offset; }
-  std::size_t token_start(token_shape = token_shape::bracket) const { return m_token_start; }
   bool read_failed() const { return m_read_failed; }
 
   /// 1-based line and code-point column of a buffered byte at or after the previous one asked for
@@ -62,7 +64,6 @@ class json_input {
   const char* m_begin = nullptr;  // first buffered byte, at offset m_base
   const char* m_end = nullptr;
   std::size_t m_base = 0;
-  std::size_t m_token_start = 0;
   bool m_exhausted = false;
   bool m_read_failed = false;
   // position(): the line and column of the byte at m_counted (a buffered byte, or m_end).

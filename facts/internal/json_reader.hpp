@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "facts/internal/json_input.hpp"
@@ -17,28 +18,29 @@ std::string json_syntax_message(const json_lexer& lexer, json_token last, json_t
                                 std::string_view context);
 
 /// Parses one JSON text from `input` into `handler`'s events, in the order and with the errors of
-/// nlohmann::json::sax_parse (strict: only whitespace may follow the value). Before each event the
-/// input's token_start() is set to the token's first byte. The handler provides
+/// nlohmann::json::sax_parse (strict: only whitespace may follow the value). Before each event `place`
+/// gets the token's first byte, and before start_object also its line and column. The handler provides
 ///   null(), boolean(bool), number_integer(int64), number_unsigned(uint64),
 ///   number_float(double, string_view text), string(string_view), key(string_view),
 ///   start_object(), end_object(), start_array(), end_array(): each returns false to stop;
 ///   parse_error(size_t offset, string message): returns false.
 /// Nesting is kept in a vector, so depth costs no stack. Returns whether the whole text was read.
 template <typename Handler>
-bool read_json(json_input& input, Handler& handler) {
+bool read_json(json_input& input, Handler& handler, token_place& place) {
   json_lexer lexer(input);
   std::vector<bool> in_array;  // per open container: array (true) or object (false)
   json_token last = lexer.next();
   auto fail = [&](json_token expected, std::string_view context) {
     return handler.parse_error(lexer.last_offset(), json_syntax_message(lexer, last, expected, context));
   };
-  auto at_token = [&] { input.set_token_start(lexer.token_start()); };
+  auto at_token = [&] { place.start = lexer.token_start(); };
   bool ended_container = false;
   for (;;) {
     if (!ended_container) {
       at_token();
       switch (last) {
         case json_token::begin_object:
+          std::tie(place.line, place.column) = input.position(place.start);
           if (!handler.start_object()) return false;
           last = lexer.next();
           if (last == json_token::end_object) {

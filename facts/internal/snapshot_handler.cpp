@@ -12,12 +12,12 @@
 
 namespace baomi::facts {
 
-snapshot_handler::snapshot_handler(store& out, json_input& input, issue_sink& issues, std::size_t max_rows,
+snapshot_handler::snapshot_handler(store& out, const token_place& place, issue_sink& issues, std::size_t max_rows,
                                    std::size_t max_string)
     : m_store(out),
       m_schema(out.schema()),
       m_strings(loader_access::strings(out)),
-      m_input(input),
+      m_place(place),
       m_issues(issues),
       m_max_rows(max_rows),
       m_max_string(max_string),
@@ -206,7 +206,7 @@ bool snapshot_handler::on_scalar(const scalar& v) {
 
 bool snapshot_handler::on_container(bool is_object) {
   if (skip_pending(true)) return true;
-  std::size_t start = m_input.token_start(token_shape::bracket);
+  std::size_t start = m_place.start;
   if (m_frames.empty()) {
     if (!is_object)
       report(codes::not_an_object, "", start,
@@ -317,7 +317,7 @@ std::string snapshot_handler::pointer_to(std::size_t frame_count) const {
   return pointer;
 }
 
-std::size_t snapshot_handler::start_of(const scalar& v) const { return m_input.token_start(shape_of(v)); }
+std::size_t snapshot_handler::start_of(const scalar&) const { return m_place.start; }
 
 std::string snapshot_handler::expected(const facts::type& t) const {
   facts::type required = t;

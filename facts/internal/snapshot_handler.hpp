@@ -20,7 +20,8 @@ class snapshot_handler {
  public:
   /// `max_rows`: rows per collection before the load stops (F0110); `max_string`: bytes of one
   /// string value before it is refused (F0209).
-  snapshot_handler(store& out, json_input& input, issue_sink& issues, std::size_t max_rows, std::size_t max_string);
+  snapshot_handler(store& out, const token_place& place, issue_sink& issues, std::size_t max_rows,
+                   std::size_t max_string);
 
   // The events of read_json (json_reader.hpp).
   bool null();
@@ -106,7 +107,7 @@ class snapshot_handler {
   store& m_store;
   const schema& m_schema;
   string_pool& m_strings;
-  json_input& m_input;
+  const token_place& m_place;
   issue_sink& m_issues;
   std::size_t m_max_rows;
   std::size_t m_max_string;

@@ -32,7 +32,7 @@ void snapshot_handler::document_key(frame& top, std::string_view name) {
   auto repeated = [&] {
     std::string pointer;
     append_pointer_token(pointer, name);
-    report(codes::duplicate_member, pointer, m_input.token_start(token_shape::string),
+    report(codes::duplicate_member, pointer, m_place.start,
            base::say("顶层成员 {} 重复出现，后出现的被忽略",
                      "top-level member {} appears twice; the later one is ignored", backticked(name)));
     m_skip_next = true;
@@ -59,7 +59,7 @@ void snapshot_handler::document_key(frame& top, std::string_view name) {
       if (e.collection) names.push_back(*e.collection);
     }
     auto guess = closest_name(name, names);
-    report(codes::unknown_collection, pointer, m_input.token_start(token_shape::string),
+    report(codes::unknown_collection, pointer, m_place.start,
            guess.empty() ? base::say("未知的集合 {}，其内容被忽略", "unknown collection {}; its content is ignored",
                                      backticked(name))
                          : base::say("未知的集合 {}，其内容被忽略；是否应为 {}？",
@@ -71,7 +71,7 @@ void snapshot_handler::document_key(frame& top, std::string_view name) {
 
 void snapshot_handler::document_value(const scalar* v, bool is_object) {
   frame& top = m_frames.back();
-  std::size_t start = v ? start_of(*v) : m_input.token_start(token_shape::bracket);
+  std::size_t start = v ? start_of(*v) : m_place.start;
   std::string found = v           ? fmt::format("{} {}", json_kind(v->what), shown(*v))
                       : is_object ? std::string(base::pick("对象", "an object"))
                                   : std::string(base::pick("数组", "an array"));
@@ -127,9 +127,8 @@ void snapshot_handler::open_row(frame& collection) {
   row.row = loader_access::append_row(t, collection.count++, {});
   row.field = std::numeric_limits<std::uint32_t>::max();  // so that the first field hint is 0
   row.seen_base = static_cast<std::uint32_t>(m_seen.size());
-  row.start = m_input.token_start(token_shape::bracket);
-  auto [line, column] = m_input.position(row.start);
-  loader_access::set_position(t, row.row, line, column);
+  row.start = m_place.start;
+  loader_access::set_position(t, row.row, m_place.line, m_place.column);
   m_seen.resize(m_seen.size() + t.type().fields.size(), 0);
   m_frames.push_back(std::move(row));
 }
@@ -142,11 +141,11 @@ void snapshot_handler::entity_key(frame& top, std::string_view name) {
     std::string pointer = pointer_to(m_frames.size());
     append_pointer_token(pointer, name);
     if (field) {
-      report(codes::duplicate_field, pointer, m_input.token_start(token_shape::string),
+      report(codes::duplicate_field, pointer, m_place.start,
              base::say("字段 {} 重复出现，保留第一个值", "field {} appears twice; the first value is kept",
                        backticked(name)));
     } else {
-      report(codes::unknown_field, pointer, m_input.token_start(token_shape::string),
+      report(codes::unknown_field, pointer, m_place.start,
              base::say("未知字段 {}（{} 没有此字段），其值被忽略",
                        "unknown field {} ({} has no such field); its value is ignored", backticked(name),
                        backticked(e.name)));

@@ -103,7 +103,7 @@ void snapshot_handler::write_string(const target& t, const scalar& v) {
 
 void snapshot_handler::open_container(const target& t, bool is_object) {
   type_kind kind = t.col->kind();
-  std::size_t start = m_input.token_start(token_shape::bracket);
+  std::size_t start = m_place.start;
   if (is_object && kind == type_kind::record) {
     std::uint32_t record_type = t.col->type().target;
     table& records = loader_access::table_at(m_store, record_type);
@@ -146,7 +146,7 @@ void snapshot_handler::map_key(frame& top, std::string_view name) {
     return;
   }
   keys.set_invalid(cell, m_strings.intern(name), codes::unknown_enum_value);
-  report(codes::unknown_enum_value, pointer_here(), m_input.token_start(token_shape::string),
+  report(codes::unknown_enum_value, pointer_here(), m_place.start,
          base::say("枚举值无效: {}（{} 可取 {}）", "invalid enum value: {} ({} takes {})", quote(name),
                    backticked(e.name), enum_choices(e)));
 }

@@ -90,7 +90,8 @@ struct outcome {
 outcome ours(const std::string& text) {
   recorder r;
   facts::json_input input(text);
-  bool ok = facts::read_json(input, r);
+  facts::token_place place;
+  bool ok = facts::read_json(input, r, place);
   return {r.log, ok};
 }
 
