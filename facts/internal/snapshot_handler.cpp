@@ -24,6 +24,7 @@ snapshot_handler::snapshot_handler(store& out, const token_place& place, issue_s
       m_members_seen(out.schema().entities().size(), false),
       m_exported(out.schema().entities().size(), false) {
   m_frames.reserve(16);
+  for (const auto& e : m_schema.entities()) m_key_fields.push_back(e.key_field());
 }
 
 // ---- SAX events ----

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -112,10 +113,11 @@ class snapshot_handler {
   std::size_t m_max_rows;
   std::size_t m_max_string;
   std::vector<frame> m_frames;
-  std::vector<std::uint8_t> m_seen;  // per open entity frame: which fields appeared
-  std::vector<bool> m_members_seen;  // per collection entity, and as_of/org after them
-  std::vector<bool> m_exported;      // per collection entity: given as an array
-  bool m_skip_next = false;          // the next value belongs to an unknown or repeated member
+  std::vector<std::optional<std::uint32_t>> m_key_fields;  // per entity: its key field (a search by name)
+  std::vector<std::uint8_t> m_seen;                        // per open entity frame: which fields appeared
+  std::vector<bool> m_members_seen;                        // per collection entity, and as_of/org after them
+  std::vector<bool> m_exported;                            // per collection entity: given as an array
+  bool m_skip_next = false;                                // the next value belongs to an unknown or repeated member
   bool m_saw_document = false;
   bool m_saw_as_of = false;
   bool m_saw_member = false;  // a top-level member other than as_of, org and $schema

@@ -161,7 +161,7 @@ void snapshot_handler::entity_key(frame& top, std::string_view name) {
 void snapshot_handler::close_row(const frame& row) {
   const entity_type& e = m_schema.entity_at(row.table);
   table& t = loader_access::table_at(m_store, row.table);
-  auto key = e.key_field();
+  auto key = m_key_fields[row.table];
   for (std::uint32_t f = 0; f < e.fields.size(); ++f) {
     if (e.fields[f].type.optional || f == key || t.column_at(f).state(row.row) != cell_state::null) continue;
     std::string pointer = pointer_to(m_frames.size() - 1);
@@ -178,7 +178,7 @@ void snapshot_handler::close_row(const frame& row) {
 void snapshot_handler::check_key(const frame& row) {
   const entity_type& e = m_schema.entity_at(row.table);
   table& t = loader_access::table_at(m_store, row.table);
-  std::uint32_t key = *e.key_field();
+  std::uint32_t key = *m_key_fields[row.table];
   const column& c = t.column_at(key);
   if (c.present(row.row)) {
     // Indexed when the key's text is interned: integer keys are indexed by their decimal text.
@@ -208,7 +208,7 @@ void snapshot_handler::index_key(std::uint32_t table_index, std::uint32_t row, s
   std::uint32_t first = loader_access::keys(t).insert(key_id, row);
   if (first == row) return;
   loader_access::add_flag(t, row, row_duplicate_key);
-  std::uint32_t key = *t.type().key_field();
+  std::uint32_t key = *m_key_fields[table_index];
   report(codes::duplicate_key, m_store.pointer(table_index, row, key), start,
          base::say("键 {} 与 {} 重复：两条都保留，引用指向前者",
                    "key {} repeats {}: both entries are kept, references go to the first",
@@ -238,7 +238,7 @@ void snapshot_handler::flush_strings() {
     } else {
       // A key check: reuse `cell` to carry the key's id, now that every cell of the batch is set.
       const table& t = m_store.table_at(d.table);
-      d.cell = d.length == text_in_cell ? t.column_at(*t.type().key_field()).as_string_id(d.row) : id;
+      d.cell = d.length == text_in_cell ? t.column_at(*m_key_fields[d.table]).as_string_id(d.row) : id;
       loader_access::keys(loader_access::table_at(m_store, d.table)).prefetch(d.cell);
     }
   }

@@ -40,7 +40,7 @@ void snapshot_handler::write(const target& t, const scalar& v) {
       break;
     case type_kind::ref: {
       const entity_type& target_type = m_schema.entity_at(type.target);
-      auto key = target_type.key_field();
+      auto key = m_key_fields[type.target];
       bool integer_key = key && target_type.fields[*key].type.kind == type_kind::integer;
       // Until refs are resolved the cell holds the key's string id; integer keys are written in decimal.
       if (integer_key && v.what == scalar::kind::integer) return defer(t.col, t.cell, decimal(v.integer));
@@ -89,7 +89,7 @@ void snapshot_handler::write_string(const target& t, const scalar& v) {
     }
     case type_kind::ref: {
       const entity_type& target_type = m_schema.entity_at(type.target);
-      auto key = target_type.key_field();
+      auto key = m_key_fields[type.target];
       if (key && target_type.fields[*key].type.kind == type_kind::string) {
         return defer(t.col, t.cell, v.text);
       }
