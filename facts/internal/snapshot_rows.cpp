@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "facts/internal/equal_bytes.hpp"
 #include "facts/internal/loader_access.hpp"
 #include "facts/internal/text.hpp"
 #include "facts/pointer.hpp"
@@ -18,8 +19,11 @@ namespace {
 // The first field named `name`, trying `hint` first: rows of one collection usually list their fields
 // in the same order, so the field after the previous one is the likely match.
 std::optional<std::uint32_t> find_field(const entity_type& e, std::string_view name, std::uint32_t hint) {
-  if (hint < e.fields.size() && e.fields[hint].name == name) return hint;
-  return e.find_field(name);
+  if (hint < e.fields.size() && equal_bytes(e.fields[hint].name, name)) return hint;
+  for (std::uint32_t f = 0; f < e.fields.size(); ++f) {
+    if (equal_bytes(e.fields[f].name, name)) return f;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
