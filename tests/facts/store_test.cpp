@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "facts/internal/equal_bytes.hpp"
 #include "facts/internal/json_input.hpp"
 #include "facts/internal/json_lexer.hpp"
 #include "facts/internal/text.hpp"
@@ -12,6 +13,23 @@
 namespace facts = baomi::facts;
 
 BOOST_AUTO_TEST_SUITE(store)
+
+// Every length around the 4-, 8- and 16-byte word paths, with one byte changed at each position
+// (the first and last words overlap, so each position must be covered by one of them).
+BOOST_AUTO_TEST_CASE(equal_bytes_sees_every_byte) {
+  for (std::size_t n = 0; n <= 40; ++n) {
+    std::string a(n, 'a');
+    for (std::size_t i = 0; i < n; ++i) a[i] = static_cast<char>('a' + i % 26);
+    std::string b = a;
+    BOOST_TEST(facts::equal_bytes(a, b));
+    BOOST_TEST(!facts::equal_bytes(a, a + "x"));
+    for (std::size_t i = 0; i < n; ++i) {
+      b[i] = '#';
+      BOOST_TEST(!facts::equal_bytes(a, b), "length " << n << ", byte " << i);
+      b[i] = a[i];
+    }
+  }
+}
 
 BOOST_AUTO_TEST_CASE(string_pool_interns_once) {
   facts::string_pool pool;
