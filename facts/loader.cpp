@@ -1,15 +1,17 @@
-// Snapshot loading: SAX parse into the store, resolve refs, then give issues their line and column.
+// Snapshot loading: read the JSON into the store, resolve refs, then give issues their line and column.
 #include "facts/loader.hpp"
 #include "base/language.hpp"
 
 #include <cstdio>
 #include <memory>
+#include <thread>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
-
 #include "facts/internal/issue_sink.hpp"
 #include "facts/internal/json_input.hpp"
+#include "facts/internal/json_pipeline.hpp"
+#include "facts/internal/json_reader.hpp"
+#include "facts/internal/load_threads.hpp"
 #include "facts/internal/loader_access.hpp"
 #include "facts/internal/resolve_refs.hpp"
 #include "facts/internal/snapshot_handler.hpp"
@@ -22,12 +24,21 @@ using file_handle = std::unique_ptr<std::FILE, int (*)(std::FILE*)>;
 
 // Parses, resolves and finishes; `replay` feeds the text again to a position_finder, since positions
 // are computed in one pass at the end rather than tracked for every token.
+bool own_thread(reader_thread mode) {
+  return mode == reader_thread::own || (mode == reader_thread::automatic && std::thread::hardware_concurrency() > 1);
+}
+
 template <typename Replay>
-load_result load(json_input& input, const schema& s, std::string path, const load_options& options, Replay replay) {
+load_result load(json_input& input, const schema& s, std::string path, const load_options& options, reader_thread mode,
+                 Replay replay) {
   load_result result{store(s), {}, std::move(path), true};
   issue_sink issues(options.max_issues_per_place);
-  snapshot_handler handler(result.store, input, issues, options.max_rows_per_collection, options.max_string_bytes);
-  nlohmann::json::sax_parse(input.begin(), input.end(), &handler);
+  token_place place;
+  snapshot_handler handler(result.store, place, issues, options.max_rows_per_collection, options.max_string_bytes);
+  if (own_thread(mode))
+    read_json_pipelined(input, handler, place);
+  else
+    read_json(input, handler, place);
   handler.finish();
   result.complete = !handler.failed();
   if (input.read_failed()) {
@@ -50,10 +61,15 @@ load_result load(json_input& input, const schema& s, std::string path, const loa
 
 }  // namespace
 
+load_result load_snapshot_text(std::string_view json_text, const schema& s, std::string_view path,
+                               const load_options& options, reader_thread mode) {
+  json_input input(json_text);
+  return load(input, s, std::string(path), options, mode, [&](position_finder& p) { p.feed(json_text); });
+}
+
 load_result load_snapshot(std::string_view json_text, const schema& s, std::string_view path,
                           const load_options& options) {
-  json_input input(json_text);
-  return load(input, s, std::string(path), options, [&](position_finder& p) { p.feed(json_text); });
+  return load_snapshot_text(json_text, s, path, options, reader_thread::automatic);
 }
 
 load_result load_snapshot_file(const std::filesystem::path& file, const schema& s, const load_options& options) {
@@ -66,7 +82,7 @@ load_result load_snapshot_file(const std::filesystem::path& file, const schema& 
     return result;
   }
   json_input input(handle.get());
-  return load(input, s, file.string(), options, [&](position_finder& p) {
+  return load(input, s, file.string(), options, reader_thread::automatic, [&](position_finder& p) {
     std::rewind(handle.get());
     std::vector<char> chunk(1 << 20);
     while (!p.done()) {

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "facts/internal/equal_bytes.hpp"
+
 namespace baomi::facts {
 
 namespace {
@@ -154,8 +156,8 @@ type optional_of(type t) {
 }
 
 std::optional<std::uint32_t> enum_type::find(std::string_view text) const {
-  if (auto i = find_by(values, [&](const enum_value& v) { return v.symbol == text; })) return i;
-  return find_by(values, [&](const enum_value& v) { return v.label == text; });
+  if (auto i = find_by(values, [&](const enum_value& v) { return equal_bytes(v.symbol, text); })) return i;
+  return find_by(values, [&](const enum_value& v) { return equal_bytes(v.label, text); });
 }
 
 std::optional<std::uint32_t> entity_type::find_field(std::string_view field_name) const {

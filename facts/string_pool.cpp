@@ -6,6 +6,8 @@
 #include <cstring>
 #include <functional>
 
+#include "facts/internal/equal_bytes.hpp"
+
 namespace baomi::facts {
 
 namespace {
@@ -74,7 +76,7 @@ string_pool::probe string_pool::find_slot(std::string_view text, std::uint64_t h
     if (slot == 0) return {i, false};
     if ((slot & ~location_mask) != tag) continue;
     const char* r = record((slot & location_mask) - 1);
-    if (read_u32(r + 4) == text.size() && std::memcmp(r + header, text.data(), text.size()) == 0) return {i, true};
+    if (equal_bytes(std::string_view(r + header, read_u32(r + 4)), text)) return {i, true};
   }
 }
 

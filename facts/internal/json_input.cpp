@@ -9,71 +9,59 @@ namespace baomi::facts {
 namespace {
 
 constexpr std::size_t chunk_size = 1 << 20;
-// Bytes kept before the read position across refills, so that token_start can look back.
+// Bytes kept before the read position across refills, for position() and messages.
 constexpr std::size_t look_back = 1 << 12;
-
-bool is_number_byte(char c) {
-  return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
-}
-bool is_letter(char c) { return c >= 'a' && c <= 'z'; }
 
 }  // namespace
 
-json_input::json_input(std::string_view text)
-    : m_begin(text.data()), m_pos(text.data()), m_end(text.data() + text.size()), m_counted(text.data()) {}
-
-json_input::json_input(std::FILE* file) : m_file(file), m_buffer(look_back + chunk_size) {
-  m_begin = m_pos = m_end = m_counted = m_buffer.data();
-  refill();
+json_input::json_input(std::string_view text) : m_text(text), m_buffer(look_back + chunk_size + padding) {
+  m_begin = m_end = m_counted = m_buffer.data();
+  refill(m_end);
 }
 
-void json_input::refill() {
-  if (m_file == nullptr) return;
-  std::size_t keep = std::min(look_back, static_cast<std::size_t>(m_end - m_begin));
-  char* data = m_buffer.data();
-  // The bytes about to be dropped are counted now; m_counted moves with the kept ones.
-  if (m_counted < m_end - keep) count_to(m_end - keep);
-  m_counted = data + (m_counted - (m_end - keep));
-  std::memmove(data, m_end - keep, keep);
-  m_base += static_cast<std::size_t>(m_end - m_begin) - keep;
-  std::size_t got = std::fread(data + keep, 1, chunk_size, m_file);
-  if (got < chunk_size && std::ferror(m_file)) m_read_failed = true;
-  m_begin = data;
-  m_pos = data + keep;
-  m_end = m_pos + got;
+json_input::json_input(std::FILE* file) : m_file(file), m_buffer(look_back + chunk_size + padding) {
+  m_begin = m_end = m_counted = m_buffer.data();
+  refill(m_end);
 }
 
-std::size_t json_input::token_start(token_shape shape) const {
-  const char* b = m_begin;
-  auto buffered = static_cast<std::size_t>(m_pos - m_begin);
-  if (buffered == 0) return offset();
-  // The last byte of the token; the lexer reads one byte past a number.
-  std::size_t last = buffered - 1;
-  if (shape == token_shape::number && last > 0) --last;
-  std::size_t start = last;
-  switch (shape) {
-    case token_shape::bracket:
-      break;
-    case token_shape::number:
-      while (start > 0 && is_number_byte(b[start - 1])) --start;
-      break;
-    case token_shape::literal:
-      while (start > 0 && is_letter(b[start - 1])) --start;
-      break;
-    case token_shape::string:
-      // The opening quote is the nearest `"` before the closing one that is not escaped.
-      for (std::size_t i = last; i-- > 0;) {
-        if (b[i] != '"') continue;
-        std::size_t slashes = 0;
-        while (slashes < i && b[i - 1 - slashes] == '\\') ++slashes;
-        if (slashes % 2 == 0) {
-          start = i;
-          break;
-        }
-      }
-      break;
+std::size_t json_input::read(char* to, std::size_t max) {
+  if (m_file == nullptr) {
+    std::size_t n = std::min(max, m_text.size());
+    std::memcpy(to, m_text.data(), n);
+    m_text.remove_prefix(n);
+    return n;
   }
-  return m_base + start;
+  std::size_t got = std::fread(to, 1, max, m_file);
+  if (got < max && std::ferror(m_file)) m_read_failed = true;
+  return got;
+}
+
+const char* json_input::refill(const char* keep) {
+  if (m_exhausted) return keep;
+  auto window = std::min(look_back, static_cast<std::size_t>(m_end - m_begin));
+  const char* from = std::min(keep, m_end - window);
+  // The bytes about to be dropped are counted now; m_counted moves with the kept ones.
+  if (m_counted < from) count_to(from);
+  auto kept = static_cast<std::size_t>(m_end - from);
+  auto counted = static_cast<std::size_t>(m_counted - from);
+  auto keep_at = static_cast<std::size_t>(keep - from);
+  m_base += static_cast<std::size_t>(from - m_begin);
+  if (kept + chunk_size + padding > m_buffer.size()) {
+    // A token longer than the free space: grow, keeping the bytes.
+    std::vector<char> bigger(kept + chunk_size + padding);
+    std::memcpy(bigger.data(), from, kept);
+    m_buffer.swap(bigger);
+  } else {
+    std::memmove(m_buffer.data(), from, kept);
+  }
+  char* data = m_buffer.data();
+  std::size_t got = read(data + kept, chunk_size);
+  if (got == 0) m_exhausted = true;
+  m_begin = data;
+  m_end = data + kept + got;
+  m_counted = data + counted;
+  std::memset(data + kept + got, 0, padding);
+  return data + keep_at;
 }
 
 void json_input::count_to(const char* p) {
@@ -93,8 +81,8 @@ void json_input::count_to(const char* p) {
 
 std::pair<std::size_t, std::size_t> json_input::position(std::size_t offset) {
   if (offset < m_base) return {0, 0};
-  const char* p = m_begin + (offset - m_base);
-  if (p < m_counted || p > m_end) return {0, 0};
+  const char* p = at(offset);
+  if (p == nullptr || p < m_counted) return {0, 0};
   count_to(p);
   return {m_line, m_column};
 }

@@ -1,9 +1,8 @@
-// Private to the loader: JSON bytes fed to nlohmann in chunks, with the byte offset kept for positions.
+// Private to the loader: the snapshot's bytes in a chunked buffer, and byte offsets to line/column.
 #pragma once
 
 #include <cstddef>
 #include <cstdio>
-#include <iterator>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -11,64 +10,42 @@
 
 namespace baomi::facts {
 
-/// The kind of the token just read, to find where it started.
-enum class token_shape { string, number, literal, bracket };
+/// Where the token of the current event is: its first byte, and for an object's `{` its line and
+/// column. The reader sets it before each event; the handler reads it.
+struct token_place {
+  std::size_t start = 0;
+  std::size_t line = 0;
+  std::size_t column = 0;
+};
 
-/// A byte source for nlohmann's iterator input adapter: the whole text in memory, or a file read in
-/// chunks. Hand-written because nlohmann's own adapters hide the read position, and the loader needs
-/// it to give line and column for every problem (nlohmann 3.11 has no positions for SAX events).
+/// The bytes of a snapshot for json_lexer: the whole text in memory or a file, read in 1 MiB chunks
+/// into one buffer that always ends in NUL padding (so the lexer scans to a sentinel instead of
+/// checking the end at every byte). The lexer reads the buffer directly and asks for more with
+/// refill(), saying which bytes it still needs; the buffer grows only for a token longer than a chunk.
 class json_input {
  public:
   explicit json_input(std::string_view text);
   explicit json_input(std::FILE* file);
+  json_input(const json_input&) = delete;
+  json_input& operator=(const json_input&) = delete;
 
-  /// An input iterator over the bytes. It keeps its own pointer (the lexer reads through it for every
-  /// byte) and publishes it to the input after each step, so that offset() is right whenever the
-  /// parser calls the handler.
-  class iterator {
-   public:
-    using iterator_category = std::input_iterator_tag;
-    using value_type = char;
-    using difference_type = std::ptrdiff_t;
-    using pointer = const char*;
-    using reference = const char&;
+  /// Bytes padding the buffer's end; all NUL.
+  static constexpr std::size_t padding = 32;
 
-    iterator() = default;
-    explicit iterator(json_input* in) : m_pos(in->m_pos), m_end(in->m_end), m_in(in) {}
-    const char& operator*() const { return *m_pos; }
-    iterator& operator++() {
-      m_in->m_pos = ++m_pos;
-      if (m_pos == m_end) {
-        m_in->refill();
-        m_pos = m_in->m_pos;
-        m_end = m_in->m_end;
-      }
-      return *this;
-    }
-    iterator operator++(int) {
-      iterator before = *this;
-      ++*this;
-      return before;
-    }
-    // Equal when at the same byte or both at the end (the default-constructed sentinel always is).
-    friend bool operator==(const iterator& a, const iterator& b) {
-      return a.m_pos == b.m_pos || (a.m_pos == a.m_end && b.m_pos == b.m_end);
-    }
+  const char* data_begin() const { return m_begin; }
+  const char* data_end() const { return m_end; }
+  /// Drops the bytes before `keep` (but keeps a look-back window), reads the next chunk after the
+  /// buffered ones and returns where the byte at `keep` now is. When the source is exhausted nothing
+  /// is read and data_end() stays. `keep` must lie in [data_begin(), data_end()].
+  const char* refill(const char* keep);
+  bool exhausted() const { return m_exhausted; }
 
-   private:
-    const char* m_pos = nullptr;
-    const char* m_end = nullptr;
-    json_input* m_in = nullptr;
-  };
+  /// The offset of a buffered byte, and the byte at an offset (nullptr when not buffered).
+  std::size_t offset_of(const char* p) const { return m_base + static_cast<std::size_t>(p - m_begin); }
+  const char* at(std::size_t offset) const {
+    return offset >= m_base && offset <= offset_of(m_end) ? m_begin + (offset - m_base) : nullptr;
+  }
 
-  iterator begin() { return iterator(this); }
-  iterator end() { return iterator(); }
-
-  /// Bytes consumed so far.
-  std::size_t offset() const { return m_base + static_cast<std::size_t>(m_pos - m_begin); }
-  /// The offset where the token just read began, found by scanning back from the read position. Falls
-  /// back to the position of the token's last byte if its start is no longer buffered.
-  std::size_t token_start(token_shape shape) const;
   bool read_failed() const { return m_read_failed; }
 
   /// 1-based line and code-point column of a buffered byte at or after the previous one asked for
@@ -78,15 +55,16 @@ class json_input {
   std::pair<std::size_t, std::size_t> position(std::size_t offset);
 
  private:
-  void refill();
+  std::size_t read(char* to, std::size_t max);
   void count_to(const char* p);
 
   std::FILE* m_file = nullptr;
+  std::string_view m_text;  // in-memory source: the bytes not yet copied
   std::vector<char> m_buffer;
   const char* m_begin = nullptr;  // first buffered byte, at offset m_base
-  const char* m_pos = nullptr;
   const char* m_end = nullptr;
   std::size_t m_base = 0;
+  bool m_exhausted = false;
   bool m_read_failed = false;
   // position(): the line and column of the byte at m_counted (a buffered byte, or m_end).
   const char* m_counted = nullptr;

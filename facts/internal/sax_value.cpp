@@ -54,18 +54,6 @@ std::string json_text(const sax_scalar& v) {
 
 std::string shown(const sax_scalar& v) { return v.what == sax_scalar::kind::string ? quote(v.text) : raw_text(v); }
 
-token_shape shape_of(const sax_scalar& v) {
-  switch (v.what) {
-    case sax_scalar::kind::string:
-      return token_shape::string;
-    case sax_scalar::kind::null:
-    case sax_scalar::kind::boolean:
-      return token_shape::literal;
-    default:
-      return token_shape::number;
-  }
-}
-
 std::string enum_choices(const enum_type& e) {
   std::string text;
   for (const auto& v : e.values) {

@@ -30,8 +30,6 @@ std::string raw_text(const sax_scalar& v);
 std::string json_text(const sax_scalar& v);
 /// The value for a message: strings quoted, others as written.
 std::string shown(const sax_scalar& v);
-/// What the lexer read, to find where the token began.
-token_shape shape_of(const sax_scalar& v);
 std::string decimal(std::int64_t value);
 /// `core/核心、important/重要、…` for unknown-enum messages.
 std::string enum_choices(const enum_type& e);

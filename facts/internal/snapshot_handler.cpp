@@ -12,18 +12,19 @@
 
 namespace baomi::facts {
 
-snapshot_handler::snapshot_handler(store& out, json_input& input, issue_sink& issues, std::size_t max_rows,
+snapshot_handler::snapshot_handler(store& out, const token_place& place, issue_sink& issues, std::size_t max_rows,
                                    std::size_t max_string)
     : m_store(out),
       m_schema(out.schema()),
       m_strings(loader_access::strings(out)),
-      m_input(input),
+      m_place(place),
       m_issues(issues),
       m_max_rows(max_rows),
       m_max_string(max_string),
       m_members_seen(out.schema().entities().size(), false),
       m_exported(out.schema().entities().size(), false) {
   m_frames.reserve(16);
+  for (const auto& e : m_schema.entities()) m_key_fields.push_back(e.key_field());
 }
 
 // ---- SAX events ----
@@ -51,26 +52,23 @@ bool snapshot_handler::number_unsigned(std::uint64_t value) {
   return on_scalar(v);
 }
 
-bool snapshot_handler::number_float(double value, const std::string& text) {
+bool snapshot_handler::number_float(double value, std::string_view text) {
   scalar v{scalar::kind::number};
   v.number = value;
   v.text = text;
   return on_scalar(v);
 }
 
-bool snapshot_handler::string(std::string& value) {
+bool snapshot_handler::string(std::string_view value) {
   scalar v{scalar::kind::string};
   v.text = value;
   return on_scalar(v);
 }
 
-// JSON text has no binary values; only the binary formats produce this event.
-bool snapshot_handler::binary(nlohmann::json::binary_t&) { return true; }
+bool snapshot_handler::start_object() { return on_container(true); }
+bool snapshot_handler::start_array() { return on_container(false); }
 
-bool snapshot_handler::start_object(std::size_t) { return on_container(true); }
-bool snapshot_handler::start_array(std::size_t) { return on_container(false); }
-
-bool snapshot_handler::key(std::string& name) {
+bool snapshot_handler::key(std::string_view name) {
   frame& top = m_frames.back();
   switch (top.kind) {
     case frame_kind::document:
@@ -138,15 +136,9 @@ bool snapshot_handler::end_array() {
   return true;
 }
 
-bool snapshot_handler::parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
-  // nlohmann's text is "[json.exception.parse_error.101] parse error at line L, column C: detail"; its
-  // line and column count bytes, so the issue carries ours and the message keeps only the detail.
-  std::string_view what = ex.what();
-  auto column_at = what.find("column ");
-  auto detail_at = what.find(": ", column_at == std::string_view::npos ? 0 : column_at);
-  std::string_view detail = detail_at == std::string_view::npos ? what : what.substr(detail_at + 2);
-  report(codes::malformed_json, pointer_here(), position > 0 ? position - 1 : 0,
-         base::say("JSON 格式错误: {}", "malformed JSON: {}", clean_utf8(detail)));
+bool snapshot_handler::parse_error(std::size_t offset, const std::string& message) {
+  report(codes::malformed_json, pointer_here(), offset,
+         base::say("JSON 格式错误: {}", "malformed JSON: {}", clean_utf8(message)));
   m_failed = true;
   return false;
 }
@@ -215,7 +207,7 @@ bool snapshot_handler::on_scalar(const scalar& v) {
 
 bool snapshot_handler::on_container(bool is_object) {
   if (skip_pending(true)) return true;
-  std::size_t start = m_input.token_start(token_shape::bracket);
+  std::size_t start = m_place.start;
   if (m_frames.empty()) {
     if (!is_object)
       report(codes::not_an_object, "", start,
@@ -326,7 +318,7 @@ std::string snapshot_handler::pointer_to(std::size_t frame_count) const {
   return pointer;
 }
 
-std::size_t snapshot_handler::start_of(const scalar& v) const { return m_input.token_start(shape_of(v)); }
+std::size_t snapshot_handler::start_of(const scalar&) const { return m_place.start; }
 
 std::string snapshot_handler::expected(const facts::type& t) const {
   facts::type required = t;

@@ -1,11 +1,11 @@
-// Private to the loader: the nlohmann SAX handler that writes a snapshot into the store's columns.
+// Private to the loader: the SAX-style handler that writes a snapshot into the store's columns.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "facts/internal/issue_sink.hpp"
 #include "facts/internal/json_input.hpp"
@@ -21,22 +21,23 @@ class snapshot_handler {
  public:
   /// `max_rows`: rows per collection before the load stops (F0110); `max_string`: bytes of one
   /// string value before it is refused (F0209).
-  snapshot_handler(store& out, json_input& input, issue_sink& issues, std::size_t max_rows, std::size_t max_string);
+  snapshot_handler(store& out, const token_place& place, issue_sink& issues, std::size_t max_rows,
+                   std::size_t max_string);
 
-  // The nlohmann SAX interface.
+  // The events of read_json (json_reader.hpp).
   bool null();
   bool boolean(bool value);
   bool number_integer(std::int64_t value);
   bool number_unsigned(std::uint64_t value);
-  bool number_float(double value, const std::string& text);
-  bool string(std::string& value);
-  bool binary(nlohmann::json::binary_t& value);
-  bool start_object(std::size_t elements);
-  bool key(std::string& name);
+  bool number_float(double value, std::string_view text);
+  bool string(std::string_view value);
+  bool start_object();
+  bool key(std::string_view name);
   bool end_object();
-  bool start_array(std::size_t elements);
+  bool start_array();
   bool end_array();
-  bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex);
+  /// A malformed document: `offset` is the byte where the reader stopped.
+  bool parse_error(std::size_t offset, const std::string& message);
 
   /// Reports what only the end can tell (a missing `as_of`).
   void finish();
@@ -107,15 +108,16 @@ class snapshot_handler {
   store& m_store;
   const schema& m_schema;
   string_pool& m_strings;
-  json_input& m_input;
+  const token_place& m_place;
   issue_sink& m_issues;
   std::size_t m_max_rows;
   std::size_t m_max_string;
   std::vector<frame> m_frames;
-  std::vector<std::uint8_t> m_seen;  // per open entity frame: which fields appeared
-  std::vector<bool> m_members_seen;  // per collection entity, and as_of/org after them
-  std::vector<bool> m_exported;      // per collection entity: given as an array
-  bool m_skip_next = false;          // the next value belongs to an unknown or repeated member
+  std::vector<std::optional<std::uint32_t>> m_key_fields;  // per entity: its key field (a search by name)
+  std::vector<std::uint8_t> m_seen;                        // per open entity frame: which fields appeared
+  std::vector<bool> m_members_seen;                        // per collection entity, and as_of/org after them
+  std::vector<bool> m_exported;                            // per collection entity: given as an array
+  bool m_skip_next = false;                                // the next value belongs to an unknown or repeated member
   bool m_saw_document = false;
   bool m_saw_as_of = false;
   bool m_saw_member = false;  // a top-level member other than as_of, org and $schema

@@ -5,7 +5,9 @@
 #include <limits>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
+#include "facts/internal/equal_bytes.hpp"
 #include "facts/internal/loader_access.hpp"
 #include "facts/internal/text.hpp"
 #include "facts/pointer.hpp"
@@ -17,8 +19,11 @@ namespace {
 // The first field named `name`, trying `hint` first: rows of one collection usually list their fields
 // in the same order, so the field after the previous one is the likely match.
 std::optional<std::uint32_t> find_field(const entity_type& e, std::string_view name, std::uint32_t hint) {
-  if (hint < e.fields.size() && e.fields[hint].name == name) return hint;
-  return e.find_field(name);
+  if (hint < e.fields.size() && equal_bytes(e.fields[hint].name, name)) return hint;
+  for (std::uint32_t f = 0; f < e.fields.size(); ++f) {
+    if (equal_bytes(e.fields[f].name, name)) return f;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -31,7 +36,7 @@ void snapshot_handler::document_key(frame& top, std::string_view name) {
   auto repeated = [&] {
     std::string pointer;
     append_pointer_token(pointer, name);
-    report(codes::duplicate_member, pointer, m_input.token_start(token_shape::string),
+    report(codes::duplicate_member, pointer, m_place.start,
            base::say("顶层成员 {} 重复出现，后出现的被忽略",
                      "top-level member {} appears twice; the later one is ignored", backticked(name)));
     m_skip_next = true;
@@ -58,7 +63,7 @@ void snapshot_handler::document_key(frame& top, std::string_view name) {
       if (e.collection) names.push_back(*e.collection);
     }
     auto guess = closest_name(name, names);
-    report(codes::unknown_collection, pointer, m_input.token_start(token_shape::string),
+    report(codes::unknown_collection, pointer, m_place.start,
            guess.empty() ? base::say("未知的集合 {}，其内容被忽略", "unknown collection {}; its content is ignored",
                                      backticked(name))
                          : base::say("未知的集合 {}，其内容被忽略；是否应为 {}？",
@@ -70,7 +75,7 @@ void snapshot_handler::document_key(frame& top, std::string_view name) {
 
 void snapshot_handler::document_value(const scalar* v, bool is_object) {
   frame& top = m_frames.back();
-  std::size_t start = v ? start_of(*v) : m_input.token_start(token_shape::bracket);
+  std::size_t start = v ? start_of(*v) : m_place.start;
   std::string found = v           ? fmt::format("{} {}", json_kind(v->what), shown(*v))
                       : is_object ? std::string(base::pick("对象", "an object"))
                                   : std::string(base::pick("数组", "an array"));
@@ -126,9 +131,8 @@ void snapshot_handler::open_row(frame& collection) {
   row.row = loader_access::append_row(t, collection.count++, {});
   row.field = std::numeric_limits<std::uint32_t>::max();  // so that the first field hint is 0
   row.seen_base = static_cast<std::uint32_t>(m_seen.size());
-  row.start = m_input.token_start(token_shape::bracket);
-  auto [line, column] = m_input.position(row.start);
-  loader_access::set_position(t, row.row, line, column);
+  row.start = m_place.start;
+  loader_access::set_position(t, row.row, m_place.line, m_place.column);
   m_seen.resize(m_seen.size() + t.type().fields.size(), 0);
   m_frames.push_back(std::move(row));
 }
@@ -141,11 +145,11 @@ void snapshot_handler::entity_key(frame& top, std::string_view name) {
     std::string pointer = pointer_to(m_frames.size());
     append_pointer_token(pointer, name);
     if (field) {
-      report(codes::duplicate_field, pointer, m_input.token_start(token_shape::string),
+      report(codes::duplicate_field, pointer, m_place.start,
              base::say("字段 {} 重复出现，保留第一个值", "field {} appears twice; the first value is kept",
                        backticked(name)));
     } else {
-      report(codes::unknown_field, pointer, m_input.token_start(token_shape::string),
+      report(codes::unknown_field, pointer, m_place.start,
              base::say("未知字段 {}（{} 没有此字段），其值被忽略",
                        "unknown field {} ({} has no such field); its value is ignored", backticked(name),
                        backticked(e.name)));
@@ -161,7 +165,7 @@ void snapshot_handler::entity_key(frame& top, std::string_view name) {
 void snapshot_handler::close_row(const frame& row) {
   const entity_type& e = m_schema.entity_at(row.table);
   table& t = loader_access::table_at(m_store, row.table);
-  auto key = e.key_field();
+  auto key = m_key_fields[row.table];
   for (std::uint32_t f = 0; f < e.fields.size(); ++f) {
     if (e.fields[f].type.optional || f == key || t.column_at(f).state(row.row) != cell_state::null) continue;
     std::string pointer = pointer_to(m_frames.size() - 1);
@@ -178,7 +182,7 @@ void snapshot_handler::close_row(const frame& row) {
 void snapshot_handler::check_key(const frame& row) {
   const entity_type& e = m_schema.entity_at(row.table);
   table& t = loader_access::table_at(m_store, row.table);
-  std::uint32_t key = *e.key_field();
+  std::uint32_t key = *m_key_fields[row.table];
   const column& c = t.column_at(key);
   if (c.present(row.row)) {
     // Indexed when the key's text is interned: integer keys are indexed by their decimal text.
@@ -208,7 +212,7 @@ void snapshot_handler::index_key(std::uint32_t table_index, std::uint32_t row, s
   std::uint32_t first = loader_access::keys(t).insert(key_id, row);
   if (first == row) return;
   loader_access::add_flag(t, row, row_duplicate_key);
-  std::uint32_t key = *t.type().key_field();
+  std::uint32_t key = *m_key_fields[table_index];
   report(codes::duplicate_key, m_store.pointer(table_index, row, key), start,
          base::say("键 {} 与 {} 重复：两条都保留，引用指向前者",
                    "key {} repeats {}: both entries are kept, references go to the first",
@@ -238,7 +242,7 @@ void snapshot_handler::flush_strings() {
     } else {
       // A key check: reuse `cell` to carry the key's id, now that every cell of the batch is set.
       const table& t = m_store.table_at(d.table);
-      d.cell = d.length == text_in_cell ? t.column_at(*t.type().key_field()).as_string_id(d.row) : id;
+      d.cell = d.length == text_in_cell ? t.column_at(*m_key_fields[d.table]).as_string_id(d.row) : id;
       loader_access::keys(loader_access::table_at(m_store, d.table)).prefetch(d.cell);
     }
   }

@@ -40,7 +40,7 @@ void snapshot_handler::write(const target& t, const scalar& v) {
       break;
     case type_kind::ref: {
       const entity_type& target_type = m_schema.entity_at(type.target);
-      auto key = target_type.key_field();
+      auto key = m_key_fields[type.target];
       bool integer_key = key && target_type.fields[*key].type.kind == type_kind::integer;
       // Until refs are resolved the cell holds the key's string id; integer keys are written in decimal.
       if (integer_key && v.what == scalar::kind::integer) return defer(t.col, t.cell, decimal(v.integer));
@@ -89,7 +89,7 @@ void snapshot_handler::write_string(const target& t, const scalar& v) {
     }
     case type_kind::ref: {
       const entity_type& target_type = m_schema.entity_at(type.target);
-      auto key = target_type.key_field();
+      auto key = m_key_fields[type.target];
       if (key && target_type.fields[*key].type.kind == type_kind::string) {
         return defer(t.col, t.cell, v.text);
       }
@@ -103,7 +103,7 @@ void snapshot_handler::write_string(const target& t, const scalar& v) {
 
 void snapshot_handler::open_container(const target& t, bool is_object) {
   type_kind kind = t.col->kind();
-  std::size_t start = m_input.token_start(token_shape::bracket);
+  std::size_t start = m_place.start;
   if (is_object && kind == type_kind::record) {
     std::uint32_t record_type = t.col->type().target;
     table& records = loader_access::table_at(m_store, record_type);
@@ -146,7 +146,7 @@ void snapshot_handler::map_key(frame& top, std::string_view name) {
     return;
   }
   keys.set_invalid(cell, m_strings.intern(name), codes::unknown_enum_value);
-  report(codes::unknown_enum_value, pointer_here(), m_input.token_start(token_shape::string),
+  report(codes::unknown_enum_value, pointer_here(), m_place.start,
          base::say("枚举值无效: {}（{} 可取 {}）", "invalid enum value: {} ({} takes {})", quote(name),
                    backticked(e.name), enum_choices(e)));
 }

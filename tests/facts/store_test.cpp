@@ -3,7 +3,9 @@
 
 #include <string>
 
+#include "facts/internal/equal_bytes.hpp"
 #include "facts/internal/json_input.hpp"
+#include "facts/internal/json_lexer.hpp"
 #include "facts/internal/text.hpp"
 #include "facts/key_index.hpp"
 #include "facts/string_pool.hpp"
@@ -11,6 +13,23 @@
 namespace facts = baomi::facts;
 
 BOOST_AUTO_TEST_SUITE(store)
+
+// Every length around the 4-, 8- and 16-byte word paths, with one byte changed at each position
+// (the first and last words overlap, so each position must be covered by one of them).
+BOOST_AUTO_TEST_CASE(equal_bytes_sees_every_byte) {
+  for (std::size_t n = 0; n <= 40; ++n) {
+    std::string a(n, 'a');
+    for (std::size_t i = 0; i < n; ++i) a[i] = static_cast<char>('a' + i % 26);
+    std::string b = a;
+    BOOST_TEST(facts::equal_bytes(a, b));
+    BOOST_TEST(!facts::equal_bytes(a, a + "x"));
+    for (std::size_t i = 0; i < n; ++i) {
+      b[i] = '#';
+      BOOST_TEST(!facts::equal_bytes(a, b), "length " << n << ", byte " << i);
+      b[i] = a[i];
+    }
+  }
+}
 
 BOOST_AUTO_TEST_CASE(string_pool_interns_once) {
   facts::string_pool pool;
@@ -65,19 +84,26 @@ BOOST_AUTO_TEST_CASE(positions_count_code_points) {
   BOOST_TEST((positions[4] == std::pair<std::size_t, std::size_t>(3, 2)));  // past the end
 }
 
-BOOST_AUTO_TEST_CASE(token_start_finds_escaped_strings) {
+BOOST_AUTO_TEST_CASE(the_lexer_gives_token_starts_and_last_bytes) {
   std::string text = R"(["a\"b\\", 12, true])";
   facts::json_input input(text);
-  auto it = input.begin();
-  auto advance_to = [&](std::size_t offset) {
-    while (input.offset() < offset) ++it;
-  };
-  advance_to(9);  // just past the string's closing quote
-  BOOST_TEST(input.token_start(facts::token_shape::string) == 1u);
-  advance_to(14);  // one past the number's last digit, as the lexer reads
-  BOOST_TEST(input.token_start(facts::token_shape::number) == 11u);
-  advance_to(19);
-  BOOST_TEST(input.token_start(facts::token_shape::literal) == 15u);
+  facts::json_lexer lexer(input);
+  BOOST_TEST((lexer.next() == facts::json_token::begin_array));
+  BOOST_TEST((lexer.next() == facts::json_token::value_string));
+  BOOST_TEST(lexer.token_start() == 1u);
+  BOOST_TEST(lexer.last_offset() == 8u);  // the closing quote
+  BOOST_TEST(lexer.text() == "a\"b\\");
+  BOOST_TEST((lexer.next() == facts::json_token::value_separator));
+  BOOST_TEST((lexer.next() == facts::json_token::value_unsigned));
+  BOOST_TEST(lexer.token_start() == 11u);
+  BOOST_TEST(lexer.last_offset() == 12u);
+  BOOST_TEST(lexer.unsigned_value() == 12u);
+  lexer.next();
+  BOOST_TEST((lexer.next() == facts::json_token::literal_true));
+  BOOST_TEST(lexer.token_start() == 15u);
+  BOOST_TEST((lexer.next() == facts::json_token::end_array));
+  BOOST_TEST((lexer.next() == facts::json_token::end_of_input));
+  BOOST_TEST(lexer.last_offset() == text.size());
 }
 
 BOOST_AUTO_TEST_CASE(message_text_is_quoted_and_valid_utf8) {
