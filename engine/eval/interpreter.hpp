@@ -117,7 +117,7 @@ class evaluator {
   std::unordered_map<const ir::node*, std::shared_ptr<const open_rows>> m_open;
   const open_rows* open_verdicts(const ir::node& n, const std::vector<std::uint32_t>& open);
   template <typename Visit>
-  bool each(const ir::node& n, Visit visit, std::int64_t* unknowns_skipped = nullptr);
+  bool each(const ir::node& n, Visit visit, std::int64_t* unknowns_skipped = nullptr, bool* unknown_key = nullptr);
   value quantify(const ir::node& n);
   value aggregate(const ir::node& n);
 

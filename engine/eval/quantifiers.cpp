@@ -143,9 +143,11 @@ const evaluator::open_rows* evaluator::open_verdicts(const ir::node& n, const st
 // recorded), the undecidable rows whose verdict does not depend on the subject are not visited one by
 // one: one of them whose condition is unknown stands for all (unknown is all they can add to
 // `exists`, `none` and the aggregates; `all` never joins). `unknowns_skipped`, when given, is told how
-// many other unknown elements that one stood for (a `count`'s range needs them).
+// many other unknown elements that one stood for (a `count`'s range needs them). `unknown_key`, when
+// given, is told before the first visit whether the elements are scanned because the join's key is
+// unknown: then the join's equality is unknown for every element, and no condition can be true.
 template <typename Visit>
-bool evaluator::each(const ir::node& n, Visit visit, std::int64_t* unknowns_skipped) {
+bool evaluator::each(const ir::node& n, Visit visit, std::int64_t* unknowns_skipped, bool* unknown_key) {
   auto coll = eval(n.children[0]);
   m_each_unknown = coll;
   if (coll.is_none()) return true;  // no list: no element
@@ -194,6 +196,7 @@ bool evaluator::each(const ir::node& n, Visit visit, std::int64_t* unknowns_skip
     }
     return true;
   }
+  if (unknown_key) *unknown_key = n.join.enabled && m_store && key.is_unknown();
   for (std::uint32_t i = 0; i < length(coll); ++i) {
     if (past_deadline() || !visit(element(coll, i, m_arena))) break;
   }
@@ -218,23 +221,29 @@ value fold_unknown(evaluator& ev, const value& open, const value& v, int& seen) 
 
 value evaluator::quantify(const ir::node& n) {
   bool any_true = false, any_false = false, any_unknown = false;
-  value open;  // the unknown conditions, their causes joined
+  bool unknown_key = false;  // set by `each` before the first element
+  value open;                // the unknown conditions, their causes joined
   int joined = 0;
-  auto ok = each(n, [&](const value& e) {
-    frame[n.slot] = e;
-    auto c = n.has_condition ? eval(n.children[1]) : value::boolean(true);
-    note_partner(e, c);
-    if (c.is_unknown()) {
-      open = fold_unknown(*this, open, c, joined);
-      any_unknown = true;
-    } else if (c.is_true()) {
-      any_true = true;
-    } else {
-      any_false = true;
-    }
-    // Stop as soon as the answer is known.
-    return !(n.op == ir::op::all ? any_false : any_true);
-  });
+  auto ok = each(
+      n,
+      [&](const value& e) {
+        frame[n.slot] = e;
+        auto c = n.has_condition ? eval(n.children[1]) : value::boolean(true);
+        note_partner(e, c);
+        if (c.is_unknown()) {
+          open = fold_unknown(*this, open, c, joined);
+          any_unknown = true;
+        } else if (c.is_true()) {
+          any_true = true;
+        } else {
+          any_false = true;
+        }
+        // Stop as soon as the answer is known: for `exists` and `none` over a join whose key is unknown,
+        // at the first unknown element (no element can be true, so the answer is unknown).
+        if (n.op == ir::op::all) return !any_false;
+        return !(any_true || (unknown_key && any_unknown));
+      },
+      nullptr, &unknown_key);
   if (!ok) return m_each_unknown;
   const auto& undecided = open;
   switch (n.op) {
