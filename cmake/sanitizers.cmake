@@ -11,5 +11,5 @@ if(BAOMI_SANITIZE)
   add_compile_options(-O1 -g1)
   # GCC 12 reports false -Wmaybe-uninitialized inside <regex> and Boost when sanitizers change its
   # inlining; the regular build keeps the warning as an error.
-  add_compile_options(-Wno-maybe-uninitialized)
+  add_compile_options($<$<CXX_COMPILER_ID:GNU>:-Wno-maybe-uninitialized>)
 endif()

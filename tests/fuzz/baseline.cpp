@@ -1,4 +1,4 @@
-// Loads the baseline once per fuzz process.
+// Loads the baseline once per fuzz process, before the first input (LLVMFuzzerInitialize).
 #include "tests/fuzz/baseline.hpp"
 
 #include <cstdio>
@@ -32,3 +32,10 @@ const engine::checked_program& baseline_program() {
 }
 
 }  // namespace baomi::fuzz
+
+// libFuzzer calls this once before the first input: the baseline is parsed and checked here, so its
+// few seconds (more on a busy machine) never count against the first input's -timeout.
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  baomi::fuzz::baseline_program();
+  return 0;
+}

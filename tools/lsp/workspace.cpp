@@ -170,7 +170,8 @@ const analysis& workspace::current() {
   if (m_analysis) return *m_analysis;
   auto files = m_baseline;
   std::vector<const document*> extra;
-  for (const auto& [uri, doc] : m_documents) {
+  for (const auto& entry : m_documents) {
+    const document& doc = entry.second;  // not a structured binding: clang 14 cannot capture one
     auto it = std::find_if(files.begin(), files.end(), [&](const auto& f) { return f.first == doc.path; });
     if (it != files.end()) {
       it->second = doc.text;
