@@ -24,6 +24,17 @@ json_input::json_input(std::FILE* file) : m_file(file), m_buffer(look_back + chu
   refill(m_end);
 }
 
+void json_input::reset(std::string_view text, std::size_t base, std::size_t line) {
+  m_file = nullptr;
+  m_text = text;
+  m_begin = m_end = m_counted = m_buffer.data();
+  m_base = base;
+  m_exhausted = false;
+  m_line = line;
+  m_column = 1;
+  refill(m_end);
+}
+
 std::size_t json_input::read(char* to, std::size_t max) {
   if (m_file == nullptr) {
     std::size_t n = std::min(max, m_text.size());
