@@ -94,9 +94,7 @@ jsonl_source list_jsonl_folder(const fs::path& dir, const schema& s) {
   return source;
 }
 
-bool jsonl_blank(std::string_view line) {
-  return line.find_first_not_of(" \t\r") == std::string_view::npos;
-}
+bool jsonl_blank(std::string_view line) { return line.find_first_not_of(" \t\r") == std::string_view::npos; }
 
 std::string jsonl_blank_message() {
   return std::string(base::pick("空行：JSON Lines 文件的每一行必须是一个 JSON 对象",

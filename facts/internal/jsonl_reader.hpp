@@ -53,9 +53,9 @@ struct jsonl_header_filter {
   Handler& out;
   jsonl_source& source;
   const token_place& place;
-  std::size_t depth = 0;        // open containers, skipped ones not counted
-  std::size_t skip_depth = 0;   // open containers inside the skipped member
-  bool skipping = false;        // the value of a collection member is being skipped
+  std::size_t depth = 0;       // open containers, skipped ones not counted
+  std::size_t skip_depth = 0;  // open containers inside the skipped member
+  bool skipping = false;       // the value of a collection member is being skipped
   bool top_is_object = false;
 
   bool open(bool is_object) {
@@ -109,8 +109,8 @@ std::string jsonl_blank_message();
 /// Reads one `.jsonl` file into `handler` as the elements of an array: each line is parsed as one
 /// JSON text (with its own line numbers), a blank line is a parse error. False when the load stops.
 template <typename Handler>
-bool read_jsonl_lines(std::FILE* file, std::size_t base, json_input& line_input, Handler& handler,
-                      token_place& place, std::size_t& size, bool& read_failed) {
+bool read_jsonl_lines(std::FILE* file, std::size_t base, json_input& line_input, Handler& handler, token_place& place,
+                      std::size_t& size, bool& read_failed) {
   constexpr std::size_t chunk = 1 << 20;
   std::string buffer;
   std::size_t consumed = 0;  // bytes of the file before buffer[0]

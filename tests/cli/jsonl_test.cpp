@@ -1,12 +1,14 @@
 // `baomi check DIR` on a JSON Lines folder says what `baomi check FILE` says of the same snapshot in
 // one file (but for the snapshot's name), for any --jobs; SARIF points rows at their `.jsonl` file.
-#include <boost/test/unit_test.hpp>
 #include <algorithm>
+#include <boost/test/unit_test.hpp>
+#include <cstdlib>
 #include <filesystem>
-#include <iterator>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "tests/support/run.hpp"
 
@@ -100,9 +102,48 @@ BOOST_AUTO_TEST_CASE(a_bad_line_is_reported_at_its_file_line_and_column) {
   std::string where = (fs::path(dir) / "people.jsonl").string() + ":" + std::to_string(count) + ":2";
   auto at = lines.out.find(where);
   BOOST_TEST_REQUIRE(at != std::string::npos, lines.out);
-  BOOST_TEST(lines.out.substr(at + where.size(), 17) .find(": error[F0101]") != std::string::npos, lines.out);
+  BOOST_TEST(lines.out.substr(at + where.size(), 17).find(": error[F0101]") != std::string::npos, lines.out);
   BOOST_TEST(lines.code != 0);
   BOOST_TEST(lines.code != 1);  // not "findings": the load is incomplete
+}
+
+BOOST_AUTO_TEST_CASE(explain_diff_and_query_take_a_folder) {
+  std::string dir = example_folder();
+  for (const std::string& command :
+       std::vector<std::string>{"explain TRN-010 P012 {}", "query {} 'people where p.grade == core'", "diff {} {}",
+                                "diff " + example + " {} --format json"}) {
+    BOOST_TEST_CONTEXT(command) {
+      auto file = run_baomi(replaced(command, "{}", example), false);
+      auto folder = run_baomi(replaced(command, "{}", dir), false);
+      BOOST_TEST(file.out.size() > 100u);
+      BOOST_TEST(file.code == folder.code);
+      BOOST_TEST((replaced(folder.out, dir, example) == file.out));
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_generated_folder_checks_as_the_generated_file) {
+  auto gen = fs::path(BAOMI_BINARY).parent_path() / "baomi-gen";
+  auto base = fs::temp_directory_path() / "baomi-cli-jsonl-gen";
+  fs::remove_all(base);
+  fs::create_directories(base);
+  std::string file = (base / "s.json").string();
+  std::string dir = (base / "s").string();
+  BOOST_REQUIRE(std::system(("'" + gen.string() + "' --people 300 --seed 7 -o '" + file + "' >/dev/null").c_str()) ==
+                0);
+  BOOST_REQUIRE(
+      std::system(("'" + gen.string() + "' --people 300 --seed 7 --jsonl -o '" + dir + "' >/dev/null").c_str()) == 0);
+  BOOST_TEST(fs::exists(fs::path(dir) / "snapshot.json"));
+  BOOST_TEST(fs::file_size(fs::path(dir) / "people.jsonl") > 10000u);
+  for (const char* args : {" --format json --show all --jobs 1", " --format json --show all --jobs 2"}) {
+    auto one = run_baomi("check " + file + args, false);
+    auto two = run_baomi("check " + dir + args, false);
+    BOOST_TEST((one.code == 0 || one.code == 1));
+    BOOST_TEST(one.code == two.code);
+    BOOST_TEST(one.out.size() > 10000u);
+    BOOST_TEST((replaced(two.out, dir, file) == one.out));
+  }
+  fs::remove_all(base);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
