@@ -302,7 +302,7 @@ int run(const options& o) {
 int main(int argc, char** argv) {
   options o;
   CLI::App app{"baomi-bench: load, memory and evaluation benchmark of a snapshot (docs/performance.md)", "baomi-bench"};
-  app.add_option("snapshot", o.snapshot, "The snapshot JSON file")->required();
+  app.add_option("snapshot", o.snapshot, "The snapshot JSON file, or a JSON Lines folder")->required();
   auto* rules = app.add_option("--rules", o.rules, "Rule files or folders, on top of the built-in national baseline");
   app.add_flag("--no-baseline", o.no_baseline,
                "Only the given rules and the baseline modules they import, not the whole baseline")
