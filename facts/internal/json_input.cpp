@@ -49,6 +49,11 @@ std::size_t json_input::read(char* to, std::size_t max) {
 
 const char* json_input::refill(const char* keep) {
   if (m_exhausted) return keep;
+  if (m_file == nullptr && m_text.empty()) {
+    // An in-memory text read to its end (a JSON Lines row, every row): nothing to move or read.
+    m_exhausted = true;
+    return keep;
+  }
   auto window = std::min(look_back, static_cast<std::size_t>(m_end - m_begin));
   const char* from = std::min(keep, m_end - window);
   // The bytes about to be dropped are counted now; m_counted moves with the kept ones.
