@@ -124,12 +124,7 @@ load_result load_snapshot_folder(const fs::path& dir, const schema& s, const loa
     read_jsonl(source, handler, place);
   handler.finish();
   for (auto& i : source.issues) issues.add(i.code, std::move(i.pointer), i.offset, std::move(i.message));
-  result.complete = !handler.failed() && !source.read_failed;
-  if (source.read_failed) {
-    issues.add(codes::unreadable_file, "", std::nullopt,
-               std::string(base::pick("读取快照文件夹中的文件时出错，加载未完成",
-                                      "error reading a file of the snapshot folder; the load is incomplete")));
-  }
+  result.complete = !handler.failed() && !source.read_failed;  // an unreadable file is an F0100 issue
   issue_sink discarded(0);
   resolve_refs(result.store, result.complete ? issues : discarded);
   loader_access::finish(result.store);

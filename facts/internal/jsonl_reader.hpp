@@ -160,16 +160,23 @@ template <typename Handler>
 bool read_jsonl(jsonl_source& source, Handler& handler, token_place& place) {
   using file_handle = std::unique_ptr<std::FILE, int (*)(std::FILE*)>;
   std::size_t next = 0;
+  // F0100 at the file's first byte; the load is incomplete.
+  auto unreadable = [&](const std::filesystem::path& path, std::size_t offset) {
+    source.read_failed = true;
+    source.issues.push_back({codes::unreadable_file, "", offset,
+                             base::say("读取快照文件 {} 时出错，加载未完成",
+                                       "error reading the snapshot file {}; the load is incomplete", path.string())});
+  };
   {
     file_handle header(std::fopen(source.header.c_str(), "rb"), &std::fclose);
     if (!header) {
-      source.read_failed = true;
+      unreadable(source.header, 0);
       return false;
     }
     json_input input(header.get());
     jsonl_header_filter<Handler> filter{handler, source, place};
     if (!read_json(input, filter, place)) return false;
-    if (input.read_failed()) source.read_failed = true;
+    if (input.read_failed()) unreadable(source.header, 0);
     if (!filter.top_is_object) return true;  // reported by the handler, as for a single file
     next = input.offset_of(input.data_end()) + 1;
   }
@@ -193,11 +200,9 @@ bool read_jsonl(jsonl_source& source, Handler& handler, token_place& place) {
     std::size_t size = 0;
     if (known) {
       file_handle file(std::fopen(f.path.c_str(), "rb"), &std::fclose);
-      if (!file) {
-        source.read_failed = true;
-      } else if (!read_jsonl_lines(file.get(), next, line_input, handler, place, size, source.read_failed)) {
-        return false;
-      }
+      bool failed = !file;
+      if (file && !read_jsonl_lines(file.get(), next, line_input, handler, place, size, failed)) return false;
+      if (failed) unreadable(f.path, next);
     }
     place.start = next + size;
     if (!handler.end_array()) return false;

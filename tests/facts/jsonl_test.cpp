@@ -240,6 +240,16 @@ BOOST_AUTO_TEST_CASE(the_folder_s_own_problems_are_located) {
   BOOST_TEST(unknown->range.begin.line == 1u);
   BOOST_TEST(r.issues.size() == 3u);  // and trainings' P404, a dangling ref among 3 people
 
+  // A file that cannot be read (here a folder named people.jsonl): F0100 names it, the load is incomplete.
+  fs::remove(dir / "people.jsonl");
+  fs::create_directory(dir / "people.jsonl");
+  auto unreadable = facts::load_snapshot_folder(dir, personnel(), {}, facts::reader_thread::own);
+  BOOST_TEST(!unreadable.complete);
+  const auto* cannot = find_code(unreadable, "F0100");
+  BOOST_TEST_REQUIRE(cannot != nullptr);
+  BOOST_TEST(fs::path(cannot->path).filename() == "people.jsonl");
+  BOOST_TEST(cannot->message.find("people.jsonl") != std::string::npos);
+
   fs::remove(dir / "snapshot.json");
   auto no_header = facts::load_snapshot_file(dir, personnel());
   BOOST_TEST(!no_header.complete);
