@@ -151,6 +151,15 @@ BOOST_AUTO_TEST_CASE(one_and_two_threads_and_line_ends_give_the_same_load) {
   auto two = facts::load_snapshot_folder(dir, personnel(), {}, facts::reader_thread::own);
   BOOST_TEST(facts::testing::dump(one) == facts::testing::dump(two));
   BOOST_TEST(issue_texts(one) == issue_texts(two));
+  // A load the handler stops (F0110) stops the reader thread too, with the same result.
+  facts::load_options few;
+  few.max_rows_per_collection = 5000;
+  auto stopped = facts::load_snapshot_folder(dir, personnel(), few, facts::reader_thread::own);
+  BOOST_TEST(!stopped.complete);
+  BOOST_TEST(facts::testing::dump(stopped) ==
+             facts::testing::dump(facts::load_snapshot_folder(dir, personnel(), few, facts::reader_thread::same)));
+  BOOST_TEST((find_code(stopped, "F0110") != nullptr));
+  BOOST_TEST(find_code(stopped, "F0110")->range.begin.line == 5001u);
   p.line_end = "\r\n";
   auto crlf = facts::load_snapshot_folder(p.folder("threads"), personnel(), {}, facts::reader_thread::same);
   BOOST_TEST(facts::testing::dump(one) == facts::testing::dump(crlf));  // positions too
