@@ -96,6 +96,8 @@ struct subject {
   /// unknown. Set from the loader's row positions (SARIF's primary location).
   std::uint32_t line = 0;
   std::uint32_t column = 0;
+  /// The file `line` counts in when it is not the snapshot's (a JSON Lines folder's `NAME.jsonl`).
+  std::string file;
 };
 
 struct finding {

@@ -27,6 +27,7 @@ inline constexpr std::string_view duplicate_member = "F0107";
 inline constexpr std::string_view entity_not_object = "F0108";
 inline constexpr std::string_view no_collection = "F0109";
 inline constexpr std::string_view too_many_rows = "F0110";
+inline constexpr std::string_view collection_in_header = "F0111";
 inline constexpr std::string_view unknown_field = "F0201";
 inline constexpr std::string_view duplicate_field = "F0202";
 inline constexpr std::string_view wrong_type = "F0203";

@@ -73,6 +73,8 @@ load_result load_snapshot(std::string_view json_text, const schema& s, std::stri
 }
 
 load_result load_snapshot_file(const std::filesystem::path& file, const schema& s, const load_options& options) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(file, ec)) return load_snapshot_folder(file, s, options, reader_thread::automatic);
   file_handle handle(std::fopen(file.c_str(), "rb"), &std::fclose);
   if (!handle) {
     load_result result{store(s), {}, file.string(), false};

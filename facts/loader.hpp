@@ -42,7 +42,9 @@ struct load_result {
 load_result load_snapshot(std::string_view json_text, const schema& s, std::string_view path,
                           const load_options& options = {});
 
-/// Loads a snapshot file, streaming it in chunks: the file is never held in memory whole.
+/// Loads a snapshot file, streaming it in chunks: the file is never held in memory whole. A directory
+/// is a JSON Lines snapshot: `snapshot.json` (as_of, org) and one `NAME.jsonl` per collection, one
+/// row a line; issues carry the file they are in and its line and column (docs/facts.md).
 load_result load_snapshot_file(const std::filesystem::path& file, const schema& s, const load_options& options = {});
 
 }  // namespace baomi::facts

@@ -60,6 +60,9 @@ class table {
   /// out is not known to be empty: rules that read it are unknown (facts.md "Not exported").
   /// Record types, and stores not built by the JSON loader, count as exported.
   bool exported() const { return m_exported; }
+  /// The file the rows were read from when it is not the snapshot's path (a JSON Lines folder's
+  /// `NAME.jsonl`, which position() counts lines in); empty otherwise.
+  const std::string& source() const { return m_source; }
 
   /// The first row with this key (string keys, or integer keys written in decimal).
   std::optional<std::uint32_t> find_row(std::string_view key) const;
@@ -80,6 +83,7 @@ class table {
   std::vector<std::uint8_t> m_flags;
   std::vector<record_parent> m_parents;
   std::vector<source_position> m_positions;  // collection rows loaded from JSON text: 8 bytes a row
+  std::string m_source;
   key_index m_keys;
 };
 

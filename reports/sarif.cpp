@@ -170,7 +170,7 @@ json location_json(const engine::finding& f, const std::string& snapshot) {
   const auto& rule = rule_of(f);
   json out = json::object();
   if (!snapshot.empty()) {
-    json physical = {{"artifactLocation", {{"uri", path_uri(snapshot)}}}};
+    json physical = {{"artifactLocation", {{"uri", path_uri(f.subject.file.empty() ? snapshot : f.subject.file)}}}};
     if (f.subject.line > 0) {
       json region = {{"startLine", f.subject.line}};
       if (f.subject.column > 0) region["startColumn"] = f.subject.column;

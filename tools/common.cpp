@@ -91,7 +91,9 @@ int print_problems(const engine::pipeline_result& result, const std::string& sna
     for (const auto& i : result.waiver_issues) fmt::print(stderr, "{}: error[{}]: {}\n", i.pointer, i.code, i.message);
     return exit_usage;
   }
-  for (const auto& i : result.data_issues) fmt::print(stderr, "{}\n", facts::render(i, snapshot));
+  // A JSON Lines folder's issues name the file in it they are in.
+  for (const auto& i : result.data_issues)
+    fmt::print(stderr, "{}\n", facts::render(i, i.path.starts_with(snapshot + "/") ? i.path : snapshot));
   switch (result.status) {
     case run_status::evaluated:
       return exit_clean;

@@ -167,6 +167,7 @@ finding make_finding(evaluator& ev, const plan& p, const facts::store& store, co
   auto at = table.position(row);  // where the record starts in the snapshot (SARIF's location)
   f.subject.line = at.line;
   f.subject.column = at.column;
+  if (!table.source().empty()) f.subject.file = table.source();
   if (d.due) f.due = facts::format_date(*d.due);
   f.days_left = d.days_left;
   f.fingerprint = fingerprint(info->id, collection, f.subject.key);

@@ -24,6 +24,17 @@ json_input::json_input(std::FILE* file) : m_file(file), m_buffer(look_back + chu
   refill(m_end);
 }
 
+void json_input::reset(std::string_view text, std::size_t base, std::size_t line) {
+  m_file = nullptr;
+  m_text = text;
+  m_begin = m_end = m_counted = m_buffer.data();
+  m_base = base;
+  m_exhausted = false;
+  m_line = line;
+  m_column = 1;
+  refill(m_end);
+}
+
 std::size_t json_input::read(char* to, std::size_t max) {
   if (m_file == nullptr) {
     std::size_t n = std::min(max, m_text.size());
@@ -38,6 +49,11 @@ std::size_t json_input::read(char* to, std::size_t max) {
 
 const char* json_input::refill(const char* keep) {
   if (m_exhausted) return keep;
+  if (m_file == nullptr && m_text.empty()) {
+    // An in-memory text read to its end (a JSON Lines row, every row): nothing to move or read.
+    m_exhausted = true;
+    return keep;
+  }
   auto window = std::min(look_back, static_cast<std::size_t>(m_end - m_begin));
   const char* from = std::min(keep, m_end - window);
   // The bytes about to be dropped are counted now; m_counted moves with the kept ones.

@@ -29,6 +29,10 @@ class json_input {
   json_input(const json_input&) = delete;
   json_input& operator=(const json_input&) = delete;
 
+  /// Starts over on an in-memory `text` whose first byte is at offset `base` and on line `line` of
+  /// its file (one line of a JSON Lines file), reusing the buffer.
+  void reset(std::string_view text, std::size_t base, std::size_t line);
+
   /// Bytes padding the buffer's end; all NUL.
   static constexpr std::size_t padding = 32;
 

@@ -52,7 +52,9 @@ const char* token_name(json_token t) {
   return "unknown token";
 }
 
-json_lexer::json_lexer(json_input& in) : m_in(in), m_pos(in.data_begin()), m_end(in.data_end()) {}
+json_lexer::json_lexer(json_input& in) : m_in(in), m_pos(in.data_begin()), m_end(in.data_end()) {
+  m_start = m_last = m_reset = in.offset_of(m_pos);  // not 0 when the input starts at a line of a file
+}
 
 // Reads more input keeping the current token; `p` (at or before the end) follows its byte. False when
 // nothing more could be read.

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "facts/internal/json_reader.hpp"
+#include "facts/internal/jsonl_reader.hpp"
 #include "facts/internal/snapshot_handler.hpp"
 
 namespace baomi::facts {
@@ -187,15 +188,15 @@ bool replay(const block& b, const event& e, snapshot_handler& handler, token_pla
   return false;
 }
 
-}  // namespace
-
-bool read_json_pipelined(json_input& input, snapshot_handler& handler, token_place& place) {
+// Runs `read(recorder&, token_place&)` on a thread of its own and replays its events into `handler`.
+template <typename Read>
+bool pipelined(Read read, snapshot_handler& handler, token_place& place) {
   channel blocks;
   std::thread reader([&] {
     token_place read_place;
     recorder r{blocks, read_place, blocks.take_empty()};
     try {
-      r.current->result = read_json(input, r, read_place);
+      r.current->result = read(r, read_place);
     } catch (...) {
       r.current->failure = std::current_exception();
     }
@@ -228,6 +229,16 @@ bool read_json_pipelined(json_input& input, snapshot_handler& handler, token_pla
   blocks.stop();
   reader.join();
   return result;
+}
+
+}  // namespace
+
+bool read_json_pipelined(json_input& input, snapshot_handler& handler, token_place& place) {
+  return pipelined([&](recorder& r, token_place& p) { return read_json(input, r, p); }, handler, place);
+}
+
+bool read_jsonl_pipelined(jsonl_source& source, snapshot_handler& handler, token_place& place) {
+  return pipelined([&](recorder& r, token_place& p) { return read_jsonl(source, r, p); }, handler, place);
 }
 
 }  // namespace baomi::facts

@@ -14,4 +14,8 @@ class snapshot_handler;
 /// overlap tokenizing with storing. Returns what read_json would.
 bool read_json_pipelined(json_input& input, snapshot_handler& handler, token_place& place);
 
+struct jsonl_source;
+/// The same for read_jsonl (jsonl_reader.hpp): a folder's files read on the second thread.
+bool read_jsonl_pipelined(jsonl_source& source, snapshot_handler& handler, token_place& place);
+
 }  // namespace baomi::facts

@@ -1,6 +1,7 @@
 // Private to the loader and its tests: whether the JSON reader runs on a thread of its own.
 #pragma once
 
+#include <filesystem>
 #include <string_view>
 
 #include "facts/loader.hpp"
@@ -13,5 +14,10 @@ enum class reader_thread { same, own, automatic };
 
 load_result load_snapshot_text(std::string_view json_text, const schema& s, std::string_view path,
                                const load_options& options, reader_thread mode);
+
+/// A JSON Lines folder (`snapshot.json` and one `NAME.jsonl` per collection), read on one thread or
+/// with the reader on a second one; load_snapshot_file calls it for a directory.
+load_result load_snapshot_folder(const std::filesystem::path& dir, const schema& s, const load_options& options,
+                                 reader_thread mode);
 
 }  // namespace baomi::facts

@@ -20,6 +20,7 @@ class loader_access {
   static key_index& keys(table& t) { return t.m_keys; }
   static void add_flag(table& t, std::uint32_t row, row_flag flag) { t.m_flags[row] |= flag; }
   static void set_exported(table& t, bool exported) { t.m_exported = exported; }
+  static void set_source(table& t, std::string path) { t.m_source = std::move(path); }
 
   /// Appends a row of null cells; `json_index` for collection rows, `parent` for record rows.
   static std::uint32_t append_row(table& t, std::uint32_t json_index, const record_parent& parent) {

@@ -20,7 +20,7 @@ inline evidence ev(std::string pointer, std::string value, std::string role = {}
 inline subject subj(std::string collection, std::string key, std::string label, int index) {
   auto pointer = "/" + collection + "/" + std::to_string(index);
   auto line = static_cast<std::uint32_t>(4 + 6 * index);
-  return {std::move(collection), std::move(key), std::move(pointer), std::move(label), line, 5};
+  return {std::move(collection), std::move(key), std::move(pointer), std::move(label), line, 5, {}};
 }
 
 /// Every outcome, several areas, a waiver, deadlines, join evidence and data issues.

@@ -78,7 +78,8 @@ std::optional<engine::pipeline_result> measure_load(const options& o, const engi
   const auto& issues = loaded->data_issues;
   fmt::print("load        {:.3f} s (best of {}), {:.1f} MB/s, {} rows, {} issues\n", best, o.repeat, mb(size) / best,
              loaded->store ? total_rows(*loaded->store) : 0, issues.size());
-  for (std::size_t i = 0; i < issues.size() && i < 5; ++i) fmt::print("  {}\n", facts::render(issues[i], o.snapshot));
+  for (std::size_t i = 0; i < issues.size() && i < 5; ++i)
+    fmt::print("  {}\n", facts::render(issues[i], issues[i].path));
   fmt::print(
       "memory      before load {:.1f} MB RSS; peak {} {:.1f} MB ({}), its growth {:.1f} MB ({}); store {:.1f} MB\n",
       mb(before.rss), reset ? "during the load" : "so far", mb(after.peak), ratio(after.peak, size),
@@ -251,9 +252,19 @@ void measure_baselines(const options& o, std::uint64_t size) {
              mb(size) / dom);
 }
 
+// The snapshot's bytes: a file's size, or a JSON Lines folder's files together.
+std::uintmax_t snapshot_size(const std::string& path, std::error_code& ec) {
+  if (!std::filesystem::is_directory(path, ec)) return std::filesystem::file_size(path, ec);
+  std::uintmax_t total = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(path, ec)) {
+    if (entry.is_regular_file(ec)) total += entry.file_size(ec);
+  }
+  return total;
+}
+
 int run(const options& o) {
   std::error_code ec;
-  auto size = std::filesystem::file_size(o.snapshot, ec);
+  auto size = snapshot_size(o.snapshot, ec);
   if (ec) {
     fmt::print(stderr, "error: cannot read `{}`\n", o.snapshot);
     return tools::exit_usage;
@@ -282,7 +293,7 @@ int run(const options& o) {
   else
     measure_evaluation(o, *compiled.plan, *loaded->store, size);
   loaded.reset();
-  if (o.baseline) measure_baselines(o, size);
+  if (o.baseline && !std::filesystem::is_directory(o.snapshot)) measure_baselines(o, size);
   return tools::exit_clean;
 }
 
@@ -291,7 +302,7 @@ int run(const options& o) {
 int main(int argc, char** argv) {
   options o;
   CLI::App app{"baomi-bench: load, memory and evaluation benchmark of a snapshot (docs/performance.md)", "baomi-bench"};
-  app.add_option("snapshot", o.snapshot, "The snapshot JSON file")->required();
+  app.add_option("snapshot", o.snapshot, "The snapshot JSON file, or a JSON Lines folder")->required();
   auto* rules = app.add_option("--rules", o.rules, "Rule files or folders, on top of the built-in national baseline");
   app.add_flag("--no-baseline", o.no_baseline,
                "Only the given rules and the baseline modules they import, not the whole baseline")

@@ -25,6 +25,7 @@ struct options {
   std::vector<std::string> rules;
   bool no_baseline = false;
   std::string output;
+  bool jsonl = false;
 };
 
 int run(const options& o) {
@@ -43,15 +44,27 @@ int run(const options& o) {
     tools::print_diagnostics(rules);
     return tools::exit_usage;
   }
-  file_handle file(std::fopen(o.output.c_str(), "wb"), &std::fclose);
-  if (!file) {
-    fmt::print(stderr, "error: cannot write `{}`\n", o.output);
-    return tools::exit_usage;
-  }
   auto start = std::chrono::steady_clock::now();
   gen::snapshot_options so{o.people, o.seed, *as_of, o.carriers_per_person};
-  auto stats = gen::write_snapshot(file.get(), rules.checked.program->schema, so);
-  bool closed = std::fclose(file.release()) == 0;
+  gen::snapshot_stats stats;
+  bool closed = true;
+  if (o.jsonl) {
+    std::error_code ec;
+    std::filesystem::create_directories(o.output, ec);
+    if (ec || !std::filesystem::is_directory(o.output)) {
+      fmt::print(stderr, "error: cannot create the folder `{}`\n", o.output);
+      return tools::exit_usage;
+    }
+    stats = gen::write_snapshot_folder(o.output, rules.checked.program->schema, so);
+  } else {
+    file_handle file(std::fopen(o.output.c_str(), "wb"), &std::fclose);
+    if (!file) {
+      fmt::print(stderr, "error: cannot write `{}`\n", o.output);
+      return tools::exit_usage;
+    }
+    stats = gen::write_snapshot(file.get(), rules.checked.program->schema, so);
+    closed = std::fclose(file.release()) == 0;
+  }
   if (!stats.ok || !closed) {
     fmt::print(stderr, "error: writing `{}` failed\n", o.output);
     return tools::exit_usage;
@@ -77,7 +90,10 @@ int main(int argc, char** argv) {
   app.add_flag("--no-baseline", o.no_baseline,
                "Only the given rules and the baseline modules they import, not the whole baseline")
       ->needs(rules);
-  app.add_option("-o,--output", o.output, "The snapshot file to write")->required();
+  app.add_option("-o,--output", o.output, "The snapshot file to write (with --jsonl: the folder)")->required();
+  app.add_flag("--jsonl", o.jsonl,
+               "Write a JSON Lines folder: snapshot.json (as_of, org) and one COLLECTION.jsonl per collection, "
+               "the same rows as the single file");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

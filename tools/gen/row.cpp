@@ -139,12 +139,14 @@ void row::set_null(std::string_view field) {
 }
 
 collection_writer::collection_writer(json_writer& out, const catalog& keys, const generic_context& ctx,
-                                     std::uint32_t entity, random& r)
-    : m_out(&out), m_keys(&keys), m_ctx(ctx), m_random(&r), m_row(keys, entity, r) {
-  m_out->raw("[");
+                                     std::uint32_t entity, random& r, bool lines)
+    : m_out(&out), m_keys(&keys), m_ctx(ctx), m_random(&r), m_row(keys, entity, r), m_lines(lines) {
+  if (!m_lines) m_out->raw("[");
 }
 
-collection_writer::~collection_writer() { m_out->raw(m_rows ? "\n  ]" : "]"); }
+collection_writer::~collection_writer() {
+  if (!m_lines) m_out->raw(m_rows ? "\n  ]" : "]");
+}
 
 row& collection_writer::begin() {
   m_row.reset(m_rows);
@@ -154,7 +156,7 @@ row& collection_writer::begin() {
 void collection_writer::commit() {
   const auto& fields = m_keys->schema().entity_at(m_row.entity()).fields;
   m_text.clear();
-  m_text += m_rows ? ",\n    {" : "\n    {";
+  m_text += m_lines ? "{" : m_rows ? ",\n    {" : "\n    {";
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i) m_text += ", ";
     json_writer::quote(m_text, fields[i].name);
@@ -164,7 +166,7 @@ void collection_writer::commit() {
     else
       append_generic(m_text, fields[i], m_ctx, *m_random);
   }
-  m_text += '}';
+  m_text += m_lines ? "}\n" : "}";
   m_out->raw(m_text);
   ++m_rows;
 }

@@ -61,10 +61,12 @@ class row {
   std::vector<char> m_set;
 };
 
-/// Writes one collection as a JSON array, one row per line, streaming.
+/// Writes one collection as a JSON array, one row per line, streaming; with `lines`, as JSON Lines
+/// (each row's object, the same text, then a newline; no brackets).
 class collection_writer {
  public:
-  collection_writer(json_writer& out, const catalog& keys, const generic_context& ctx, std::uint32_t entity, random& r);
+  collection_writer(json_writer& out, const catalog& keys, const generic_context& ctx, std::uint32_t entity, random& r,
+                    bool lines = false);
   collection_writer(const collection_writer&) = delete;
   collection_writer& operator=(const collection_writer&) = delete;
   /// Closes the array.
@@ -85,6 +87,7 @@ class collection_writer {
   row m_row;
   std::string m_text;
   std::uint64_t m_rows = 0;
+  bool m_lines = false;
 };
 
 }  // namespace baomi::gen

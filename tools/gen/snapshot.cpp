@@ -2,6 +2,8 @@
 #include "tools/gen/snapshot.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <memory>
 #include <optional>
 
 #include <fmt/format.h>
@@ -92,6 +94,8 @@ std::vector<const collection_plan*> write_order(const catalog& keys) {
   return order;
 }
 
+using file_handle = std::unique_ptr<std::FILE, int (*)(std::FILE*)>;
+
 // Rows for a collection no handler knows, relative to the size of the unit.
 std::uint64_t default_count(std::string_view collection, const world& w) {
   if (collection == "meetings") return w.meetings;
@@ -100,9 +104,10 @@ std::uint64_t default_count(std::string_view collection, const world& w) {
   return std::max<std::uint64_t>(1, w.people.size() / 10);
 }
 
-}  // namespace
-
-snapshot_stats write_snapshot(std::FILE* file, const facts::schema& schema, const snapshot_options& options) {
+// To `file`, or with `dir` to a JSON Lines folder: the header in snapshot.json, each collection in
+// NAME.jsonl with the same rows.
+snapshot_stats write_any(std::FILE* file, const std::filesystem::path* dir, const facts::schema& schema,
+                         const snapshot_options& options) {
   auto w = build_world(options.seed, options.people, options.as_of, options.carriers_per_person);
   catalog keys(schema);
   // Decide every count before writing a row: refs may point into collections written later. A
@@ -120,34 +125,61 @@ snapshot_stats write_snapshot(std::FILE* file, const facts::schema& schema, cons
     }
   }
   generic_context ctx{&keys, w.as_of};
-  json_writer out(file);
+  snapshot_stats stats;
+  file_handle header(dir ? std::fopen((*dir / "snapshot.json").c_str(), "wb") : nullptr, &std::fclose);
+  if (dir && !header) return {0, 0, "", false};
+  json_writer out(dir ? header.get() : file);
   out.raw("{\n  \"as_of\": ");
   out.date(w.as_of);
   out.raw(",\n  \"org\": {\"name\": \"某市保密局示范单位（合成数据）\"}");
-  snapshot_stats stats;
   for (const auto* plan : write_order(keys)) {
     auto index = static_cast<std::size_t>(plan - keys.plans().data());
-    out.raw(",\n  ");
-    out.string(plan->collection);
-    out.raw(": ");
+    file_handle lines(dir ? std::fopen((*dir / (plan->collection + ".jsonl")).c_str(), "wb") : nullptr, &std::fclose);
+    if (dir && !lines) return {0, 0, "", false};
+    std::optional<json_writer> lines_out;
+    if (dir) {
+      lines_out.emplace(lines.get());
+    } else {
+      out.raw(",\n  ");
+      out.string(plan->collection);
+      out.raw(": ");
+    }
     random rng(derive_seed(options.seed, plan->collection));
     std::uint64_t rows = 0;
     {
-      collection_writer rows_out(out, keys, ctx, plan->entity, rng);
+      collection_writer rows_out(dir ? *lines_out : out, keys, ctx, plan->entity, rng, dir != nullptr);
       if (chosen[index])
         chosen[index]->write(rows_out, w);
       else
         write_generic_rows(rows_out, plan->count);
       rows = rows_out.rows();
     }
+    if (lines_out) {
+      stats.ok = lines_out->flush() && stats.ok;
+      stats.bytes += lines_out->bytes_written();
+      lines_out.reset();
+      stats.ok = std::fclose(lines.release()) == 0 && stats.ok;
+    }
     stats.rows += rows;
     if (!stats.counts.empty()) stats.counts += ", ";
     stats.counts += fmt::format("{} {}", plan->collection, rows);
   }
   out.raw("\n}\n");
-  stats.ok = out.flush();
-  stats.bytes = out.bytes_written();
+  stats.ok = out.flush() && stats.ok;
+  stats.bytes += out.bytes_written();
+  if (header) stats.ok = std::fclose(header.release()) == 0 && stats.ok;
   return stats;
+}
+
+}  // namespace
+
+snapshot_stats write_snapshot(std::FILE* file, const facts::schema& schema, const snapshot_options& options) {
+  return write_any(file, nullptr, schema, options);
+}
+
+snapshot_stats write_snapshot_folder(const std::filesystem::path& dir, const facts::schema& schema,
+                                     const snapshot_options& options) {
+  return write_any(nullptr, &dir, schema, options);
 }
 
 }  // namespace baomi::gen

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 
 #include "facts/date.hpp"
@@ -27,5 +28,10 @@ struct snapshot_stats {
 /// Streams a snapshot valid against `schema` to `file`: the known collections from hand-written
 /// generators, any other collection and field from its declared types. Same options, same bytes.
 snapshot_stats write_snapshot(std::FILE* file, const facts::schema& schema, const snapshot_options& options);
+
+/// The same snapshot as a JSON Lines folder `dir` (which must exist): `snapshot.json` with as_of and
+/// org, and one `NAME.jsonl` per collection holding the same rows, one object a line.
+snapshot_stats write_snapshot_folder(const std::filesystem::path& dir, const facts::schema& schema,
+                                     const snapshot_options& options);
 
 }  // namespace baomi::gen
