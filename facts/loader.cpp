@@ -24,9 +24,6 @@ using file_handle = std::unique_ptr<std::FILE, int (*)(std::FILE*)>;
 
 // Parses, resolves and finishes; `replay` feeds the text again to a position_finder, since positions
 // are computed in one pass at the end rather than tracked for every token.
-bool own_thread(reader_thread mode) {
-  return mode == reader_thread::own || (mode == reader_thread::automatic && std::thread::hardware_concurrency() > 1);
-}
 
 template <typename Replay>
 load_result load(json_input& input, const schema& s, std::string path, const load_options& options, reader_thread mode,
@@ -35,7 +32,7 @@ load_result load(json_input& input, const schema& s, std::string path, const loa
   issue_sink issues(options.max_issues_per_place);
   token_place place;
   snapshot_handler handler(result.store, place, issues, options.max_rows_per_collection, options.max_string_bytes);
-  if (own_thread(mode))
+  if (reads_on_own_thread(mode, options))
     read_json_pipelined(input, handler, place);
   else
     read_json(input, handler, place);
@@ -60,6 +57,11 @@ load_result load(json_input& input, const schema& s, std::string path, const loa
 }
 
 }  // namespace
+
+bool reads_on_own_thread(reader_thread mode, const load_options& options) {
+  if (mode != reader_thread::automatic) return mode == reader_thread::own;
+  return options.threads == 0 ? std::thread::hardware_concurrency() > 1 : options.threads > 1;
+}
 
 load_result load_snapshot_text(std::string_view json_text, const schema& s, std::string_view path,
                                const load_options& options, reader_thread mode) {

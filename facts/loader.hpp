@@ -1,4 +1,4 @@
-// Loading a JSON snapshot into the fact store, driven by the schema, with nlohmann's SAX parser.
+// Loading a JSON snapshot (one file, or a folder of JSON Lines) into the fact store, driven by the schema.
 #pragma once
 
 #include <filesystem>
@@ -22,6 +22,11 @@ struct load_options {
   /// Bytes of one string value: a longer one is reported (F0209) and its cell is invalid, not stored.
   /// (nlohmann's parser holds the one string it is reading; nothing keeps it after the report.)
   std::size_t max_string_bytes = default_max_string_bytes;
+
+  /// Threads the load may use: 1 reads and stores on the calling thread; 0 (the default) or more
+  /// reads on a second thread while the calling one stores, when the machine has two cores or more
+  /// (0) or when asked (2 or more). The store and the issues are the same either way.
+  unsigned threads = 0;
 
   static constexpr std::size_t default_max_rows = 50'000'000;
   static constexpr std::size_t default_max_string_bytes = 1 << 20;

@@ -187,6 +187,7 @@ int run_check(const check_options& o) {
     for (auto shown : report.show) options.listed.add(shown);
   }
   options.jobs = o.jobs;
+  options.load.threads = o.jobs;  // --jobs 1: one thread in all, the load's reader included
   options.rule_timeout = *timeout;
   // The problems the baseline lists are left out while evaluating, from the findings and the counts.
   if (baseline) options.baseline = &*baseline;
@@ -284,8 +285,8 @@ command add_check(CLI::App& app) {
                   "An earlier `--format json` report: its findings (by fingerprint) are left out of this report and "
                   "of the exit code");
   sub->add_option("--jobs,-j", o->jobs,
-                  "Threads evaluating rules at once (default: the machine's cores); the report is the same for any "
-                  "number");
+                  "Threads loading the snapshot and evaluating rules (default: the machine's cores; 1: one thread "
+                  "in all); the report is the same for any number");
   sub->add_option("--timeout", o->timeout,
                   "Wall-clock limit for one rule over all its subjects (90s, 10m, 1h; 0 for none); a rule past it "
                   "stops the check with exit 2")

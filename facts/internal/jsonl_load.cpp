@@ -74,10 +74,6 @@ std::string path_by_pointer(const jsonl_source& source, const std::string& point
   return source.header.string();
 }
 
-bool own_thread(reader_thread mode) {
-  return mode == reader_thread::own || (mode == reader_thread::automatic && std::thread::hardware_concurrency() > 1);
-}
-
 }  // namespace
 
 jsonl_source list_jsonl_folder(const fs::path& dir, const schema& s) {
@@ -118,7 +114,7 @@ load_result load_snapshot_folder(const fs::path& dir, const schema& s, const loa
   issue_sink issues(options.max_issues_per_place);
   token_place place;
   snapshot_handler handler(result.store, place, issues, options.max_rows_per_collection, options.max_string_bytes);
-  if (own_thread(mode))
+  if (reads_on_own_thread(mode, options))
     read_jsonl_pipelined(source, handler, place);
   else
     read_jsonl(source, handler, place);

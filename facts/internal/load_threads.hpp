@@ -3,14 +3,18 @@
 
 #include <filesystem>
 #include <string_view>
+#include <thread>
 
 #include "facts/loader.hpp"
 
 namespace baomi::facts {
 
-/// `automatic` (what load_snapshot and load_snapshot_file do): a reader thread when the machine has
-/// two cores or more. The store and the issues are the same either way.
+/// `automatic` (what load_snapshot and load_snapshot_file do): a reader thread when
+/// `load_options::threads` allows two (0: when the machine has two cores or more). The store and the
+/// issues are the same either way.
 enum class reader_thread { same, own, automatic };
+
+bool reads_on_own_thread(reader_thread mode, const load_options& options);
 
 load_result load_snapshot_text(std::string_view json_text, const schema& s, std::string_view path,
                                const load_options& options, reader_thread mode);
