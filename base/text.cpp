@@ -130,6 +130,10 @@ constexpr char32_t emoji_presentation = 0xFE0F;
 }  // namespace
 
 std::size_t char_width(char32_t c) {
+  // The two ranges most text is in, answered before the tables: below U+0300 only controls are not
+  // one column wide, and the CJK Unified Ideographs are two.
+  if (c < 0x0300) return is_control(c) ? 0 : 1;
+  if (in(c, 0x4E00, 0x9FFF)) return 2;
   if (is_control(c) || is_zero_width(c)) return 0;
   return is_wide(c) ? 2 : 1;
 }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <utility>
 
 namespace baomi::reports {
@@ -145,9 +146,28 @@ class line_filler {
   std::size_t m_pending_space = 0;
 };
 
+// The width of `text` when it would come out of line_filler unchanged on one line but for trailing
+// spaces: every code point valid and at least one column wide, no tab, control or line break.
+std::optional<std::size_t> plain_width(std::string_view text) {
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t c = next_code_point(text, i);
+    std::size_t w = char_width(c);
+    if (w == 0 || c == replacement) return std::nullopt;  // tabs and controls are 0 wide
+    width += w;
+  }
+  return width;
+}
+
 }  // namespace
 
 std::vector<std::string> wrap(std::string_view text, std::size_t width) {
+  // Most fields of a finding fit on their line as they are: no tokens to make (a large report wraps
+  // millions of them).
+  if (auto w = plain_width(text); w && *w <= std::max<std::size_t>(width, 1)) {
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    return {std::string(text)};
+  }
   std::vector<std::string> lines;
   line_filler filler(lines, width);
   while (true) {

@@ -62,6 +62,22 @@ BOOST_AUTO_TEST_CASE(emoji_take_two_columns) {
   BOOST_TEST(char_width(U'👍') == 2u);
 }
 
+BOOST_AUTO_TEST_CASE(char_width_at_the_edges_of_its_fast_ranges) {
+  // Below U+0300 only controls are not one column; U+4E00..U+9FFF are two; the tables decide the rest.
+  BOOST_TEST(char_width(U'\x1F') == 0u);
+  BOOST_TEST(char_width(U' ') == 1u);
+  BOOST_TEST(char_width(U'\x7F') == 0u);
+  BOOST_TEST(char_width(U'\x9F') == 0u);
+  BOOST_TEST(char_width(U'\xA0') == 1u);
+  BOOST_TEST(char_width(U'\x2FF') == 1u);
+  BOOST_TEST(char_width(U'\x300') == 0u);   // combining grave accent: the first zero-width range
+  BOOST_TEST(char_width(U'\x4DFF') == 1u);  // a hexagram symbol, between the two CJK blocks
+  BOOST_TEST(char_width(U'\x4E00') == 2u);
+  BOOST_TEST(char_width(U'\x9FFF') == 2u);
+  BOOST_TEST(char_width(U'\xA000') == 2u);  // Yi, from the table
+  BOOST_TEST(char_width(U'\xFE0F') == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(emoji_sequences_are_one_picture) {
   BOOST_TEST(display_width("👨\u200D👩\u200D👧") == 2u);  // ZWJ family
   BOOST_TEST(display_width("👍🏽") == 2u);         // skin-tone modifier

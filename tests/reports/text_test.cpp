@@ -103,6 +103,26 @@ BOOST_AUTO_TEST_CASE(wrap_keeps_explicit_newlines_and_drops_controls) {
   BOOST_TEST(lines == (std::vector<std::string>{"甲", "", "乙丙"}), boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(wrap_of_a_line_that_fits_is_the_line_as_the_filler_would_leave_it) {
+  using lines = std::vector<std::string>;
+  BOOST_TEST(wrap("", 10) == lines{""}, boost::test_tools::per_element());
+  BOOST_TEST(wrap("  保密 室  ", 10) == lines{"  保密 室"}, boost::test_tools::per_element());  // trailing spaces go
+  BOOST_TEST(wrap("一二三四五", 10) == lines{"一二三四五"}, boost::test_tools::per_element());  // exactly full
+  BOOST_TEST(wrap("一二三四五六", 10) == (lines{"一二三四五", "六"}), boost::test_tools::per_element());
+  BOOST_TEST(wrap("a\tb", 10) == lines{"a b"}, boost::test_tools::per_element());  // a tab is a space
+  BOOST_TEST(wrap("a\x01"
+                  "b",
+                  10) == lines{"ab"},
+             boost::test_tools::per_element());
+  BOOST_TEST(wrap("a\xff"
+                  "b",
+                  10) == lines{"a\xEF\xBF\xBD"
+                               "b"},
+             boost::test_tools::per_element());
+  BOOST_TEST(wrap("e\xcc\x81", 10) == lines{"e\xcc\x81"}, boost::test_tools::per_element());
+  BOOST_TEST(wrap("ab", 0) == (lines{"a", "b"}), boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(every_line_fits_eighty_columns) {
   for (const auto& result : all_samples()) {
     for (bool color : {false, true}) {
