@@ -123,9 +123,13 @@ void stream_json(const engine::run_result& result, const engine::finding_source&
   }
   out["issues"] = std::move(issues);
   if (!result.not_exported.empty()) out["not_exported"] = result.not_exported;
+  std::string text;
   write_spliced(stream, out, "findings", 1, [&](auto emit) {
     engine::each_finding(findings, [&](const engine::finding& f) {
-      if (is_shown(options, f.outcome)) emit(finding_json(f));
+      if (!is_shown(options, f.outcome)) return;
+      text.clear();
+      append_finding_json(text, f, true, 4);
+      emit(json_text{text});
     });
   });
 }

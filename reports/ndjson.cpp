@@ -12,9 +12,13 @@ namespace baomi::reports {
 
 void stream_ndjson(const engine::run_result&, const engine::finding_source& findings, const report_options& options,
                    std::ostream& out) {
+  std::string line;
   engine::each_finding(findings, [&](const engine::finding& f) {
-    if (is_shown(options, f.outcome))
-      out << finding_json(f).dump(-1, ' ', false, ordered_json::error_handler_t::replace) << '\n';
+    if (!is_shown(options, f.outcome)) return;
+    line.clear();
+    append_finding_json(line, f, false, 0);
+    line += '\n';
+    out.write(line.data(), static_cast<std::streamsize>(line.size()));
   });
 }
 
