@@ -43,12 +43,43 @@ void same_text(const engine::finding& f) {
 
 // Pieces random strings are made of: plain text, every escape, controls, the edges of each UTF-8
 // length, and sequences nlohmann rejects (overlong, surrogate, past U+10FFFF, cut short, stray bytes).
-const char* const pieces[] = {
-    "a",        "保密",     " ",         "\"",           "\\",           "/",           "\b",       "\f",
-    "\n",       "\r",       "\t",        "\x01",         "\x1f",         "\x7f",        "\xc2\x80", "\xdf\xbf",
-    "\xe0\xa0\x80", "\xed\x9f\xbf", "\xee\x80\x80", "\xef\xbf\xbf", "\xf0\x90\x80\x80", "\xf4\x8f\xbf\xbf",
-    "\xc0\x80", "\xc1\xbf", "\xe0\x80\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\xff",
-    "\x80",     "\xe4\xbf", "\xf0\x9f",  "\xe4",         "😀",           "\xc3",        "é",        "𠀀"};
+const char* const pieces[] = {"a",
+                              "保密",
+                              " ",
+                              "\"",
+                              "\\",
+                              "/",
+                              "\b",
+                              "\f",
+                              "\n",
+                              "\r",
+                              "\t",
+                              "\x01",
+                              "\x1f",
+                              "\x7f",
+                              "\xc2\x80",
+                              "\xdf\xbf",
+                              "\xe0\xa0\x80",
+                              "\xed\x9f\xbf",
+                              "\xee\x80\x80",
+                              "\xef\xbf\xbf",
+                              "\xf0\x90\x80\x80",
+                              "\xf4\x8f\xbf\xbf",
+                              "\xc0\x80",
+                              "\xc1\xbf",
+                              "\xe0\x80\x80",
+                              "\xed\xa0\x80",
+                              "\xf4\x90\x80\x80",
+                              "\xf5\x80\x80\x80",
+                              "\xff",
+                              "\x80",
+                              "\xe4\xbf",
+                              "\xf0\x9f",
+                              "\xe4",
+                              "😀",
+                              "\xc3",
+                              "é",
+                              "𠀀"};
 
 std::string random_text(std::mt19937_64& rng) {
   std::string out;
