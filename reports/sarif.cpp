@@ -13,6 +13,8 @@
 #include "base/language.hpp"
 #include "reports/formats.hpp"
 #include "reports/json_stream.hpp"
+#include "reports/json_text.hpp"
+#include "reports/sarif_result.hpp"
 #include "reports/summary.hpp"
 
 namespace baomi::reports {
@@ -200,7 +202,23 @@ std::optional<json> related_location_json(const engine::finding& f, const std::s
               {"message", {{"text", base::say("规则 {} 的定义", "the definition of rule {}", rule.id)}}}};
 }
 
-json result_json(const engine::finding& f, std::size_t rule_index, const std::string& snapshot) {
+json notification_json(const engine::data_issue& issue) {
+  json out = {{"descriptor", {{"id", issue.code}}}, {"level", "warning"}, {"message", {{"text", issue.message}}}};
+  if (!issue.pointer.empty()) {
+    // A JSON Pointer into the snapshot, or file:line of a waiver: no `kind` claims which.
+    json logical = {{"fullyQualifiedName", issue.pointer}};
+    json location = {{"logicalLocations", json::array()}};
+    location["logicalLocations"].push_back(std::move(logical));
+    out["locations"] = json::array();
+    out["locations"].push_back(std::move(location));
+  }
+  return out;
+}
+
+}  // namespace
+
+// The result as an nlohmann tree: the reference append_result is tested against (sarif_result.hpp).
+ordered_json result_json(const engine::finding& f, std::size_t rule_index, const std::string& snapshot) {
   json out = {{"ruleId", rule_of(f).id},
               {"ruleIndex", rule_index},
               {"level", level_of(f)},
@@ -236,20 +254,115 @@ json result_json(const engine::finding& f, std::size_t rule_index, const std::st
   return out;
 }
 
-json notification_json(const engine::data_issue& issue) {
-  json out = {{"descriptor", {{"id", issue.code}}}, {"level", "warning"}, {"message", {{"text", issue.message}}}};
-  if (!issue.pointer.empty()) {
-    // A JSON Pointer into the snapshot, or file:line of a waiver: no `kind` claims which.
-    json logical = {{"fullyQualifiedName", issue.pointer}};
-    json location = {{"logicalLocations", json::array()}};
-    location["logicalLocations"].push_back(std::move(logical));
-    out["locations"] = json::array();
-    out["locations"].push_back(std::move(location));
+// The same result as result_json, written as text (reports/json_text.hpp): `indent` spaces after each
+// line break.
+void append_result(std::string& out, const engine::finding& f, std::size_t rule_index, const std::string& snapshot,
+                   std::size_t indent) {
+  const auto& rule = rule_of(f);
+  json_writer w(out, true, indent);
+  w.open('{');
+  w.string("ruleId", rule.id);
+  w.number("ruleIndex", static_cast<std::int64_t>(rule_index));
+  w.string("level", level_of(f));
+  w.key("message");
+  w.open('{');
+  w.string("text", message_text(f));
+  w.close('}');
+  auto region = [&](std::uint32_t line, std::uint32_t column) {
+    if (line == 0) return;
+    w.key("region");
+    w.open('{');
+    w.number("startLine", line);
+    if (column > 0) w.number("startColumn", column);
+    w.close('}');
+  };
+  auto physical = [&](const std::string& path, std::uint32_t line, std::uint32_t column) {
+    w.key("physicalLocation");
+    w.open('{');
+    w.key("artifactLocation");
+    w.open('{');
+    w.string("uri", path_uri(path));
+    w.close('}');
+    region(line, column);
+    w.close('}');
+  };
+  bool has_physical = !snapshot.empty() || !rule.location.path.empty();
+  if (has_physical || !f.subject.pointer.empty()) {
+    w.key("locations");
+    w.open('[');
+    w.element();
+    w.open('{');
+    if (!snapshot.empty())
+      physical(f.subject.file.empty() ? snapshot : f.subject.file, f.subject.line, f.subject.column);
+    else if (!rule.location.path.empty())
+      physical(rule.location.path, rule.location.line, rule.location.column);
+    if (!f.subject.pointer.empty()) {
+      w.key("logicalLocations");
+      w.open('[');
+      w.element();
+      w.open('{');
+      w.string_if("name", f.subject.key);
+      w.string("fullyQualifiedName", f.subject.pointer);
+      w.string("kind", "object");
+      w.close('}');
+      w.close(']');
+    }
+    w.close('}');
+    w.close(']');
   }
-  return out;
+  if (!snapshot.empty() && !rule.location.path.empty()) {
+    w.key("relatedLocations");
+    w.open('[');
+    w.element();
+    w.open('{');
+    w.number("id", 1);
+    physical(rule.location.path, rule.location.line, rule.location.column);
+    w.key("message");
+    w.open('{');
+    w.string("text", base::say("规则 {} 的定义", "the definition of rule {}", rule.id));
+    w.close('}');
+    w.close('}');
+    w.close(']');
+  }
+  if (!f.fingerprint.empty()) {
+    w.key("partialFingerprints");
+    w.open('{');
+    w.string("baomi/v1", f.fingerprint);
+    w.close('}');
+  }
+  if (f.outcome == outcome::waived) {
+    w.key("suppressions");
+    w.open('[');
+    w.element();
+    w.open('{');
+    w.string("kind", "external");
+    w.string("status", "accepted");
+    w.string_if("justification", f.waiver_reason);
+    w.close('}');
+    w.close(']');
+  }
+  w.key("properties");
+  w.open('{');
+  w.string("outcome", engine::to_string(f.outcome));
+  w.string("severity", engine::to_string(f.severity));
+  w.string_if("subject", f.subject.label);
+  w.string_if("remedy", f.remedy);
+  if (f.due) w.string("due", *f.due);
+  if (f.days_left) w.number("days_left", *f.days_left);
+  w.key("evidence");
+  w.open('[');
+  for (const auto& e : f.evidence) {
+    w.element();
+    w.open('{');
+    w.string("pointer", e.pointer);
+    w.string("value", e.value);
+    w.string_if("role", e.role);
+    w.close('}');
+  }
+  w.close(']');
+  w.close('}');
+  w.close('}');
 }
-
-}  // namespace
 
 void stream_sarif(const engine::run_result& result, const engine::finding_source& findings,
                   const report_options& options, std::ostream& stream) {
@@ -319,10 +432,13 @@ void stream_sarif(const engine::run_result& result, const engine::finding_source
   runs.push_back(std::move(run));
   json log = {
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"}, {"version", "2.1.0"}, {"runs", std::move(runs)}};
+  std::string text;
   write_spliced(stream, log, "results", 3, [&](auto emit) {
     engine::each_finding(findings, [&](const engine::finding& f) {
-      if (reported(f.outcome) && is_shown(options, f.outcome))
-        emit(result_json(f, rule_index.at(rule_of(f).id), result.snapshot_path));
+      if (!reported(f.outcome) || !is_shown(options, f.outcome)) return;
+      text.clear();
+      append_result(text, f, rule_index.at(rule_of(f).id), result.snapshot_path, 8);
+      emit(json_text{text});
     });
     for (const auto& r : issue_results) emit(r);
   });
