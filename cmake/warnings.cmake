@@ -4,7 +4,7 @@
 # -Wstringop-overflow (105545, 106199) and -Warray-bounds (107852), in whichever file the optimiser
 # happens to inline them; precompiled headers move them between files. In GCC 12 Release builds
 # these three stay warnings (printed, not fatal); every other warning, and these in every other
-# compiler or build type (the sanitized Debug build of CI, RelWithDebInfo), fail the build.
+# compiler or build type (CI's sanitized clang build, RelWithDebInfo), fail the build.
 set(baomi_gcc12_o3 "$<AND:$<CXX_COMPILER_ID:GNU>,$<VERSION_LESS:$<CXX_COMPILER_VERSION>,13>,$<CONFIG:Release>>")
 
 function(baomi_target_defaults target)
