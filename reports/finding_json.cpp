@@ -8,6 +8,20 @@
 
 namespace baomi::reports {
 
+void write_evidence(json_writer& w, const std::vector<engine::evidence>& evidence) {
+  w.key("evidence");
+  w.open('[');
+  for (const auto& e : evidence) {
+    w.element();
+    w.open('{');
+    w.string("pointer", e.pointer);
+    w.string("value", e.value);
+    w.string_if("role", e.role);
+    w.close('}');
+  }
+  w.close(']');
+}
+
 void append_finding_json(std::string& out, const engine::finding& f, bool pretty, std::size_t indent) {
   json_writer w(out, pretty, indent);
   w.open('{');
@@ -23,17 +37,7 @@ void append_finding_json(std::string& out, const engine::finding& f, bool pretty
   w.close('}');
   w.string("message", f.message);
   w.string_if("remedy", f.remedy);
-  w.key("evidence");
-  w.open('[');
-  for (const auto& e : f.evidence) {
-    w.element();
-    w.open('{');
-    w.string("pointer", e.pointer);
-    w.string("value", e.value);
-    w.string_if("role", e.role);
-    w.close('}');
-  }
-  w.close(']');
+  write_evidence(w, f.evidence);
   if (f.due) w.string("due", *f.due);
   if (f.days_left) w.number("days_left", *f.days_left);
   w.string("fingerprint", f.fingerprint);

@@ -7,6 +7,9 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "engine/findings.hpp"
 
 namespace baomi::reports {
 
@@ -66,5 +69,9 @@ class json_writer {
   std::size_t m_depth = 0;
   std::array<bool, 8> m_first{};
 };
+
+/// A finding's evidence as the member `"evidence"`: an array of {pointer, value, role if any}, as the
+/// JSON report, NDJSON and SARIF's result properties all give it.
+void write_evidence(json_writer& w, const std::vector<engine::evidence>& evidence);
 
 }  // namespace baomi::reports

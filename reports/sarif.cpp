@@ -349,17 +349,7 @@ void append_result(std::string& out, const engine::finding& f, std::size_t rule_
   w.string_if("remedy", f.remedy);
   if (f.due) w.string("due", *f.due);
   if (f.days_left) w.number("days_left", *f.days_left);
-  w.key("evidence");
-  w.open('[');
-  for (const auto& e : f.evidence) {
-    w.element();
-    w.open('{');
-    w.string("pointer", e.pointer);
-    w.string("value", e.value);
-    w.string_if("role", e.role);
-    w.close('}');
-  }
-  w.close(']');
+  write_evidence(w, f.evidence);
   w.close('}');
   w.close('}');
 }
