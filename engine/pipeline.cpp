@@ -1,5 +1,6 @@
 // The one entry point: compile, read the waivers, load the facts, evaluate (or explain).
 #include "engine/pipeline.hpp"
+#include "engine/projection.hpp"
 
 #include <algorithm>
 #include <utility>
@@ -63,11 +64,13 @@ bool read_inputs(const plan& p, const snapshot_source& snapshot, const pipeline_
     return true;
   }
   if (options.progress) options.progress(stage::load, 0, 1);
+  facts::load_options load = options.load;
+  if (options.load_read_only) load.keep = fields_read(p);
   if (snapshot.text) {
     in.loaded = facts::load_snapshot(*snapshot.text, p.schema, snapshot.label.empty() ? snapshot.path : snapshot.label,
-                                     options.load);
+                                     load);
   } else {
-    in.loaded = facts::load_snapshot_file(snapshot.path, p.schema, options.load);
+    in.loaded = facts::load_snapshot_file(snapshot.path, p.schema, load);
   }
   if (options.progress) options.progress(stage::load, 1, 1);
   result.data_issues = in.loaded->issues;

@@ -67,6 +67,9 @@ struct pipeline_options {
   std::vector<std::string> only;  // rule ids to evaluate; empty: all
   std::size_t max_evidence = 24;  // per finding
   facts::load_options load;       // the loader's limits (rows per collection, string length)
+  /// Type and store only the fields the plan's rules read (engine::fields_read, load_options::keep):
+  /// data issues of the other fields are then not reported. `check --rule` sets it.
+  bool load_read_only = false;
   /// The outcomes whose findings the run lists (evaluate_options::listed); the others are counted.
   outcome_set listed = outcome_set::all();
   /// Threads evaluating rules at once (0: the hardware's cores); the output does not depend on it.

@@ -31,7 +31,7 @@ load_result load(json_input& input, const schema& s, std::string path, const loa
   load_result result{store(s), {}, std::move(path), true};
   issue_sink issues(options.max_issues_per_place);
   token_place place;
-  snapshot_handler handler(result.store, place, issues, options.max_rows_per_collection, options.max_string_bytes);
+  snapshot_handler handler(result.store, place, issues, options);
   if (reads_on_own_thread(mode, options))
     read_json_pipelined(input, handler, place);
   else

@@ -28,6 +28,13 @@ struct load_options {
   /// (0) or when asked (2 or more). The store and the issues are the same either way.
   unsigned threads = 0;
 
+  /// The fields to type and store, per entity type (`keep[entity][field]`); empty: every field. The
+  /// others are still read as JSON (malformed JSON anywhere stops the load) but are not typed, stored
+  /// or checked, so they get no data issues; their cells are null. A collection none of whose fields
+  /// is kept is passed over whole; a kept collection must keep its key. `engine::fields_read` gives
+  /// what a plan's rules read (`check --rule`).
+  std::vector<std::vector<bool>> keep;
+
   static constexpr std::size_t default_max_rows = 50'000'000;
   static constexpr std::size_t default_max_string_bytes = 1 << 20;
 };

@@ -178,6 +178,7 @@ int run_check(const check_options& o) {
   options.profile = o.profile;
   options.as_of = as_of;
   options.only = o.only;
+  options.load_read_only = !o.only.empty();  // docs/cli.md: what --rule loads
   options.load = o.load;
   if (!o.waivers.empty()) options.waivers = engine::waiver_source{o.waivers, std::nullopt};
   // Findings are made only for the outcomes the report lists (the others are counted), unless the

@@ -113,7 +113,7 @@ load_result load_snapshot_folder(const fs::path& dir, const schema& s, const loa
   }
   issue_sink issues(options.max_issues_per_place);
   token_place place;
-  snapshot_handler handler(result.store, place, issues, options.max_rows_per_collection, options.max_string_bytes);
+  snapshot_handler handler(result.store, place, issues, options);
   if (reads_on_own_thread(mode, options))
     read_jsonl_pipelined(source, handler, place);
   else

@@ -12,15 +12,16 @@
 
 namespace baomi::facts {
 
-snapshot_handler::snapshot_handler(store& out, const token_place& place, issue_sink& issues, std::size_t max_rows,
-                                   std::size_t max_string)
+snapshot_handler::snapshot_handler(store& out, const token_place& place, issue_sink& issues,
+                                   const load_options& options)
     : m_store(out),
       m_schema(out.schema()),
       m_strings(loader_access::strings(out)),
       m_place(place),
       m_issues(issues),
-      m_max_rows(max_rows),
-      m_max_string(max_string),
+      m_max_rows(options.max_rows_per_collection),
+      m_max_string(options.max_string_bytes),
+      m_keep(options.keep),
       m_members_seen(out.schema().entities().size(), false),
       m_exported(out.schema().entities().size(), false) {
   m_frames.reserve(16);

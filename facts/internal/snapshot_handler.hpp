@@ -10,6 +10,7 @@
 #include "facts/internal/issue_sink.hpp"
 #include "facts/internal/json_input.hpp"
 #include "facts/internal/sax_value.hpp"
+#include "facts/loader.hpp"
 #include "facts/store.hpp"
 
 namespace baomi::facts {
@@ -19,10 +20,9 @@ namespace baomi::facts {
 /// are the columns' and the string pool's growth.
 class snapshot_handler {
  public:
-  /// `max_rows`: rows per collection before the load stops (F0110); `max_string`: bytes of one
-  /// string value before it is refused (F0209).
-  snapshot_handler(store& out, const token_place& place, issue_sink& issues, std::size_t max_rows,
-                   std::size_t max_string);
+  /// From `options`: the rows per collection before the load stops (F0110), the bytes of one string
+  /// value before it is refused (F0209), and the fields to keep.
+  snapshot_handler(store& out, const token_place& place, issue_sink& issues, const load_options& options);
 
   // The events of read_json (json_reader.hpp).
   bool null();
@@ -87,6 +87,8 @@ class snapshot_handler {
   void close_list(const frame& list);
   void check_key(const frame& row);
   void index_key(std::uint32_t table, std::uint32_t row, std::size_t start, std::uint32_t key_id);
+  bool kept(std::uint32_t entity, std::uint32_t field) const { return m_keep.empty() || m_keep[entity][field]; }
+  bool kept(std::uint32_t entity) const;
   void defer(column* col, std::uint32_t cell, std::string_view text);
   void flush_strings();
   void entity_key(frame& top, std::string_view name);
@@ -112,6 +114,7 @@ class snapshot_handler {
   issue_sink& m_issues;
   std::size_t m_max_rows;
   std::size_t m_max_string;
+  const std::vector<std::vector<bool>>& m_keep;  // load_options::keep
   std::vector<frame> m_frames;
   std::vector<std::optional<std::uint32_t>> m_key_fields;  // per entity: its key field (a search by name)
   std::vector<std::uint8_t> m_seen;                        // per open entity frame: which fields appeared

@@ -2,6 +2,7 @@
 #include "base/language.hpp"
 #include "facts/internal/snapshot_handler.hpp"
 
+#include <algorithm>
 #include <limits>
 
 #include <fmt/format.h>
@@ -53,6 +54,10 @@ void snapshot_handler::document_key(frame& top, std::string_view name) {
     if (m_members_seen[*entity]) return repeated();
     m_members_seen[*entity] = true;
     top.what = member::collection;
+    if (!kept(*entity)) {  // read as JSON only (load_options::keep); malformed JSON in it is placed here
+      m_skip_next = true;
+      return;
+    }
     top.table = *entity;
   } else {
     m_saw_member = true;
@@ -124,6 +129,10 @@ void snapshot_handler::document_value(const scalar* v, bool is_object) {
 
 // ---- rows ----
 
+bool snapshot_handler::kept(std::uint32_t entity) const {
+  return m_keep.empty() || std::find(m_keep[entity].begin(), m_keep[entity].end(), true) != m_keep[entity].end();
+}
+
 void snapshot_handler::open_row(frame& collection) {
   table& t = loader_access::table_at(m_store, collection.table);
   frame row(frame_kind::entity);
@@ -160,6 +169,7 @@ void snapshot_handler::entity_key(frame& top, std::string_view name) {
   m_seen[top.seen_base + *field] = 1;
   top.field = *field;
   top.has_field = true;
+  if (!kept(top.table, *field)) m_skip_next = true;  // read as JSON only (load_options::keep)
 }
 
 void snapshot_handler::close_row(const frame& row) {
@@ -167,7 +177,8 @@ void snapshot_handler::close_row(const frame& row) {
   table& t = loader_access::table_at(m_store, row.table);
   auto key = m_key_fields[row.table];
   for (std::uint32_t f = 0; f < e.fields.size(); ++f) {
-    if (e.fields[f].type.optional || f == key || t.column_at(f).state(row.row) != cell_state::null) continue;
+    if (e.fields[f].type.optional || f == key || !kept(row.table, f) || t.column_at(f).state(row.row) != cell_state::null)
+      continue;
     std::string pointer = pointer_to(m_frames.size() - 1);
     append_pointer_token(pointer, e.fields[f].name);
     report(codes::missing_required, pointer, row.start,

@@ -411,7 +411,9 @@ BOOST_AUTO_TEST_CASE(repeated_issues_are_capped_per_place) {
     if (i > 0) people += ", ";
     people += person(std::string("P").append(std::to_string(i)), R"("born": "2024-13-01")");
   }
-  auto r = load(doc("\"people\": [" + people + "]"), facts::load_options{2});
+  facts::load_options options;
+  options.max_issues_per_place = 2;
+  auto r = load(doc("\"people\": [" + people + "]"), options);
   BOOST_TEST_REQUIRE(r.issues.size() == 3u, issues_text(r));
   BOOST_TEST(r.issues[1].pointer == "/people/1/born");
   BOOST_TEST(r.issues[2].code == "F0204");
