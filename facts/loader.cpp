@@ -14,6 +14,7 @@
 #include "facts/internal/load_threads.hpp"
 #include "facts/internal/loader_access.hpp"
 #include "facts/internal/resolve_refs.hpp"
+#include "facts/internal/projection_filter.hpp"
 #include "facts/internal/snapshot_handler.hpp"
 
 namespace baomi::facts {
@@ -35,7 +36,7 @@ load_result load(json_input& input, const schema& s, std::string path, const loa
   if (reads_on_own_thread(mode, options))
     read_json_pipelined(input, handler, place);
   else
-    read_json(input, handler, place);
+    read_projected(handler, s, options.keep, [&](auto& h) { return read_json(input, h, place); });
   handler.finish();
   result.complete = !handler.failed();
   if (input.read_failed()) {

@@ -15,6 +15,7 @@
 
 #include "facts/internal/json_reader.hpp"
 #include "facts/internal/jsonl_reader.hpp"
+#include "facts/internal/projection_filter.hpp"
 #include "facts/internal/snapshot_handler.hpp"
 
 namespace baomi::facts {
@@ -234,11 +235,21 @@ bool pipelined(Read read, snapshot_handler& handler, token_place& place) {
 }  // namespace
 
 bool read_json_pipelined(json_input& input, snapshot_handler& handler, token_place& place) {
-  return pipelined([&](recorder& r, token_place& p) { return read_json(input, r, p); }, handler, place);
+  return pipelined(
+      [&](recorder& r, token_place& p) {
+        return read_projected(r, handler.fields().schema, handler.fields().keep,
+                              [&](auto& h) { return read_json(input, h, p); });
+      },
+      handler, place);
 }
 
 bool read_jsonl_pipelined(jsonl_source& source, snapshot_handler& handler, token_place& place) {
-  return pipelined([&](recorder& r, token_place& p) { return read_jsonl(source, r, p); }, handler, place);
+  return pipelined(
+      [&](recorder& r, token_place& p) {
+        return read_projected(r, handler.fields().schema, handler.fields().keep,
+                              [&](auto& h) { return read_jsonl(source, h, p); });
+      },
+      handler, place);
 }
 
 }  // namespace baomi::facts

@@ -11,6 +11,7 @@
 #include "facts/internal/load_threads.hpp"
 #include "facts/internal/loader_access.hpp"
 #include "facts/internal/resolve_refs.hpp"
+#include "facts/internal/projection_filter.hpp"
 #include "facts/internal/snapshot_handler.hpp"
 
 namespace baomi::facts {
@@ -117,7 +118,7 @@ load_result load_snapshot_folder(const fs::path& dir, const schema& s, const loa
   if (reads_on_own_thread(mode, options))
     read_jsonl_pipelined(source, handler, place);
   else
-    read_jsonl(source, handler, place);
+    read_projected(handler, s, options.keep, [&](auto& h) { return read_jsonl(source, h, place); });
   handler.finish();
   for (auto& i : source.issues) issues.add(i.code, std::move(i.pointer), i.offset, std::move(i.message));
   result.complete = !handler.failed() && !source.read_failed;  // an unreadable file is an F0100 issue

@@ -43,6 +43,13 @@ class snapshot_handler {
   void finish();
   bool failed() const { return m_failed; }
 
+  /// The schema and load_options::keep: what a projection_filter in front of this handler needs.
+  struct field_selection {
+    const facts::schema& schema;
+    const std::vector<std::vector<bool>>& keep;
+  };
+  field_selection fields() const { return {m_schema, m_keep}; }
+
   using scalar = sax_scalar;
   /// A cell to write: a row's field or a container's element.
   struct target {

@@ -173,6 +173,66 @@ BOOST_AUTO_TEST_CASE(one_and_two_threads_and_line_ends_give_the_same_load) {
   BOOST_TEST(cut.complete);
 }
 
+// load_options::keep (`check --rule`): the fields left out are read as JSON, not stored or checked,
+// the same on one thread and two, in one file and in a folder; the fields kept load as in a full load.
+BOOST_AUTO_TEST_CASE(a_projected_load_keeps_only_the_kept_fields_the_same_every_way) {
+  auto p = personnel_parts(3000, true);
+  facts::load_options options;
+  for (const auto& e : personnel().entities()) options.keep.emplace_back(e.fields.size(), !e.collection.has_value());
+  // person: id, name, department, grade, active; departments: the ref's target key. The other
+  // collections are not kept at all.
+  const std::vector<bool> person_fields{true, true, true, true, false, false, false, false, true, false, false, false};
+  options.keep[2] = person_fields;
+  options.keep[0][0] = true;
+  std::string single = p.single();
+  fs::path dir = p.folder("projected");
+  auto full = facts::load_snapshot(single, personnel(), "snap.json");
+  std::vector<facts::load_result> loads;
+  loads.push_back(facts::load_snapshot_text(single, personnel(), "snap.json", options, facts::reader_thread::same));
+  loads.push_back(facts::load_snapshot_text(single, personnel(), "snap.json", options, facts::reader_thread::own));
+  loads.push_back(facts::load_snapshot_folder(dir, personnel(), options, facts::reader_thread::same));
+  loads.push_back(facts::load_snapshot_folder(dir, personnel(), options, facts::reader_thread::own));
+  for (const auto& l : loads) {
+    BOOST_TEST(l.complete);
+    BOOST_TEST(facts::testing::dump_store(l.store, false) == facts::testing::dump_store(loads[0].store, false));
+    BOOST_TEST(issue_texts(l) == issue_texts(loads[0]));
+  }
+  const auto& people = loads[0].store.table_at(2);
+  const auto& all_people = full.store.table_at(2);
+  BOOST_TEST_REQUIRE(people.row_count() == 3000u);
+  BOOST_TEST(all_people.row_count() == 3000u);
+  for (std::uint32_t f = 0; f < person_fields.size(); ++f) {
+    std::string kept, whole;
+    facts::testing::dump_column(people.column_at(f), kept);
+    facts::testing::dump_column(all_people.column_at(f), whole);
+    if (person_fields[f]) {
+      BOOST_TEST(kept == whole, "person field " << f);
+    } else {
+      for (std::uint32_t row = 0; row < people.row_count(); ++row)
+        BOOST_TEST((people.column_at(f).state(row) == facts::cell_state::null), "person field " << f);
+    }
+  }
+  BOOST_TEST(loads[0].store.table_at(3).row_count() == 0u);  // trainings: passed over
+  BOOST_TEST(full.store.table_at(3).row_count() == 1u);
+  // Issues of kept fields (a dangling department, an unknown grade), unknown fields and keys are
+  // reported as in the full load; those of the fields left out (born, years) are not.
+  auto codes_at = [](const facts::load_result& r, std::string_view code) {
+    std::vector<std::string> pointers;
+    for (const auto& i : r.issues) {
+      if (i.code == code) pointers.push_back(i.pointer);
+    }
+    return pointers;
+  };
+  for (std::string_view kept_code : {"F0201", "F0206", "F0303", "F0304"}) {
+    BOOST_TEST(!codes_at(full, kept_code).empty(), kept_code);
+    BOOST_TEST(codes_at(loads[0], kept_code) == codes_at(full, kept_code), kept_code);
+  }
+  for (std::string_view left_out : {"F0203", "F0204"}) {
+    BOOST_TEST(!codes_at(full, left_out).empty(), left_out);
+    BOOST_TEST(codes_at(loads[0], left_out).empty(), left_out);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(missing_as_of_not_exported_and_not_an_object_agree) {
   auto p = personnel_parts(10, false);
   p.header = R"("org": {"name": "某局"})";

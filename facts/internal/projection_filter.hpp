@@ -1,0 +1,113 @@
+// Private to the loader: what load_options::keep leaves out never reaches the handler as events.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "facts/internal/equal_bytes.hpp"
+#include "facts/schema.hpp"
+
+namespace baomi::facts {
+
+/// Passes read_json's events on to `Inner` (the snapshot handler, or the reader thread's recorder),
+/// except the values that load_options::keep leaves out: a collection none of whose fields is kept,
+/// and in a kept collection's rows the fields not kept. Their member or field name still goes
+/// through, followed by one `null` in place of the value, so the handler passes them over knowing
+/// where it is; a parse error inside them goes through too, and is placed there. Unknown names are
+/// not filtered: the handler reports them. With an empty `keep`, every event goes through.
+template <typename Inner>
+class projection_filter {
+ public:
+  projection_filter(Inner& inner, const schema& s, const std::vector<std::vector<bool>>& keep)
+      : m_inner(inner), m_schema(s), m_keep(keep) {
+    for (const auto& fields : keep) {
+      bool any = false;
+      for (bool f : fields) any = any || f;
+      m_collection_kept.push_back(any);
+    }
+  }
+
+  bool null() { return m_skip ? scalar() : m_inner.null(); }
+  bool boolean(bool v) { return m_skip ? scalar() : m_inner.boolean(v); }
+  bool number_integer(std::int64_t v) { return m_skip ? scalar() : m_inner.number_integer(v); }
+  bool number_unsigned(std::uint64_t v) { return m_skip ? scalar() : m_inner.number_unsigned(v); }
+  bool number_float(double v, std::string_view text) { return m_skip ? scalar() : m_inner.number_float(v, text); }
+  bool string(std::string_view v) { return m_skip ? scalar() : m_inner.string(v); }
+  bool key(std::string_view name) {
+    if (m_skip) return true;
+    if (m_open.size() == 1) {
+      m_rows = std::nullopt;
+      if (auto entity = m_schema.find_collection(name)) {
+        if (!m_collection_kept[*entity]) return pass_over(m_inner.key(name));
+        m_rows = *entity;
+      }
+    } else if (m_rows && m_open.size() == 3 && m_open[1] == '[' && m_open[2] == '{') {
+      const auto& fields = m_schema.entity_at(*m_rows).fields;
+      auto f = find(fields, name);
+      if (f && !m_keep[*m_rows][*f]) return pass_over(m_inner.key(name));
+    }
+    return m_inner.key(name);
+  }
+  bool start_object() { return m_skip ? open() : (m_open.push_back('{'), m_inner.start_object()); }
+  bool start_array() {
+    if (m_skip) return open();
+    m_field_hint = 0;
+    m_open.push_back('[');
+    return m_inner.start_array();
+  }
+  bool end_object() { return m_skip ? close() : (m_open.pop_back(), m_inner.end_object()); }
+  bool end_array() { return m_skip ? close() : (m_open.pop_back(), m_inner.end_array()); }
+  bool parse_error(std::size_t offset, const std::string& message) { return m_inner.parse_error(offset, message); }
+
+ private:
+  // The name went through; its value is left out.
+  bool pass_over(bool going) {
+    m_skip = true;
+    m_skip_depth = 0;
+    return going;
+  }
+  bool scalar() { return m_skip_depth > 0 || end_skip(); }
+  bool open() {
+    ++m_skip_depth;
+    return true;
+  }
+  bool close() { return --m_skip_depth > 0 || end_skip(); }
+  bool end_skip() {
+    m_skip = false;
+    return m_inner.null();
+  }
+  // Rows list their fields mostly in the same order: try the one after the last match first.
+  std::optional<std::uint32_t> find(const std::vector<field>& fields, std::string_view name) {
+    std::uint32_t f = m_field_hint;
+    if (f >= fields.size() || !equal_bytes(fields[f].name, name)) {
+      for (f = 0; f < fields.size() && !equal_bytes(fields[f].name, name); ++f) {
+      }
+      if (f == fields.size()) return std::nullopt;
+    }
+    m_field_hint = f + 1;
+    return f;
+  }
+
+  Inner& m_inner;
+  const schema& m_schema;
+  const std::vector<std::vector<bool>>& m_keep;
+  std::vector<bool> m_collection_kept;
+  std::vector<char> m_open;             // the containers open around the event: '{' or '['
+  std::optional<std::uint32_t> m_rows;  // the kept collection whose array is open at depth 2
+  std::uint32_t m_field_hint = 0;
+  bool m_skip = false;
+  std::uint32_t m_skip_depth = 0;
+};
+
+/// Runs `read(h)` with `h` the handler, behind a projection_filter when `keep` leaves anything out.
+template <typename Handler, typename Read>
+bool read_projected(Handler& handler, const schema& s, const std::vector<std::vector<bool>>& keep, Read read) {
+  if (keep.empty()) return read(handler);
+  projection_filter<Handler> filter(handler, s, keep);
+  return read(filter);
+}
+
+}  // namespace baomi::facts
