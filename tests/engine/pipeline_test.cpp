@@ -5,17 +5,12 @@
 #include <algorithm>
 
 #include "engine/check.hpp"
+#include "tests/support/baseline.hpp"
 #include "engine/pipeline.hpp"
 
 using namespace baomi;
 
 namespace {
-
-const engine::checked_program& baseline() {
-  static const auto checked = engine::check(engine::load_modules({"rulesets"}));
-  BOOST_REQUIRE(checked.program);
-  return *checked.program;
-}
 
 // One person with a status the schema does not know (a data issue, not a stop).
 const char* snapshot_text =
@@ -34,7 +29,7 @@ BOOST_AUTO_TEST_SUITE(pipeline)
 BOOST_AUTO_TEST_CASE(the_result_carries_loader_and_waiver_issues) {
   engine::pipeline_options options;
   options.waivers = engine::waiver_source{"waivers.json", std::string(R"({"waivers": [{"rule": "PER-080"}]})")};
-  auto r = engine::run_pipeline(baseline(), in_memory(), options);
+  auto r = engine::run_pipeline(testing::baseline_program(), in_memory(), options);
   BOOST_TEST_REQUIRE(r.ok(), r.error);
   BOOST_REQUIRE(r.run);
   BOOST_TEST(!r.data_issues.empty());
@@ -54,7 +49,7 @@ BOOST_AUTO_TEST_CASE(the_result_carries_loader_and_waiver_issues) {
 }
 
 BOOST_AUTO_TEST_CASE(input_errors_have_a_status_not_findings) {
-  auto missing = engine::run_pipeline(baseline(), engine::snapshot_source::file("no-such-snapshot.json"), {});
+  auto missing = engine::run_pipeline(testing::baseline_program(), engine::snapshot_source::file("no-such-snapshot.json"), {});
   BOOST_TEST((missing.status == engine::run_status::snapshot_unreadable));
   BOOST_TEST((missing.failed_stage == engine::stage::load));
   BOOST_TEST(!missing.data_issues.empty());
@@ -62,13 +57,13 @@ BOOST_AUTO_TEST_CASE(input_errors_have_a_status_not_findings) {
 
   engine::pipeline_options profile;
   profile.profile = "no.such.profile";
-  auto unknown = engine::run_pipeline(baseline(), in_memory(), profile);
+  auto unknown = engine::run_pipeline(testing::baseline_program(), in_memory(), profile);
   BOOST_TEST((unknown.status == engine::run_status::compile_failed));
   BOOST_TEST(!unknown.error.empty());
 
   engine::pipeline_options waivers;
   waivers.waivers = engine::waiver_source{"no-such-waivers.json", std::nullopt};
-  auto unreadable = engine::run_pipeline(baseline(), in_memory(), waivers);
+  auto unreadable = engine::run_pipeline(testing::baseline_program(), in_memory(), waivers);
   BOOST_TEST((unreadable.status == engine::run_status::waivers_unreadable));
   BOOST_TEST(!unreadable.waiver_issues.empty());
 }
@@ -85,26 +80,26 @@ BOOST_AUTO_TEST_CASE(a_missing_rule_file_is_an_input_error_by_its_kind) {
 BOOST_AUTO_TEST_CASE(stages_can_be_run_one_at_a_time) {
   engine::pipeline_options load_only;
   load_only.last_stage = engine::stage::load;
-  auto loaded = engine::run_pipeline(baseline(), in_memory(), load_only);
+  auto loaded = engine::run_pipeline(testing::baseline_program(), in_memory(), load_only);
   BOOST_TEST_REQUIRE(loaded.ok());
   BOOST_REQUIRE(loaded.plan && loaded.store);
   BOOST_TEST(!loaded.run);
   auto evaluated = engine::run_pipeline(*loaded.plan, engine::snapshot_source::loaded(*loaded.store, "mem.json"), {});
-  auto whole = engine::run_pipeline(baseline(), in_memory(), {});
+  auto whole = engine::run_pipeline(testing::baseline_program(), in_memory(), {});
   BOOST_REQUIRE(evaluated.run && whole.run);
   BOOST_TEST(evaluated.run->findings.size() == whole.run->findings.size());
 }
 
 BOOST_AUTO_TEST_CASE(explain_shares_the_stages) {
-  auto whole = engine::run_pipeline(baseline(), in_memory(), {});
+  auto whole = engine::run_pipeline(testing::baseline_program(), in_memory(), {});
   BOOST_REQUIRE(whole.run && !whole.run->findings.empty());
   const auto& f = whole.run->findings.front();
-  auto e = engine::explain_pipeline(baseline(), in_memory(), {}, f.rule->id, f.subject.key);
+  auto e = engine::explain_pipeline(testing::baseline_program(), in_memory(), {}, f.rule->id, f.subject.key);
   BOOST_TEST_REQUIRE(e.pipeline.ok(), e.pipeline.error);
   BOOST_REQUIRE(e.explanation);
   BOOST_TEST((e.explanation->result.outcome == f.outcome));
   BOOST_TEST(e.explanation->result.rule == &e.explanation->rule);
-  auto none = engine::explain_pipeline(baseline(), in_memory(), {}, "NO-SUCH-RULE", "P1");
+  auto none = engine::explain_pipeline(testing::baseline_program(), in_memory(), {}, "NO-SUCH-RULE", "P1");
   BOOST_TEST((none.pipeline.status == engine::run_status::not_found));
 }
 

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "engine/check.hpp"
+#include "tests/support/baseline.hpp"
 #include "engine/compile.hpp"
 #include "engine/fixture.hpp"
 #include "engine/pipeline.hpp"
@@ -17,12 +18,6 @@
 using namespace baomi;
 
 namespace {
-
-const engine::checked_program& baseline() {
-  static const auto checked = engine::check(engine::load_modules({"rulesets"}));
-  BOOST_REQUIRE(checked.program);
-  return *checked.program;
-}
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -50,9 +45,9 @@ struct both {
 
 both run_both(const engine::snapshot_source& snapshot, engine::pipeline_options options) {
   options.load_read_only = false;
-  auto full = engine::run_pipeline(baseline(), snapshot, options);
+  auto full = engine::run_pipeline(testing::baseline_program(), snapshot, options);
   options.load_read_only = true;
-  auto projected = engine::run_pipeline(baseline(), snapshot, options);
+  auto projected = engine::run_pipeline(testing::baseline_program(), snapshot, options);
   return {std::move(full), std::move(projected)};
 }
 
@@ -76,7 +71,7 @@ BOOST_AUTO_TEST_SUITE(projection)
 BOOST_AUTO_TEST_CASE(each_baseline_rule_alone_finds_the_same_on_the_example) {
   auto snapshot = engine::snapshot_source::file("facts/examples/org.json");
   std::size_t rules = 0, findings = 0;
-  for (const auto& rule : baseline().rules) {
+  for (const auto& rule : testing::baseline_program().rules) {
     engine::pipeline_options options;
     options.only = {rule.info.id};
     auto [full, projected] = run_both(snapshot, options);
@@ -113,7 +108,7 @@ BOOST_AUTO_TEST_CASE(every_fixture_finds_the_same) {
 }
 
 BOOST_AUTO_TEST_CASE(a_rule_reads_its_fields_refs_keys_and_labels_only) {
-  auto compiled = engine::compile(baseline(), "", {"PER-010"});
+  auto compiled = engine::compile(testing::baseline_program(), "", {"PER-010"});
   BOOST_REQUIRE(compiled.plan);
   const auto& schema = compiled.plan->schema;
   auto keep = engine::fields_read(*compiled.plan);

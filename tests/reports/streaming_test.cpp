@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "engine/check.hpp"
+#include "tests/support/baseline.hpp"
 #include "engine/pipeline.hpp"
 #include "reports/writer.hpp"
 
@@ -20,12 +21,6 @@ using namespace baomi;
 namespace {
 
 using engine::outcome;
-
-const engine::checked_program& baseline_rules() {
-  static const auto checked = engine::check(engine::load_modules({"rulesets"}));
-  BOOST_REQUIRE(checked.program);
-  return *checked.program;
-}
 
 struct variant {
   std::vector<outcome> show;
@@ -66,11 +61,11 @@ void erase_known(engine::run_result& run, const std::set<std::string>& known) {
 
 void same_bytes(const std::string& snapshot) {
   auto source = engine::snapshot_source::file(snapshot);
-  auto held = engine::run_pipeline(baseline_rules(), source, options_for(snapshot));
+  auto held = engine::run_pipeline(testing::baseline_program(), source, options_for(snapshot));
   BOOST_TEST_REQUIRE(held.ok(), held.error);
   auto known = half_the_problems(*held.run);
   BOOST_TEST_REQUIRE(!known.empty());
-  auto with_baseline = engine::run_pipeline(baseline_rules(), source, options_for(snapshot));
+  auto with_baseline = engine::run_pipeline(testing::baseline_program(), source, options_for(snapshot));
   erase_known(*with_baseline.run, known);
 
   const std::vector<variant> variants{
@@ -95,7 +90,7 @@ void same_bytes(const std::string& snapshot) {
       options.defer_findings = true;
       options.common_remedies = f == reports::format::sarif;
       if (v.baseline) options.baseline = &known;
-      auto deferred = engine::run_pipeline(baseline_rules(), source, options);
+      auto deferred = engine::run_pipeline(testing::baseline_program(), source, options);
       BOOST_TEST_REQUIRE(deferred.ok(), deferred.error);
       BOOST_REQUIRE(deferred.findings);
       BOOST_TEST(deferred.run->findings.empty());
