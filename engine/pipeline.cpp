@@ -67,8 +67,8 @@ bool read_inputs(const plan& p, const snapshot_source& snapshot, const pipeline_
   facts::load_options load = options.load;
   if (options.load_read_only) load.keep = fields_read(p);
   if (snapshot.text) {
-    in.loaded = facts::load_snapshot(*snapshot.text, p.schema, snapshot.label.empty() ? snapshot.path : snapshot.label,
-                                     load);
+    in.loaded =
+        facts::load_snapshot(*snapshot.text, p.schema, snapshot.label.empty() ? snapshot.path : snapshot.label, load);
   } else {
     in.loaded = facts::load_snapshot_file(snapshot.path, p.schema, load);
   }

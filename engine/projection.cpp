@@ -61,7 +61,8 @@ class reads {
       if (part.field) field(t, *part.field);
     }
     // Without a key or a label, nothing else would make the rows load.
-    if (std::find(m_keep[t].begin(), m_keep[t].end(), true) == m_keep[t].end()) std::fill(m_keep[t].begin(), m_keep[t].end(), true);
+    if (std::find(m_keep[t].begin(), m_keep[t].end(), true) == m_keep[t].end())
+      std::fill(m_keep[t].begin(), m_keep[t].end(), true);
   }
 
   void field(std::uint32_t t, std::uint32_t f) {

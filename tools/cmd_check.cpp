@@ -276,7 +276,8 @@ command add_check(CLI::App& app) {
   sub->add_option("--show", o->show,
                   "Outcomes to list (the summary counts all): pass,fail,unknown,not_applicable,pending,waived,all")
       ->delimiter(',');
-  sub->add_option("--rule", o->only, "Evaluate only these rule ids (repeatable); only the snapshot fields they read are typed and checked")
+  sub->add_option("--rule", o->only,
+                  "Evaluate only these rule ids (repeatable); only the snapshot fields they read are typed and checked")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub->add_option("--pending-within", o->pending_within,

@@ -10,8 +10,8 @@
 #include "facts/internal/jsonl_reader.hpp"
 #include "facts/internal/load_threads.hpp"
 #include "facts/internal/loader_access.hpp"
-#include "facts/internal/resolve_refs.hpp"
 #include "facts/internal/projection_filter.hpp"
+#include "facts/internal/resolve_refs.hpp"
 #include "facts/internal/snapshot_handler.hpp"
 
 namespace baomi::facts {

@@ -177,7 +177,8 @@ void snapshot_handler::close_row(const frame& row) {
   table& t = loader_access::table_at(m_store, row.table);
   auto key = m_key_fields[row.table];
   for (std::uint32_t f = 0; f < e.fields.size(); ++f) {
-    if (e.fields[f].type.optional || f == key || !kept(row.table, f) || t.column_at(f).state(row.row) != cell_state::null)
+    if (e.fields[f].type.optional || f == key || !kept(row.table, f) ||
+        t.column_at(f).state(row.row) != cell_state::null)
       continue;
     std::string pointer = pointer_to(m_frames.size() - 1);
     append_pointer_token(pointer, e.fields[f].name);

@@ -5,8 +5,8 @@
 #include <algorithm>
 
 #include "engine/check.hpp"
-#include "tests/support/baseline.hpp"
 #include "engine/pipeline.hpp"
+#include "tests/support/baseline.hpp"
 
 using namespace baomi;
 
@@ -49,7 +49,8 @@ BOOST_AUTO_TEST_CASE(the_result_carries_loader_and_waiver_issues) {
 }
 
 BOOST_AUTO_TEST_CASE(input_errors_have_a_status_not_findings) {
-  auto missing = engine::run_pipeline(testing::baseline_program(), engine::snapshot_source::file("no-such-snapshot.json"), {});
+  auto missing =
+      engine::run_pipeline(testing::baseline_program(), engine::snapshot_source::file("no-such-snapshot.json"), {});
   BOOST_TEST((missing.status == engine::run_status::snapshot_unreadable));
   BOOST_TEST((missing.failed_stage == engine::stage::load));
   BOOST_TEST(!missing.data_issues.empty());

@@ -9,11 +9,11 @@
 #include <fmt/format.h>
 
 #include "engine/check.hpp"
-#include "tests/support/baseline.hpp"
 #include "engine/compile.hpp"
 #include "engine/fixture.hpp"
 #include "engine/pipeline.hpp"
 #include "engine/projection.hpp"
+#include "tests/support/baseline.hpp"
 
 using namespace baomi;
 
@@ -141,8 +141,9 @@ BOOST_AUTO_TEST_CASE(data_issues_of_fields_not_read_are_not_reported_those_read_
   std::vector<std::string> full_pointers, projected_pointers;
   for (const auto& i : full.data_issues) full_pointers.push_back(i.code + " " + i.pointer);
   for (const auto& i : projected.data_issues) projected_pointers.push_back(i.code + " " + i.pointer);
-  BOOST_TEST(full_pointers == (std::vector<std::string>{"F0204 /people/0/registered_on", "F0204 /carriers/0/registered_on"}),
-             boost::test_tools::per_element());
+  BOOST_TEST(
+      full_pointers == (std::vector<std::string>{"F0204 /people/0/registered_on", "F0204 /carriers/0/registered_on"}),
+      boost::test_tools::per_element());
   BOOST_TEST(projected_pointers.empty());
   BOOST_TEST(described(*projected.run) == described(*full.run));
 

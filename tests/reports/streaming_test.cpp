@@ -12,9 +12,9 @@
 #include <vector>
 
 #include "engine/check.hpp"
-#include "tests/support/baseline.hpp"
 #include "engine/pipeline.hpp"
 #include "reports/writer.hpp"
+#include "tests/support/baseline.hpp"
 
 using namespace baomi;
 
