@@ -113,7 +113,7 @@ std::string org_name(const std::string& org) {
 }
 
 // The department of each finding's subject, where its entity has a `department` ref that resolves to a
-// row of `departments` (its `name`, else its key).
+// row of `departments` (its `name`, else its key). fields_read (projection.cpp) keeps these fields.
 void find_departments(run_result& run, const facts::store& store) {
   const auto* departments = store.find_collection("departments");
   if (departments == nullptr) return;

@@ -22,6 +22,7 @@ class reads {
 
   void rule(const rule_program& r) {
     table(r.subject_table);
+    department(r.subject_table);
     if (r.filter) node(*r.filter);
     for (const auto& step : r.steps) node(step.value);
     if (r.message) node(*r.message);
@@ -49,6 +50,19 @@ class reads {
     if (n.join.enabled && !n.children.empty() && n.children[0].op == ir::op::collection)
       field(n.children[0].table, n.join.field);
     for (const auto& c : n.children) node(c);
+  }
+
+  // The reports name the department of each subject whose entity has a `department` ref into the
+  // `departments` collection, by that row's `name` (engine/pipeline.cpp, find_departments).
+  void department(std::uint32_t t) {
+    const auto& schema = m_plan.schema;
+    auto field_index = schema.entity_at(t).find_field("department");
+    auto departments = schema.find_collection("departments");
+    if (!field_index || !departments) return;
+    const auto& type = schema.entity_at(t).fields[*field_index].type;
+    if (type.kind != facts::type_kind::ref || type.target != *departments) return;
+    field(t, *field_index);
+    if (auto name = schema.entity_at(*departments).find_field("name")) field(*departments, *name);
   }
 
   // A collection read at all: its key and its label (findings and messages name its rows by them).

@@ -26,7 +26,7 @@ std::string read_file(const std::string& path) {
   return text.str();
 }
 
-// Everything a writer prints of a finding, one line each.
+// Everything a writer prints of the findings, one line each.
 std::string described(const engine::run_result& run) {
   std::string out;
   for (const auto& f : run.findings) {
@@ -35,6 +35,8 @@ std::string described(const engine::run_result& run) {
                        f.due.value_or("-"), f.days_left.value_or(-1), f.fingerprint);
     for (const auto& e : f.evidence) out += fmt::format("  {} = {} ({})\n", e.pointer, e.value, e.role);
   }
+  // The reports' department column (engine/pipeline.cpp reads it from the subjects' rows).
+  for (const auto& [pointer, name] : run.departments) out += fmt::format("{} in {}\n", pointer, name);
   return out;
 }
 
