@@ -149,6 +149,9 @@ struct run_result {
   /// Collections the rules read that the snapshot did not contain at all (not exported, unlike an
   /// exported empty `[]`): whatever reads them is unknown. Reports show them before the findings.
   std::vector<std::string> not_exported;
+  /// The load typed and checked only the fields the rules read (`check --rule`,
+  /// pipeline_options::load_read_only): `issues` has the data issues of those fields only.
+  bool data_checked_as_read = false;
   /// The unit under check: the snapshot's `org` member (compact JSON text) and its `name`; empty when
   /// absent. Set by the pipeline from the loaded store.
   std::string org;

@@ -164,6 +164,7 @@ pipeline_result run_compiled(const plan& compiled, std::shared_ptr<const plan> o
   }
   for (const auto& i : result.data_issues) evaluated.run->issues.push_back(i);
   for (const auto& i : result.waiver_issues) evaluated.run->issues.push_back(i);
+  evaluated.run->data_checked_as_read = options.load_read_only && snapshot.store == nullptr;
   evaluated.run->org = in.store->org();
   evaluated.run->org_name = org_name(evaluated.run->org);
   find_departments(*evaluated.run, *in.store);

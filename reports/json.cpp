@@ -123,6 +123,7 @@ void stream_json(const engine::run_result& result, const engine::finding_source&
   }
   out["issues"] = std::move(issues);
   if (!result.not_exported.empty()) out["not_exported"] = result.not_exported;
+  if (result.data_checked_as_read) out["data_checked"] = "fields_read";
   std::string text;
   write_spliced(stream, out, "findings", 1, [&](auto emit) {
     engine::each_finding(findings, [&](const engine::finding& f) {

@@ -165,6 +165,11 @@ class text_writer {
                     m_result.rules.size(), m_summary.all.total(), m_summary.all[outcome::fail],
                     m_summary.all[outcome::unknown], m_summary.all[outcome::pending], m_result.issues.size()),
           2);
+    if (m_result.data_checked_as_read)
+      field("  ",
+            base::pick("数据只校验了所选规则读取的字段；不带 --rule 运行可校验全部字段",
+                       "only the fields the selected rules read were checked; run without --rule to check every field"),
+            2);
   }
 
   void counts() {

@@ -130,6 +130,41 @@ BOOST_AUTO_TEST_CASE(a_snapshot_with_nothing_in_it_is_not_clean) {
   BOOST_TEST(testing::matches_golden(golden("nothing-exported"), out));
 }
 
+// `check --rule` types and checks the fields its rules read (docs/facts-loader.md): a bad value it reads
+// is reported and makes its finding unknown and the exit 2; a bad value elsewhere is not its concern,
+// and the report says that only those fields were checked.
+BOOST_AUTO_TEST_CASE(a_rule_check_reports_the_data_its_rules_read_and_says_so) {
+  auto both_bad = snapshot(R"(, "grade": "重耍")");               // PER-010 reads the grade
+  both_bad.replace(both_bad.find("2020-03-05"), 10, "2020/3/5");  // registered_on: PER-010 does not
+  auto whole = check("rule-whole", both_bad);
+  BOOST_TEST(whole.rfind("exit 2\n", 0) == 0u);
+  BOOST_TEST(whole.find("F0204") != std::string::npos);
+  BOOST_TEST(whole.find("F0206") != std::string::npos);
+  auto part = check("rule-part", both_bad, " --rule PER-010");
+  BOOST_TEST(part.rfind("exit 2\n", 0) == 0u);
+  BOOST_TEST(part.find("F0206") != std::string::npos);
+  BOOST_TEST(part.find("F0204") == std::string::npos);
+  BOOST_TEST(outcome_of(part, "PER-010") == "unknown");
+
+  auto other_bad = snapshot(R"(, "grade": "important")");
+  other_bad.replace(other_bad.find("2020-03-05"), 10, "2020/3/5");
+  BOOST_TEST(check("rule-whole-2", other_bad).rfind("exit 2\n", 0) == 0u);
+  auto clean = check("rule-part-2", other_bad, " --rule PER-010");
+  BOOST_TEST(clean.rfind("exit 0\n", 0) == 0u);
+  BOOST_TEST(outcome_of(clean, "PER-010") == "pass");
+  auto input = temp_file("rule-text.json", other_bad);
+  auto text = testing::run_baomi("check " + input.string() + " --rule PER-010", false);
+  BOOST_TEST(text.out.find("\n  数据只校验了所选规则读取的字段；不带 --rule 运行可校验全部字段\n") !=
+             std::string::npos);
+  auto json =
+      nlohmann::json::parse(testing::run_baomi("check " + input.string() + " --rule PER-010 --format json", false).out);
+  BOOST_TEST(json["data_checked"] == "fields_read");
+  BOOST_TEST(json["issues"].empty());
+  auto all_text = testing::run_baomi("check " + input.string(), false);
+  BOOST_TEST(all_text.out.find("只校验了") == std::string::npos);
+  BOOST_TEST(all_text.out.find("数据问题 1 项") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(fail_on_data_sets_the_threshold) {
   auto bad = snapshot(R"(, "grade": "重耍")");
   BOOST_TEST(check("never", bad, " --fail-on-data never").rfind("exit 1\n", 0) == 0u);  // by the findings alone

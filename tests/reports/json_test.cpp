@@ -162,6 +162,22 @@ BOOST_AUTO_TEST_CASE(reports_are_valid_against_the_schema) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(not_exported_and_data_checked_are_valid_and_only_there_when_set) {
+  auto plain = report_of(testing::samples::full());
+  BOOST_TEST(!plain.contains("not_exported"));
+  BOOST_TEST(!plain.contains("data_checked"));
+  auto run = testing::samples::full();
+  run.not_exported = {"devices"};
+  run.data_checked_as_read = true;  // check --rule: only the fields the rules read were checked
+  auto j = report_of(run);
+  BOOST_TEST(j["not_exported"] == json::array({"devices"}));
+  BOOST_TEST(j["data_checked"] == "fields_read");
+  auto errors = errors_of(j);
+  BOOST_TEST(errors.empty(), "schema errors:\n" << json(errors).dump(2));
+  j["data_checked"] = "all";
+  BOOST_TEST(!errors_of(j).empty());
+}
+
 BOOST_AUTO_TEST_CASE(the_validator_catches_violations) {
   auto good = report_of(testing::samples::full());
   auto broken = [&](auto change) {
