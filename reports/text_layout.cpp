@@ -82,14 +82,80 @@ std::vector<token> tokenize(std::string_view paragraph) {
   return glued;
 }
 
+// A token of tokenize_plain: the same piece, as a view into the paragraph.
+struct view_token {
+  std::string_view text;
+  std::size_t width = 0;
+  bool space = false;
+  bool wide = false;
+  char32_t first = 0;
+  char32_t last = 0;
+};
+
+// tokenize for the common paragraph, whose code points are all valid and at least one column wide
+// (no tab, control or zero-width mark): then every token is a run of the paragraph's own bytes, so
+// views replace copies. False (and `out` unusable) for any other paragraph.
+bool tokenize_plain(std::string_view paragraph, std::vector<view_token>& out) {
+  out.clear();
+  for (std::size_t i = 0; i < paragraph.size();) {
+    auto start = i;
+    char32_t c = next_code_point(paragraph, i);
+    if (c == replacement || c == '\t' || is_control(c)) return false;
+    auto extend = [&](view_token& t) {
+      t.text = std::string_view(t.text.data(), paragraph.data() + i - t.text.data());
+    };
+    if (c == ' ') {
+      if (out.empty() || !out.back().space) out.push_back({paragraph.substr(start, 0), 0, true, false, ' ', ' '});
+      extend(out.back());
+      ++out.back().width;
+      continue;
+    }
+    std::size_t width = char_width(c);
+    if (width == 0) return false;
+    bool wide = width == 2;
+    if (!wide && !out.empty() && !out.back().space && !out.back().wide) {
+      extend(out.back());
+      out.back().width += 1;
+      out.back().last = c;
+      continue;
+    }
+    out.push_back({paragraph.substr(start, i - start), width, false, wide, c, c});
+  }
+  // The glue of tokenize; glued tokens are adjacent, so the view grows over both.
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    const view_token t = out[k];
+    if (kept > 0 && !t.space && !out[kept - 1].space && (is_closing(t.first) || is_opening(out[kept - 1].last))) {
+      view_token& into = out[kept - 1];
+      into.text = std::string_view(into.text.data(), t.text.data() + t.text.size() - into.text.data());
+      into.width += t.width;
+      into.last = t.last;
+      continue;
+    }
+    out[kept++] = t;
+  }
+  out.resize(kept);
+  return true;
+}
+
 class line_filler {
  public:
   line_filler(std::vector<std::string>& lines, std::size_t width)
       : m_lines(lines), m_width(std::max<std::size_t>(width, 1)) {}
 
   void fill(std::string_view paragraph) {
+    if (tokenize_plain(paragraph, m_plain))
+      fill_tokens(m_plain);
+    else
+      fill_tokens(tokenize(paragraph));
+    flush();
+  }
+
+ private:
+  template <typename Tokens>
+  void fill_tokens(const Tokens& tokens) {
     bool at_start = true;
-    for (const auto& t : tokenize(paragraph)) {
+    for (const auto& t : tokens) {
       if (t.space) {
         if (at_start)
           append(t.text, t.width);
@@ -100,11 +166,10 @@ class line_filler {
       at_start = false;
       place(t);
     }
-    flush();
   }
 
- private:
-  void place(const token& t) {
+  template <typename Token>
+  void place(const Token& t) {
     if (m_line_width + m_pending_space + t.width <= m_width) {
       append(std::string(m_pending_space, ' '), m_pending_space);
       append(t.text, t.width);
@@ -144,6 +209,7 @@ class line_filler {
   std::string m_line;
   std::size_t m_line_width = 0;
   std::size_t m_pending_space = 0;
+  std::vector<view_token> m_plain;
 };
 
 // The width of `text` when it would come out of line_filler unchanged on one line but for trailing

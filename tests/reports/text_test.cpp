@@ -92,6 +92,44 @@ BOOST_AUTO_TEST_CASE(wrap_never_starts_a_line_with_closing_punctuation) {
   BOOST_TEST(opening == (std::vector<std::string>{"一二三", "《四》"}), boost::test_tools::per_element());
 }
 
+// wrap lays out a paragraph of plain text (valid, printable, no tab or zero-width mark) from views
+// into it, and any other paragraph from copies. A control character is dropped by the copying path, so
+// appending one must not change the lines: the two paths agree on random text.
+BOOST_AUTO_TEST_CASE(plain_and_copied_paragraphs_wrap_alike) {
+  const std::vector<std::string> pieces{"涉",         "密",
+                                        "人",         "员",
+                                        "，",         "。",
+                                        "（",         "）",
+                                        "《",         "》",
+                                        "“",          "”",
+                                        "：",         "a",
+                                        "bc",         "word",
+                                        "P0123",      " ",
+                                        "  ",         "-",
+                                        "(",          ")",
+                                        ".",          ",",
+                                        "2026-06-30", "https://example.invalid/long",
+                                        "ｆｕｌｌ",   "é",
+                                        "😀"};
+  std::uint32_t state = 12345;
+  auto next = [&] {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  std::size_t compared = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    auto n = 1 + next() % 60;
+    for (std::uint32_t i = 0; i < n; ++i) text += pieces[next() % pieces.size()];
+    auto width = static_cast<std::size_t>(1 + next() % 40);
+    auto plain = wrap(text, width);
+    auto copied = wrap(text + "\x01", width);
+    BOOST_TEST(plain == copied, "width " << width << ": " << text);
+    compared += plain.size() > 1 ? 1 : 0;
+  }
+  BOOST_TEST(compared > 1000u);  // most paragraphs needed breaking
+}
+
 BOOST_AUTO_TEST_CASE(wrap_cuts_words_longer_than_a_line) {
   auto lines = wrap("https://example.invalid/a/long/path", 10);
   for (const auto& l : lines) BOOST_TEST(display_width(l) <= 10u);
