@@ -13,11 +13,11 @@
 namespace baomi::facts {
 
 /// Passes read_json's events on to `Inner` (the snapshot handler, or the reader thread's recorder),
-/// except the values that load_options::keep leaves out: a collection none of whose fields is kept,
-/// and in a kept collection's rows the fields not kept. Their member or field name still goes
-/// through, followed by one `null` in place of the value, so the handler passes them over knowing
-/// where it is; a parse error inside them goes through too, and is placed there. Unknown names are
-/// not filtered: the handler reports them. With an empty `keep`, every event goes through.
+/// except those of what load_options::keep leaves out: a collection none of whose fields is kept, and
+/// in a kept collection's rows the fields not kept, names and values. A parse error inside one still
+/// goes through, after the name it is under, so the handler places it there as in a full load.
+/// Unknown names are not filtered: the handler reports them. With an empty `keep`, every event goes
+/// through.
 template <typename Inner>
 class projection_filter {
  public:
@@ -41,13 +41,13 @@ class projection_filter {
     if (m_open.size() == 1) {
       m_rows = std::nullopt;
       if (auto entity = m_schema.find_collection(name)) {
-        if (!m_collection_kept[*entity]) return pass_over(m_inner.key(name));
+        if (!m_collection_kept[*entity]) return pass_over(*m_schema.entity_at(*entity).collection);
         m_rows = *entity;
       }
     } else if (m_rows && m_open.size() == 3 && m_open[1] == '[' && m_open[2] == '{') {
       const auto& fields = m_schema.entity_at(*m_rows).fields;
       auto f = find(fields, name);
-      if (f && !m_keep[*m_rows][*f]) return pass_over(m_inner.key(name));
+      if (f && !m_keep[*m_rows][*f]) return pass_over(fields[*f].name);
     }
     return m_inner.key(name);
   }
@@ -60,14 +60,18 @@ class projection_filter {
   }
   bool end_object() { return m_skip ? close() : (m_open.pop_back(), m_inner.end_object()); }
   bool end_array() { return m_skip ? close() : (m_open.pop_back(), m_inner.end_array()); }
-  bool parse_error(std::size_t offset, const std::string& message) { return m_inner.parse_error(offset, message); }
+  bool parse_error(std::size_t offset, const std::string& message) {
+    if (m_skip) m_inner.key(m_skipped_name);  // the handler then knows where the error is
+    return m_inner.parse_error(offset, message);
+  }
 
  private:
-  // The name went through; its value is left out.
-  bool pass_over(bool going) {
+  // Leaves out the value that follows, and `name` (the schema's spelling) before it.
+  bool pass_over(std::string_view name) {
     m_skip = true;
     m_skip_depth = 0;
-    return going;
+    m_skipped_name = name;
+    return true;
   }
   bool scalar() { return m_skip_depth > 0 || end_skip(); }
   bool open() {
@@ -77,7 +81,7 @@ class projection_filter {
   bool close() { return --m_skip_depth > 0 || end_skip(); }
   bool end_skip() {
     m_skip = false;
-    return m_inner.null();
+    return true;
   }
   // Rows list their fields mostly in the same order: try the one after the last match first.
   std::optional<std::uint32_t> find(const std::vector<field>& fields, std::string_view name) {
@@ -100,6 +104,7 @@ class projection_filter {
   std::uint32_t m_field_hint = 0;
   bool m_skip = false;
   std::uint32_t m_skip_depth = 0;
+  std::string_view m_skipped_name;  // in the schema
 };
 
 /// Runs `read(h)` with `h` the handler, behind a projection_filter when `keep` leaves anything out.

@@ -17,11 +17,15 @@ namespace baomi::facts {
 
 namespace {
 
-// The first field named `name`, trying `hint` first: rows of one collection usually list their fields
-// in the same order, so the field after the previous one is the likely match.
+// The field named `name` (names are unique), looking from `hint` on first: rows of one collection
+// usually list their fields in the same order, so the field after the previous one, or one a little
+// further when fields are left out (load_options::keep), is the likely match.
 std::optional<std::uint32_t> find_field(const entity_type& e, std::string_view name, std::uint32_t hint) {
-  if (hint < e.fields.size() && equal_bytes(e.fields[hint].name, name)) return hint;
-  for (std::uint32_t f = 0; f < e.fields.size(); ++f) {
+  auto size = static_cast<std::uint32_t>(e.fields.size());
+  for (std::uint32_t f = std::min(hint, size); f < size; ++f) {
+    if (equal_bytes(e.fields[f].name, name)) return f;
+  }
+  for (std::uint32_t f = 0; f < std::min(hint, size); ++f) {
     if (equal_bytes(e.fields[f].name, name)) return f;
   }
   return std::nullopt;
