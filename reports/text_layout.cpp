@@ -31,15 +31,18 @@ bool is_opening(char32_t c) {
 }
 
 // An unbreakable piece of a paragraph: a run of narrow characters, one wide character (with the
-// punctuation glued to it), or a run of spaces.
-struct token {
-  std::string text;
+// punctuation glued to it), or a run of spaces. Its text is a copy, or a view into the paragraph.
+template <typename Text>
+struct basic_token {
+  Text text;
   std::size_t width = 0;
   bool space = false;
   bool wide = false;
   char32_t first = 0;
   char32_t last = 0;
 };
+using token = basic_token<std::string>;
+using view_token = basic_token<std::string_view>;
 
 std::vector<token> tokenize(std::string_view paragraph) {
   std::vector<token> tokens;
@@ -81,16 +84,6 @@ std::vector<token> tokenize(std::string_view paragraph) {
   }
   return glued;
 }
-
-// A token of tokenize_plain: the same piece, as a view into the paragraph.
-struct view_token {
-  std::string_view text;
-  std::size_t width = 0;
-  bool space = false;
-  bool wide = false;
-  char32_t first = 0;
-  char32_t last = 0;
-};
 
 // tokenize for the common paragraph, whose code points are all valid and at least one column wide
 // (no tab, control or zero-width mark): then every token is a run of the paragraph's own bytes, so
