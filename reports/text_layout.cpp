@@ -31,72 +31,44 @@ bool is_opening(char32_t c) {
 }
 
 // An unbreakable piece of a paragraph: a run of narrow characters, one wide character (with the
-// punctuation glued to it), or a run of spaces. Its text is a copy, or a view into the paragraph.
-template <typename Text>
-struct basic_token {
-  Text text;
+// punctuation glued to it), or a run of spaces; a view into the (cleaned) paragraph.
+struct token {
+  std::string_view text;
   std::size_t width = 0;
   bool space = false;
   bool wide = false;
   char32_t first = 0;
   char32_t last = 0;
 };
-using token = basic_token<std::string>;
-using view_token = basic_token<std::string_view>;
 
-std::vector<token> tokenize(std::string_view paragraph) {
-  std::vector<token> tokens;
+// The paragraph as the tokens read it, when it differs: control characters dropped, a tab read as a
+// space, invalid UTF-8 as U+FFFD (never copied). Nothing for the common paragraph that needs none.
+std::optional<std::string> cleaned(std::string_view paragraph) {
+  std::optional<std::string> out;
   for (std::size_t i = 0; i < paragraph.size();) {
     auto start = i;
     char32_t c = next_code_point(paragraph, i);
     auto bytes = paragraph.substr(start, i - start);
-    if (c == replacement) bytes = "\xEF\xBF\xBD";  // invalid UTF-8 is shown as U+FFFD, never copied
-    if (c == ' ' || c == '\t') {
-      if (tokens.empty() || !tokens.back().space) tokens.push_back({"", 0, true, false, ' ', ' '});
-      tokens.back().text += ' ';
-      ++tokens.back().width;
-      continue;
-    }
-    if (is_control(c)) continue;
-    if (char_width(c) == 0) {  // combining marks, joiners, variation selectors
-      if (!tokens.empty()) tokens.back().text += bytes;
-      continue;
-    }
-    bool wide = char_width(c) == 2;
-    if (!wide && !tokens.empty() && !tokens.back().space && !tokens.back().wide) {
-      tokens.back().text += bytes;
-      tokens.back().width += 1;
-      tokens.back().last = c;
-      continue;
-    }
-    tokens.push_back({std::string(bytes), char_width(c), false, wide, c, c});
+    bool invalid = c == replacement && bytes != "\xEF\xBF\xBD";
+    if (!out && (invalid || is_control(c))) out.emplace(paragraph.substr(0, start));  // a tab is a control
+    if (!out) continue;
+    if (invalid)
+      *out += "\xEF\xBF\xBD";
+    else if (c == '\t')
+      *out += ' ';
+    else if (!is_control(c))
+      *out += bytes;
   }
-  // Glue closing punctuation to what precedes it and opening punctuation to what follows it.
-  std::vector<token> glued;
-  for (auto& t : tokens) {
-    if (!glued.empty() && !t.space && !glued.back().space && (is_closing(t.first) || is_opening(glued.back().last))) {
-      glued.back().text += t.text;
-      glued.back().width += t.width;
-      glued.back().last = t.last;
-      continue;
-    }
-    glued.push_back(std::move(t));
-  }
-  return glued;
+  return out;
 }
 
-// tokenize for the common paragraph, whose code points are all valid and at least one column wide
-// (no tab, control or zero-width mark): then every token is a run of the paragraph's own bytes, so
-// views replace copies. False (and `out` unusable) for any other paragraph.
-bool tokenize_plain(std::string_view paragraph, std::vector<view_token>& out) {
+// The tokens of a cleaned paragraph, into `out`.
+void tokenize(std::string_view paragraph, std::vector<token>& out) {
   out.clear();
   for (std::size_t i = 0; i < paragraph.size();) {
     auto start = i;
     char32_t c = next_code_point(paragraph, i);
-    if (c == replacement || c == '\t' || is_control(c)) return false;
-    auto extend = [&](view_token& t) {
-      t.text = std::string_view(t.text.data(), paragraph.data() + i - t.text.data());
-    };
+    auto extend = [&](token& t) { t.text = std::string_view(t.text.data(), paragraph.data() + i - t.text.data()); };
     if (c == ' ') {
       if (out.empty() || !out.back().space) out.push_back({paragraph.substr(start, 0), 0, true, false, ' ', ' '});
       extend(out.back());
@@ -104,7 +76,10 @@ bool tokenize_plain(std::string_view paragraph, std::vector<view_token>& out) {
       continue;
     }
     std::size_t width = char_width(c);
-    if (width == 0) return false;
+    if (width == 0) {  // combining marks, joiners, variation selectors
+      if (!out.empty()) extend(out.back());
+      continue;
+    }
     bool wide = width == 2;
     if (!wide && !out.empty() && !out.back().space && !out.back().wide) {
       extend(out.back());
@@ -114,12 +89,13 @@ bool tokenize_plain(std::string_view paragraph, std::vector<view_token>& out) {
     }
     out.push_back({paragraph.substr(start, i - start), width, false, wide, c, c});
   }
-  // The glue of tokenize; glued tokens are adjacent, so the view grows over both.
+  // Glue closing punctuation to what precedes it and opening punctuation to what follows it; glued
+  // tokens are adjacent, so the view grows over both.
   std::size_t kept = 0;
   for (std::size_t k = 0; k < out.size(); ++k) {
-    const view_token t = out[k];
+    const token t = out[k];
     if (kept > 0 && !t.space && !out[kept - 1].space && (is_closing(t.first) || is_opening(out[kept - 1].last))) {
-      view_token& into = out[kept - 1];
+      token& into = out[kept - 1];
       into.text = std::string_view(into.text.data(), t.text.data() + t.text.size() - into.text.data());
       into.width += t.width;
       into.last = t.last;
@@ -128,7 +104,6 @@ bool tokenize_plain(std::string_view paragraph, std::vector<view_token>& out) {
     out[kept++] = t;
   }
   out.resize(kept);
-  return true;
 }
 
 class line_filler {
@@ -137,18 +112,10 @@ class line_filler {
       : m_lines(lines), m_width(std::max<std::size_t>(width, 1)) {}
 
   void fill(std::string_view paragraph) {
-    if (tokenize_plain(paragraph, m_plain))
-      fill_tokens(m_plain);
-    else
-      fill_tokens(tokenize(paragraph));
-    flush();
-  }
-
- private:
-  template <typename Tokens>
-  void fill_tokens(const Tokens& tokens) {
+    auto clean = cleaned(paragraph);
+    tokenize(clean ? *clean : paragraph, m_tokens);
     bool at_start = true;
-    for (const auto& t : tokens) {
+    for (const auto& t : m_tokens) {
       if (t.space) {
         if (at_start)
           append(t.text, t.width);
@@ -159,10 +126,11 @@ class line_filler {
       at_start = false;
       place(t);
     }
+    flush();
   }
 
-  template <typename Token>
-  void place(const Token& t) {
+ private:
+  void place(const token& t) {
     if (m_line_width + m_pending_space + t.width <= m_width) {
       append(std::string(m_pending_space, ' '), m_pending_space);
       append(t.text, t.width);
@@ -202,7 +170,7 @@ class line_filler {
   std::string m_line;
   std::size_t m_line_width = 0;
   std::size_t m_pending_space = 0;
-  std::vector<view_token> m_plain;
+  std::vector<token> m_tokens;
 };
 
 // The width of `text` when it would come out of line_filler unchanged on one line but for trailing

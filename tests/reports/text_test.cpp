@@ -92,9 +92,9 @@ BOOST_AUTO_TEST_CASE(wrap_never_starts_a_line_with_closing_punctuation) {
   BOOST_TEST(opening == (std::vector<std::string>{"一二三", "《四》"}), boost::test_tools::per_element());
 }
 
-// wrap lays out a paragraph of plain text (valid, printable, no tab or zero-width mark) from views
-// into it, and any other paragraph from copies. A control character is dropped by the copying path, so
-// appending one must not change the lines: the two paths agree on random text.
+// wrap lays out a paragraph from itself, or from a cleaned copy when it has a control character, a tab
+// or invalid UTF-8. A control character is dropped, so appending one must not change the lines: the
+// two paths agree on random text.
 BOOST_AUTO_TEST_CASE(plain_and_copied_paragraphs_wrap_alike) {
   const std::vector<std::string> pieces{"涉",         "密",
                                         "人",         "员",
