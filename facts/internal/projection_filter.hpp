@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "facts/internal/equal_bytes.hpp"
+#include "facts/internal/field_lookup.hpp"
 #include "facts/schema.hpp"
 
 namespace baomi::facts {
@@ -45,9 +45,10 @@ class projection_filter {
         m_rows = *entity;
       }
     } else if (m_rows && m_open.size() == 3 && m_open[1] == '[' && m_open[2] == '{') {
-      const auto& fields = m_schema.entity_at(*m_rows).fields;
-      auto f = find(fields, name);
-      if (f && !m_keep[*m_rows][*f]) return pass_over(fields[*f].name);
+      const auto& row_type = m_schema.entity_at(*m_rows);
+      auto f = find_field(row_type, name, m_field_hint);
+      if (f) m_field_hint = *f + 1;
+      if (f && !m_keep[*m_rows][*f]) return pass_over(row_type.fields[*f].name);
     }
     return m_inner.key(name);
   }
@@ -83,18 +84,6 @@ class projection_filter {
     m_skip = false;
     return true;
   }
-  // Rows list their fields mostly in the same order: try the one after the last match first.
-  std::optional<std::uint32_t> find(const std::vector<field>& fields, std::string_view name) {
-    std::uint32_t f = m_field_hint;
-    if (f >= fields.size() || !equal_bytes(fields[f].name, name)) {
-      for (f = 0; f < fields.size() && !equal_bytes(fields[f].name, name); ++f) {
-      }
-      if (f == fields.size()) return std::nullopt;
-    }
-    m_field_hint = f + 1;
-    return f;
-  }
-
   Inner& m_inner;
   const schema& m_schema;
   const std::vector<std::vector<bool>>& m_keep;

@@ -94,8 +94,9 @@ class snapshot_handler {
   void close_list(const frame& list);
   void check_key(const frame& row);
   void index_key(std::uint32_t table, std::uint32_t row, std::size_t start, std::uint32_t key_id);
+  // A field load_options::keep leaves out never reaches the handler (projection_filter), but its
+  // absence is not a missing required field.
   bool kept(std::uint32_t entity, std::uint32_t field) const { return m_keep.empty() || m_keep[entity][field]; }
-  bool kept(std::uint32_t entity) const;
   void defer(column* col, std::uint32_t cell, std::string_view text);
   void flush_strings();
   void entity_key(frame& top, std::string_view name);

@@ -2,36 +2,17 @@
 #include "base/language.hpp"
 #include "facts/internal/snapshot_handler.hpp"
 
-#include <algorithm>
 #include <limits>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "facts/internal/equal_bytes.hpp"
+#include "facts/internal/field_lookup.hpp"
 #include "facts/internal/loader_access.hpp"
 #include "facts/internal/text.hpp"
 #include "facts/pointer.hpp"
 
 namespace baomi::facts {
-
-namespace {
-
-// The field named `name` (names are unique), looking from `hint` on first: rows of one collection
-// usually list their fields in the same order, so the field after the previous one, or one a little
-// further when fields are left out (load_options::keep), is the likely match.
-std::optional<std::uint32_t> find_field(const entity_type& e, std::string_view name, std::uint32_t hint) {
-  auto size = static_cast<std::uint32_t>(e.fields.size());
-  for (std::uint32_t f = std::min(hint, size); f < size; ++f) {
-    if (equal_bytes(e.fields[f].name, name)) return f;
-  }
-  for (std::uint32_t f = 0; f < std::min(hint, size); ++f) {
-    if (equal_bytes(e.fields[f].name, name)) return f;
-  }
-  return std::nullopt;
-}
-
-}  // namespace
 
 // ---- the document ----
 
@@ -58,10 +39,6 @@ void snapshot_handler::document_key(frame& top, std::string_view name) {
     if (m_members_seen[*entity]) return repeated();
     m_members_seen[*entity] = true;
     top.what = member::collection;
-    if (!kept(*entity)) {  // read as JSON only (load_options::keep); malformed JSON in it is placed here
-      m_skip_next = true;
-      return;
-    }
     top.table = *entity;
   } else {
     m_saw_member = true;
@@ -133,10 +110,6 @@ void snapshot_handler::document_value(const scalar* v, bool is_object) {
 
 // ---- rows ----
 
-bool snapshot_handler::kept(std::uint32_t entity) const {
-  return m_keep.empty() || std::find(m_keep[entity].begin(), m_keep[entity].end(), true) != m_keep[entity].end();
-}
-
 void snapshot_handler::open_row(frame& collection) {
   table& t = loader_access::table_at(m_store, collection.table);
   frame row(frame_kind::entity);
@@ -173,7 +146,6 @@ void snapshot_handler::entity_key(frame& top, std::string_view name) {
   m_seen[top.seen_base + *field] = 1;
   top.field = *field;
   top.has_field = true;
-  if (!kept(top.table, *field)) m_skip_next = true;  // read as JSON only (load_options::keep)
 }
 
 void snapshot_handler::close_row(const frame& row) {
