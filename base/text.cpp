@@ -36,7 +36,7 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
-char32_t next_code_point(std::string_view text, std::size_t& i) {
+char32_t next_multibyte_code_point(std::string_view text, std::size_t& i) {
   auto n = utf8_sequence_length(text, i);
   if (n == 0) {
     ++i;
@@ -129,11 +129,7 @@ constexpr char32_t emoji_presentation = 0xFE0F;
 
 }  // namespace
 
-std::size_t char_width(char32_t c) {
-  // The two ranges most text is in, answered before the tables: below U+0300 only controls are not
-  // one column wide, and the CJK Unified Ideographs are two.
-  if (c < 0x0300) return is_control(c) ? 0 : 1;
-  if (in(c, 0x4E00, 0x9FFF)) return 2;
+std::size_t char_width_from_tables(char32_t c) {
   if (is_control(c) || is_zero_width(c)) return 0;
   return is_wide(c) ? 2 : 1;
 }

@@ -23,8 +23,16 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 inline bool is_valid_utf8(std::string_view text) { return !first_invalid_utf8(text).has_value(); }
 
 /// Decodes the code point at byte `i` and advances `i` past it; an invalid byte yields U+FFFD and
-/// advances one byte.
-char32_t next_code_point(std::string_view text, std::size_t& i);
+/// advances one byte. ASCII is answered inline.
+char32_t next_multibyte_code_point(std::string_view text, std::size_t& i);
+inline char32_t next_code_point(std::string_view text, std::size_t& i) {
+  auto b = static_cast<unsigned char>(text[i]);
+  if (b < 0x80) {
+    ++i;
+    return b;
+  }
+  return next_multibyte_code_point(text, i);
+}
 
 /// All the code points of `text` (an invalid byte becomes U+FFFD).
 std::u32string decode_utf8(std::string_view text);
@@ -38,11 +46,20 @@ std::size_t byte_of_code_point(std::string_view text, std::size_t index);
 /// The first `max_code_points` code points of `text`, never cutting a sequence in two.
 std::string_view cut_code_points(std::string_view text, std::size_t max_code_points);
 
+/// char_width beyond the two ranges it answers inline.
+std::size_t char_width_from_tables(char32_t c);
+
 /// Columns one code point takes in a terminal, on its own: 2 for East Asian wide and full-width
 /// characters (CJK, 全角 punctuation, Hangul) and emoji with emoji presentation; 0 for combining
 /// marks, zero-width characters (ZWJ, variation selectors) and controls; otherwise 1. East Asian
 /// ambiguous characters (“ ” · …) count 1, as in Unicode's default and most terminals.
-std::size_t char_width(char32_t c);
+inline std::size_t char_width(char32_t c) {
+  // The two ranges most text is in, answered inline: below U+0300 only controls are not one column
+  // wide, and the CJK Unified Ideographs are two.
+  if (c < 0x0300) return c < 0x20 || (c >= 0x7F && c <= 0x9F) ? 0 : 1;
+  if (c >= 0x4E00 && c <= 0x9FFF) return 2;
+  return char_width_from_tables(c);
+}
 
 /// Display width of UTF-8 text in a terminal: the sum of char_width, with three emoji sequences
 /// counted as one picture: a character joined by U+200D ZWJ to the one before it (👨‍👩‍👧 is 2),

@@ -30,6 +30,9 @@ struct evaluate_options {
   outcome_set listed = outcome_set::all();
   /// Threads evaluating rules at once (0: the hardware's cores); the result is the same for any value.
   unsigned jobs = 1;
+  /// Subjects of one rule a thread takes at a time: the threads share out a slow rule too. The result
+  /// is the same for any value; tests make it small.
+  std::uint32_t subjects_per_part = 4096;
   /// Called after each rule with (rules done, rules in force); for a progress line.
   std::function<void(std::size_t, std::size_t)> progress;
   /// The wall-clock budget of one rule over all its subjects (`--timeout`); none: no limit. A rule

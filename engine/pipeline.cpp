@@ -91,6 +91,7 @@ evaluate_options evaluation(const snapshot_source& snapshot, const pipeline_opti
   e.max_evidence = options.max_evidence;
   e.listed = options.listed;
   e.jobs = options.jobs;
+  e.subjects_per_part = options.subjects_per_part;
   e.rule_timeout = options.rule_timeout;
   e.baseline = options.baseline;
   e.defer = options.defer_findings;

@@ -74,6 +74,8 @@ struct pipeline_options {
   outcome_set listed = outcome_set::all();
   /// Threads evaluating rules at once (0: the hardware's cores); the output does not depend on it.
   unsigned jobs = 1;
+  /// evaluate_options::subjects_per_part.
+  std::uint32_t subjects_per_part = 4096;
   /// The wall-clock budget of one rule (evaluate_options::rule_timeout); none: no limit.
   std::optional<std::chrono::milliseconds> rule_timeout;
   /// Called with (stage::load, 0, 1) before and (stage::load, 1, 1) after the load, and with

@@ -312,9 +312,15 @@ class text_writer {
     }
     std::string_view label = base::pick("      证据：", "      Evidence: ");
     for (const auto& e : f.evidence) {
-      auto line = fmt::format("{} = {}", e.pointer, e.value);
-      if (!e.role.empty()) line += fmt::format("  ({})", e.role);
-      field(label, line, indent);
+      m_line.assign(e.pointer);
+      m_line += " = ";
+      m_line += e.value;
+      if (!e.role.empty()) {
+        m_line += "  (";
+        m_line += e.role;
+        m_line += ')';
+      }
+      field(label, m_line, indent);
       label = "";
     }
   }
@@ -360,6 +366,7 @@ class text_writer {
   painter m_paint;
   summary m_summary;
   std::string m_out;
+  std::string m_line;  // an evidence line, reused
 };
 
 }  // namespace

@@ -21,11 +21,14 @@ bool in(char32_t c, char32_t low, char32_t high) { return c >= low && c <= high;
 bool is_control(char32_t c) { return c < 0x20 || in(c, 0x7F, 0x9F); }
 
 // Punctuation that may not start a line (行首禁则) or end one (行尾禁则).
+bool is_ideograph(char32_t c) { return in(c, 0x4E00, 0x9FFF); }  // most of a Chinese text, never punctuation
 bool is_closing(char32_t c) {
+  if (is_ideograph(c)) return false;
   constexpr std::u32string_view closing = U"，。、；：？！）》」』】〕〉〗”’…,.;:?!)]}%";
   return closing.find(c) != std::u32string_view::npos;
 }
 bool is_opening(char32_t c) {
+  if (is_ideograph(c)) return false;
   constexpr std::u32string_view opening = U"（《「『【〔〈〖“‘([{";
   return opening.find(c) != std::u32string_view::npos;
 }
@@ -106,10 +109,12 @@ void tokenize(std::string_view paragraph, std::vector<token>& out) {
   out.resize(kept);
 }
 
+// Fills lines of at most `width` columns from paragraphs and gives each to `sink` (a callable taking
+// a std::string_view, valid during the call), trailing spaces trimmed.
+template <typename Sink>
 class line_filler {
  public:
-  line_filler(std::vector<std::string>& lines, std::size_t width)
-      : m_lines(lines), m_width(std::max<std::size_t>(width, 1)) {}
+  line_filler(Sink& sink, std::size_t width) : m_sink(sink), m_width(std::max<std::size_t>(width, 1)) {}
 
   void fill(std::string_view paragraph) {
     auto clean = cleaned(paragraph);
@@ -132,7 +137,8 @@ class line_filler {
  private:
   void place(const token& t) {
     if (m_line_width + m_pending_space + t.width <= m_width) {
-      append(std::string(m_pending_space, ' '), m_pending_space);
+      m_line.append(m_pending_space, ' ');
+      m_line_width += m_pending_space;
       append(t.text, t.width);
       m_pending_space = 0;
       return;
@@ -159,13 +165,13 @@ class line_filler {
 
   void flush() {
     while (!m_line.empty() && m_line.back() == ' ') m_line.pop_back();
-    m_lines.push_back(std::move(m_line));
+    m_sink(std::string_view(m_line));
     m_line.clear();
     m_line_width = 0;
     m_pending_space = 0;
   }
 
-  std::vector<std::string>& m_lines;
+  Sink& m_sink;
   std::size_t m_width;
   std::string m_line;
   std::size_t m_line_width = 0;
@@ -173,11 +179,30 @@ class line_filler {
   std::vector<token> m_tokens;
 };
 
+// Each line of `text` wrapped to `width`, to `sink`: its paragraphs (split at '\n') one after another.
+template <typename Sink>
+void fill_lines(std::string_view text, std::size_t width, Sink sink) {
+  line_filler<Sink> filler(sink, width);
+  while (true) {
+    auto end = text.find('\n');
+    filler.fill(text.substr(0, end));
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+}
+
 // The width of `text` when it would come out of line_filler unchanged on one line but for trailing
 // spaces: every code point valid and at least one column wide, no tab, control or line break.
 std::optional<std::size_t> plain_width(std::string_view text) {
   std::size_t width = 0;
   for (std::size_t i = 0; i < text.size();) {
+    auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {  // ASCII, most of a report: one column unless a control
+      if (b < 0x20 || b == 0x7F) return std::nullopt;
+      ++width;
+      ++i;
+      continue;
+    }
     char32_t c = next_code_point(text, i);
     std::size_t w = char_width(c);
     if (w == 0 || c == replacement) return std::nullopt;  // tabs and controls are 0 wide
@@ -186,36 +211,50 @@ std::optional<std::size_t> plain_width(std::string_view text) {
   return width;
 }
 
+std::string_view trim_right(std::string_view text) {
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  return text;
+}
+
 }  // namespace
 
 std::vector<std::string> wrap(std::string_view text, std::size_t width) {
   // Most fields of a finding fit on their line as they are: no tokens to make (a large report wraps
   // millions of them).
-  if (auto w = plain_width(text); w && *w <= std::max<std::size_t>(width, 1)) {
-    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-    return {std::string(text)};
-  }
+  if (auto w = plain_width(text); w && *w <= std::max<std::size_t>(width, 1)) return {std::string(trim_right(text))};
   std::vector<std::string> lines;
-  line_filler filler(lines, width);
-  while (true) {
-    auto end = text.find('\n');
-    filler.fill(text.substr(0, end));
-    if (end == std::string_view::npos) break;
-    text.remove_prefix(end + 1);
-  }
+  fill_lines(text, width, [&](std::string_view line) { lines.emplace_back(line); });
   return lines;
 }
 
 void append_wrapped(std::string& out, std::string_view first, std::size_t indent, std::string_view text,
                     std::size_t width) {
-  auto lines = wrap(text, width > indent ? width - indent : 1);
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    std::string line = i == 0 ? pad_right(first, indent) : std::string(indent, ' ');
-    line += lines[i];
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out += line;
+  auto available = width > indent ? width - indent : 1;
+  std::size_t line_start = 0;
+  auto start_line = [&](std::string_view lead) {
+    line_start = out.size();
+    out += lead;
+    auto w = display_width(lead);
+    if (w < indent) out.append(indent - w, ' ');
+  };
+  auto end_line = [&] {
+    while (out.size() > line_start && out.back() == ' ') out.pop_back();
     out += '\n';
+  };
+  // The common field fits on its line: written in place, nothing made.
+  if (auto w = plain_width(text); w && *w <= available) {
+    start_line(first);
+    out += trim_right(text);
+    end_line();
+    return;
   }
+  bool at_first = true;
+  fill_lines(text, available, [&](std::string_view line) {
+    start_line(at_first ? first : std::string_view());
+    at_first = false;
+    out += line;
+    end_line();
+  });
 }
 
 std::string one_line(std::string_view text) {

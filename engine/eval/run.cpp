@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <numeric>
@@ -25,13 +26,16 @@ using namespace evaluation;
 namespace {
 
 // What one rule gives: its counts, its listed findings (or, deferred, their records) in report
-// order, the waivers it matched, its common remedy.
+// order, the waivers it matched, its common remedy. A part of a rule (a range of its subject rows)
+// gives the same, with its findings in row order and `listed` saying each one's report rank.
 struct rule_output {
   outcome_tally tally{};
   std::vector<finding> findings;
   std::vector<compact_finding> records;
-  std::vector<std::size_t> used_waivers;
-  std::uint32_t timed_out_at = facts::no_row;  // the subject row evaluated when the budget ran out
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> listed;  // (rank, index in findings or records)
+  std::vector<bool> used;                                       // per waiver of the rule
+  std::vector<std::size_t> used_waivers;                        // their places in the waivers file
+  std::uint32_t timed_out_at = facts::no_row;                   // the subject row evaluated when the budget ran out
   std::size_t baseline_known = 0;
   std::optional<std::string> remedy;  // the one every problem finding's remedy has so far
   bool remedies_differ = false;
@@ -53,38 +57,37 @@ struct shared_inputs {
   const std::vector<subject_order*>& orders;  // by table, for the rules' subject tables
 };
 
-// A problem finding's remedy, compared with the rule's others (deferred runs, for SARIF).
-void note_remedy(evaluator& ev, const shared_inputs& in, const rule_program& rule, rule_output& out) {
-  if (!rule.remedy || out.remedies_differ) return;
-  ev.recording = false;
-  auto remedy = render(ev.eval(*rule.remedy), &in.store, in.p.schema);
-  if (remedy.empty()) return;
+void merge_remedy(std::string remedy, rule_output& out) {
+  if (remedy.empty() || out.remedies_differ) return;
   if (!out.remedy)
     out.remedy = std::move(remedy);
   else if (*out.remedy != remedy)
     out.remedies_differ = true;
 }
 
-void evaluate_rule(evaluator& ev, const shared_inputs& in, const rule_program& rule, const rule_info* info,
-                   std::uint32_t rule_index, rule_output& out) {
+// A problem finding's remedy, compared with the rule's others (deferred runs, for SARIF).
+void note_remedy(evaluator& ev, const shared_inputs& in, const rule_program& rule, rule_output& out) {
+  if (!rule.remedy || out.remedies_differ) return;
+  ev.recording = false;
+  merge_remedy(render(ev.eval(*rule.remedy), &in.store, in.p.schema), out);
+}
+
+// One rule over the subject rows [begin, end).
+void evaluate_rows(evaluator& ev, const shared_inputs& in, const rule_program& rule, const rule_info* info,
+                   std::uint32_t rule_index, const rule_waivers& waivers, std::uint32_t begin, std::uint32_t end,
+                   rule_output& out) {
   const auto& store = in.store;
   const auto& order = *in.orders[rule.subject_table];
   const auto& collection = *store.table_at(rule.subject_table).type().collection;
-  auto waivers = waivers_of(in.options.waivers, info->id);
-  std::vector<bool> used(waivers.list.size(), false);
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> listed;  // (rank, index in out.findings or out.records)
-  auto rows = store.table_at(rule.subject_table).row_count();
-  ev.out_of_time = false;
-  ev.deadline.reset();
-  if (in.options.rule_timeout) ev.deadline = std::chrono::steady_clock::now() + *in.options.rule_timeout;
-  for (std::uint32_t row = 0; row < rows; ++row) {
+  out.used.assign(waivers.list.size(), false);
+  for (std::uint32_t row = begin; row < end; ++row) {
     auto d = decide(ev, rule, row, in.as_of, nullptr, store, in.p.schema);
     if (ev.past_deadline()) {
       out.timed_out_at = row;
       return;
     }
     std::string reason;
-    auto result = waive(info, d.result, order.keys[row], waivers, used, in.as_of, reason);
+    auto result = waive(info, d.result, order.keys[row], waivers, out.used, in.as_of, reason);
     if (is_problem(result) && in_baseline(in.options.baseline, info->id, collection, order.keys[row])) {
       ++out.baseline_known;
       continue;
@@ -93,7 +96,7 @@ void evaluate_rule(evaluator& ev, const shared_inputs& in, const rule_program& r
     if (in.options.defer) {
       if (in.options.common_remedies && is_problem(result)) note_remedy(ev, in, rule, out);
       if (in.every_subject || !in.made.contains(result)) continue;
-      listed.emplace_back(order.rank[row], static_cast<std::uint32_t>(out.records.size()));
+      out.listed.emplace_back(order.rank[row], static_cast<std::uint32_t>(out.records.size()));
       out.records.push_back({rule_index, row, d.due.value_or(0), result, d.due.has_value()});
       continue;
     }
@@ -101,25 +104,45 @@ void evaluate_rule(evaluator& ev, const shared_inputs& in, const rule_program& r
     auto f = make_finding(ev, in.p, store, rule, info, row, d, &order.keys[row]);
     f.outcome = result;
     f.waiver_reason = std::move(reason);
-    listed.emplace_back(order.rank[row], static_cast<std::uint32_t>(out.findings.size()));
+    out.listed.emplace_back(order.rank[row], static_cast<std::uint32_t>(out.findings.size()));
     out.findings.push_back(std::move(f));
+  }
+}
+
+// The parts of one rule, in row order, as one output with its findings (or records) in report order.
+rule_output join_parts(std::vector<rule_output>& parts, const rule_waivers& waivers, bool deferred) {
+  rule_output out;
+  std::vector<bool> used(waivers.list.size(), false);
+  struct place {
+    std::uint32_t rank;
+    std::uint32_t part;
+    std::uint32_t index;
+    bool operator<(const place& o) const { return rank < o.rank; }
+  };
+  std::vector<place> listed;
+  for (std::uint32_t k = 0; k < parts.size(); ++k) {
+    auto& part = parts[k];
+    for (std::size_t o = 0; o < out.tally.size(); ++o) out.tally[o] += part.tally[o];
+    out.baseline_known += part.baseline_known;
+    if (out.timed_out_at == facts::no_row) out.timed_out_at = part.timed_out_at;
+    for (std::size_t w = 0; w < part.used.size(); ++w) used[w] = used[w] || part.used[w];
+    if (part.remedies_differ) out.remedies_differ = true;
+    if (part.remedy) merge_remedy(std::move(*part.remedy), out);
+    for (const auto& [rank, index] : part.listed) listed.push_back({rank, k, index});
   }
   for (std::size_t w = 0; w < used.size(); ++w) {
     if (used[w]) out.used_waivers.push_back(waivers.index[w]);
   }
   // Sort the indexes, then move each finding (or record) once.
   std::sort(listed.begin(), listed.end());
-  if (in.options.defer) {
-    std::vector<compact_finding> sorted;
-    sorted.reserve(listed.size());
-    for (const auto& [rank, index] : listed) sorted.push_back(out.records[index]);
-    out.records = std::move(sorted);
-    return;
+  if (deferred) {
+    out.records.reserve(listed.size());
+    for (const auto& l : listed) out.records.push_back(parts[l.part].records[l.index]);
+  } else {
+    out.findings.reserve(listed.size());
+    for (const auto& l : listed) out.findings.push_back(std::move(parts[l.part].findings[l.index]));
   }
-  std::vector<finding> sorted;
-  sorted.reserve(listed.size());
-  for (const auto& [rank, index] : listed) sorted.push_back(std::move(out.findings[index]));
-  out.findings = std::move(sorted);
+  return out;
 }
 
 // The finding source of a deferred run: the records and what making the findings again needs.
@@ -200,23 +223,56 @@ evaluate_result evaluate(const plan& p, const facts::store& store, const evaluat
   }
 
   shared_inputs in{p, store, options, *as_of, made, every_subject, orders};
-  std::vector<rule_output> outputs(rules.size());
+  // The work: each rule's subject rows in parts, so that one slow rule does not leave the other
+  // threads idle at the end; the parts of a rule are joined in row order.
+  struct part {
+    std::uint32_t rule;
+    std::uint32_t begin;
+    std::uint32_t end;
+  };
+  const std::uint32_t part_rows = std::max<std::uint32_t>(options.subjects_per_part, 1);
+  std::vector<part> work_list;
+  std::vector<std::vector<rule_output>> parts(rules.size());
+  std::vector<rule_waivers> waivers(rules.size());
+  for (std::uint32_t i = 0; i < rules.size(); ++i) {
+    waivers[i] = waivers_of(options.waivers, run.rules[i].id);
+    auto rows = static_cast<std::uint32_t>(store.table_at(rules[i]->subject_table).row_count());
+    std::uint32_t at = 0;
+    do {  // one part, empty, for a rule without subjects
+      parts[i].emplace_back();
+      work_list.push_back({i, at, std::min(rows, at + part_rows)});
+      at += part_rows;
+    } while (at < rows);
+  }
+  // A rule's time limit runs from when its first part starts.
+  std::vector<std::optional<std::chrono::steady_clock::time_point>> deadlines(rules.size());
+  std::vector<std::once_flag> started(rules.size());
   unsigned jobs = options.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.jobs;
-  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(rules.size(), 1)));
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(work_list.size(), 1)));
   const auto* cal = options.calendar ? options.calendar : &facts::china_calendar();
   std::atomic<std::size_t> next{0};
-  std::atomic<bool> stop{false};  // a rule ran out of time: take no further rule
+  std::atomic<bool> stop{false};  // a rule ran out of time: take no further part
   std::mutex progress_mutex;
+  std::vector<std::size_t> parts_left(rules.size());
+  for (std::size_t i = 0; i < rules.size(); ++i) parts_left[i] = parts[i].size();
   std::size_t done = 0;
   auto work = [&] {
     evaluator ev(p, &store, *as_of, cal);
     ev.max_reads = options.max_evidence;
-    for (std::size_t i = next++; i < rules.size() && !stop; i = next++) {
-      evaluate_rule(ev, in, *rules[i], &run.rules[i], static_cast<std::uint32_t>(i), outputs[i]);
-      if (outputs[i].timed_out_at != facts::no_row) stop = true;
+    for (std::size_t w = next++; w < work_list.size() && !stop; w = next++) {
+      const auto& item = work_list[w];
+      auto i = item.rule;
+      std::call_once(started[i], [&] {
+        if (options.rule_timeout) deadlines[i] = std::chrono::steady_clock::now() + *options.rule_timeout;
+      });
+      ev.out_of_time = false;
+      ev.deadline = deadlines[i];
+      auto& out = parts[i][item.begin / part_rows];
+      evaluate_rows(ev, in, *rules[i], &run.rules[i], i, waivers[i], item.begin, item.end, out);
+      if (out.timed_out_at != facts::no_row) stop = true;
       if (options.progress) {
         std::lock_guard lock(progress_mutex);
-        options.progress(++done, rules.size());
+        if (--parts_left[i] == 0) options.progress(++done, rules.size());
       }
     }
   };
@@ -227,6 +283,8 @@ evaluate_result evaluate(const plan& p, const facts::store& store, const evaluat
     for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(work);
     work();
   }
+  std::vector<rule_output> outputs(rules.size());
+  for (std::size_t i = 0; i < rules.size(); ++i) outputs[i] = join_parts(parts[i], waivers[i], options.defer);
 
   for (std::size_t i = 0; i < rules.size(); ++i) {
     if (outputs[i].timed_out_at == facts::no_row) continue;
