@@ -44,6 +44,14 @@ class json_lexer {
 
   json_token next();
 
+  /// Passes over the value that comes next (after whitespace) without making its tokens, for a value
+  /// the loader leaves out. True when the scan vouches that next() would read it whole without an
+  /// error: the next token then follows it, and an error after it reads as it would have. False,
+  /// having moved nothing, when the value might hold an error or runs past the buffered bytes, or has
+  /// what the scan leaves to next() (a \u escape, an exponent, nesting over 64 deep): the caller then
+  /// reads it token by token, with next()'s errors.
+  bool skip_value();
+
   /// A string's decoded value or a number's text; valid until the next call of next().
   std::string_view text() const { return m_text; }
   std::uint64_t unsigned_value() const { return m_unsigned; }

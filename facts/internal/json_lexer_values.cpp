@@ -4,24 +4,11 @@
 #include <cstring>
 
 #include "facts/internal/json_lexer.hpp"
+#include "facts/internal/json_scan.hpp"
 
 namespace baomi::facts {
 
 namespace {
-
-constexpr std::uint64_t ones = 0x0101010101010101ULL;
-constexpr std::uint64_t highs = 0x8080808080808080ULL;
-
-// The high bit set in the first byte of `x` (little-endian) that is a quote, a backslash, a control
-// character or a non-ASCII byte; bytes after the first such one may be marked falsely.
-inline std::uint64_t string_stops(std::uint64_t x) {
-  std::uint64_t quote = x ^ (ones * '"');
-  std::uint64_t slash = x ^ (ones * '\\');
-  std::uint64_t below = (x - ones * 0x20) & ~x;
-  std::uint64_t q = (quote - ones) & ~quote;
-  std::uint64_t s = (slash - ones) & ~slash;
-  return (below | q | s | x) & highs;
-}
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool in(char c, unsigned lo, unsigned hi) {
@@ -232,29 +219,10 @@ int json_lexer::hex4(const char*& p) {
 bool json_lexer::utf8(const char*& p) {
   while (m_end - p < 4 && refill(p)) {
   }
-  auto c = static_cast<unsigned char>(*p);
-  int tail = 0;
-  unsigned lo = 0x80;
-  unsigned hi = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF) {
-    tail = 1;
-  } else if (c == 0xE0) {
-    tail = 2;
-    lo = 0xA0;
-  } else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {
-    tail = 2;
-  } else if (c == 0xED) {
-    tail = 2;
-    hi = 0x9F;
-  } else if (c == 0xF0) {
-    tail = 3;
-    lo = 0x90;
-  } else if (c >= 0xF1 && c <= 0xF3) {
-    tail = 3;
-  } else if (c == 0xF4) {
-    tail = 3;
-    hi = 0x8F;
-  } else {
+  unsigned lo = 0;
+  unsigned hi = 0;
+  int tail = utf8_tail(static_cast<unsigned char>(*p), lo, hi);
+  if (tail < 0) {
     fail(p, ill_formed);
     return false;
   }

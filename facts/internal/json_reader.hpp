@@ -24,6 +24,9 @@ std::string json_syntax_message(const json_lexer& lexer, json_token last, json_t
 ///   number_float(double, string_view text), string(string_view), key(string_view),
 ///   start_object(), end_object(), start_array(), end_array(): each returns false to stop;
 ///   parse_error(size_t offset, string message): returns false.
+/// A handler that leaves values out (projection_filter) also provides skips_values(), whether the
+/// value about to be read is left out, and skipped_value(), the event of a value passed over without
+/// events: before each value read_json asks, and the lexer passes over it when it can.
 /// Nesting is kept in a vector, so depth costs no stack. Returns whether the whole text was read.
 template <typename Handler>
 bool read_json(json_input& input, Handler& handler, token_place& place) {
@@ -32,6 +35,17 @@ bool read_json(json_input& input, Handler& handler, token_place& place) {
   json_token last = lexer.next();
   auto fail = [&](json_token expected, std::string_view context) {
     return handler.parse_error(lexer.last_offset(), json_syntax_message(lexer, last, expected, context));
+  };
+  // Before a value: whether it was passed over; `stopped` when the handler then stopped.
+  bool stopped = false;
+  auto skipped = [&] {
+    if constexpr (requires { handler.skips_values(); }) {
+      if (handler.skips_values() && lexer.skip_value()) {
+        stopped = !handler.skipped_value();
+        return true;
+      }
+    }
+    return false;
   };
   auto at_token = [&] { place.start = lexer.token_start(); };
   bool ended_container = false;
@@ -54,10 +68,21 @@ bool read_json(json_input& input, Handler& handler, token_place& place) {
           last = lexer.next();
           if (last != json_token::name_separator) return fail(json_token::name_separator, "object separator");
           in_array.push_back(false);
+          if (skipped()) {
+            if (stopped) return false;
+            ended_container = true;  // a value was read
+            continue;
+          }
           last = lexer.next();
           continue;
         case json_token::begin_array:
           if (!handler.start_array()) return false;
+          if (skipped()) {
+            if (stopped) return false;
+            in_array.push_back(true);
+            ended_container = true;
+            continue;
+          }
           last = lexer.next();
           if (last == json_token::end_array) {
             at_token();
@@ -104,6 +129,11 @@ bool read_json(json_input& input, Handler& handler, token_place& place) {
     last = lexer.next();
     if (in_array.back()) {
       if (last == json_token::value_separator) {
+        if (skipped()) {
+          if (stopped) return false;
+          ended_container = true;
+          continue;
+        }
         last = lexer.next();
         continue;
       }
@@ -121,6 +151,11 @@ bool read_json(json_input& input, Handler& handler, token_place& place) {
       if (!handler.key(lexer.text())) return false;
       last = lexer.next();
       if (last != json_token::name_separator) return fail(json_token::name_separator, "object separator");
+      if (skipped()) {
+        if (stopped) return false;
+        ended_container = true;
+        continue;
+      }
       last = lexer.next();
       continue;
     }

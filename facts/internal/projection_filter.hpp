@@ -61,6 +61,9 @@ class projection_filter {
   }
   bool end_object() { return m_skip ? close() : (m_open.pop_back(), m_inner.end_object()); }
   bool end_array() { return m_skip ? close() : (m_open.pop_back(), m_inner.end_array()); }
+  /// read_json's pass-over: the value about to be read is left out, and was passed over whole.
+  bool skips_values() const { return m_skip; }
+  bool skipped_value() { return scalar(); }
   bool parse_error(std::size_t offset, const std::string& message) {
     if (m_skip) m_inner.key(m_skipped_name);  // the handler then knows where the error is
     return m_inner.parse_error(offset, message);

@@ -14,8 +14,9 @@ using namespace baomi;
 namespace {
 
 std::string described(const engine::finding& f) {
-  std::string out = fmt::format("{} {} {} | {} | {} | {} | {}\n", f.rule->id, f.subject.key, engine::to_string(f.outcome),
-                                f.message, f.remedy, f.due.value_or("-"), f.waiver_reason);
+  std::string out =
+      fmt::format("{} {} {} | {} | {} | {} | {}\n", f.rule->id, f.subject.key, engine::to_string(f.outcome), f.message,
+                  f.remedy, f.due.value_or("-"), f.waiver_reason);
   for (const auto& e : f.evidence) out += fmt::format("  {} = {} ({})\n", e.pointer, e.value, e.role);
   return out;
 }
@@ -67,7 +68,7 @@ BOOST_AUTO_TEST_CASE(part_size_and_threads_do_not_change_the_run) {
       BOOST_TEST_REQUIRE(whole.ok(), whole.error);
       auto expected = described(whole);
       BOOST_TEST(expected.find("waived") != std::string::npos);  // the waivers are matched
-      BOOST_TEST(expected.size() > 50000u);  // the comparison sees findings
+      BOOST_TEST(expected.size() > 50000u);                      // the comparison sees findings
       for (std::uint32_t per_part : {1u, 3u, 17u}) {
         for (unsigned jobs : {1u, 2u}) {
           BOOST_TEST_CONTEXT("defer " << defer << ", subjects per part " << per_part << ", jobs " << jobs) {

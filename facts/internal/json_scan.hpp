@@ -1,0 +1,50 @@
+// Private to the lexer: the byte tests its token scan and its skip scan share.
+#pragma once
+
+#include <cstdint>
+
+namespace baomi::facts {
+
+inline constexpr std::uint64_t ones = 0x0101010101010101ULL;
+inline constexpr std::uint64_t highs = 0x8080808080808080ULL;
+
+/// The high bit set in the first byte of `x` (little-endian) that is a quote, a backslash, a control
+/// character or a non-ASCII byte; bytes after the first such one may be marked falsely.
+inline std::uint64_t string_stops(std::uint64_t x) {
+  std::uint64_t quote = x ^ (ones * '"');
+  std::uint64_t slash = x ^ (ones * '\\');
+  std::uint64_t below = (x - ones * 0x20) & ~x;
+  std::uint64_t q = (quote - ones) & ~quote;
+  std::uint64_t s = (slash - ones) & ~slash;
+  return (below | q | s | x) & highs;
+}
+
+/// For the lead byte of a UTF-8 sequence (>= 0x80): how many continuation bytes follow it, and the
+/// range [lo, hi] the first of them must be in (RFC 3629: no overlong form, no surrogate, nothing past
+/// U+10FFFF; the others are 0x80..0xBF); -1 when the byte cannot lead a sequence.
+inline int utf8_tail(unsigned char lead, unsigned& lo, unsigned& hi) {
+  lo = 0x80;
+  hi = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) return 1;
+  if (lead == 0xE0) {
+    lo = 0xA0;
+    return 2;
+  }
+  if ((lead >= 0xE1 && lead <= 0xEC) || lead == 0xEE || lead == 0xEF) return 2;
+  if (lead == 0xED) {
+    hi = 0x9F;
+    return 2;
+  }
+  if (lead == 0xF0) {
+    lo = 0x90;
+    return 3;
+  }
+  if (lead >= 0xF1 && lead <= 0xF3) return 3;
+  if (lead == 0xF4) {
+    hi = 0x8F;
+    return 3;
+  }
+  return -1;
+}
+
+}  // namespace baomi::facts
