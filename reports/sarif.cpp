@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -72,7 +73,10 @@ std::string path_uri(std::string path) {
   for (unsigned char c : path) {
     bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
                  c == '_' || c == '~' || c == '/';
-    out += plain ? std::string(1, static_cast<char>(c)) : fmt::format("%{:02X}", c);
+    if (plain)
+      out += static_cast<char>(c);
+    else
+      fmt::format_to(std::back_inserter(out), "%{:02X}", c);
   }
   return out;
 }

@@ -203,6 +203,16 @@ std::optional<std::size_t> plain_width(std::string_view text) {
       ++i;
       continue;
     }
+    if (i + 2 < text.size()) {  // a CJK ideograph (U+4E00..U+9FFF), most of the rest: two columns
+      auto c1 = static_cast<unsigned char>(text[i + 1]);
+      auto c2 = static_cast<unsigned char>(text[i + 2]);
+      bool continued = (c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80;
+      if (continued && ((b >= 0xE5 && b <= 0xE9) || (b == 0xE4 && c1 >= 0xB8))) {
+        width += 2;
+        i += 3;
+        continue;
+      }
+    }
     char32_t c = next_code_point(text, i);
     std::size_t w = char_width(c);
     if (w == 0 || c == replacement) return std::nullopt;  // tabs and controls are 0 wide

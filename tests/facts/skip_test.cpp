@@ -41,18 +41,18 @@ const std::vector<std::string>& values() {
   static const std::vector<std::string> list = [] {
     std::vector<std::string> v = {
         // Valid, passed over by the scan or left by it to the tokens.
-        R"("plain")", R"("中文，全角")", R"("a\"b\\c\/\b\f\n\r\t")", R"("\u4e2d\ud83d\ude00")", "\"\x7f\"",
-        "-0.5", "0", "-0", "1e5", "2.5E-3", "123456789012345678901234567890", "true", "false", "null", "[]",
-        "{}", "[[[]]]", R"({"a": [1, {"b": null}], "c": {}, "d": "x"})", R"([1, "2", [3], {"4": 5}])",
-        " \t\r\n 7 \t\r\n ", std::string(301, '9'), "1" + std::string(400, '0'),
-        std::string(100, '[') + std::string(100, ']'),
+        R"("plain")", R"("中文，全角")", R"("a\"b\\c\/\b\f\n\r\t")", R"("\u4e2d\ud83d\ude00")", "\"\x7f\"", "-0.5", "0",
+        "-0", "1e5", "2.5E-3", "123456789012345678901234567890", "true", "false", "null", "[]", "{}", "[[[]]]",
+        R"({"a": [1, {"b": null}], "c": {}, "d": "x"})", R"([1, "2", [3], {"4": 5}])", " \t\r\n 7 \t\r\n ",
+        std::string(301, '9'), "1" + std::string(400, '0'), std::string(100, '[') + std::string(100, ']'),
         // Malformed.
-        R"("abc)", "\"a\x01b\"", "\"a\x1f\"", R"("a\qb")", R"("\u12")", R"("\ud800")", R"("\udc00x")", R"("\ud800\u0041")",
-        "\"\xff\"", "\"\xe4\xb8\"", "\"\xed\xa0\x80\"", "\"\xc0\xaf\"", "\"\xf4\x90\x80\x80\"", "01", "-", "-a",
-        "1.", "1.e3", "1e", "1e+", "1e999", "-1e999", "tru", "nul", "fals", "truex", "nullnull", "[1,]", "[1 2]",
-        "[,1]", R"({"a" 1})", R"({"a": 1,})", R"({1: 2})", R"({"a": 1 "b": 2})", "12 34", R"("a"x)", R"("a" "b")",
-        "]", "}", ",", ":", "", "[", "{", R"({"a")", R"({"a":)", std::string("1\0 2", 4), std::string("[\0]", 3),
-        std::string(100, '[') + std::string(99, ']'), "'single'", "+1", ".5", "NaN", "[1}", "{]"};
+        R"("abc)", "\"a\x01b\"", "\"a\x1f\"", R"("a\qb")", R"("\u12")", R"("\ud800")", R"("\udc00x")",
+        R"("\ud800\u0041")", "\"\xff\"", "\"\xe4\xb8\"", "\"\xed\xa0\x80\"", "\"\xc0\xaf\"", "\"\xf4\x90\x80\x80\"",
+        "01", "-", "-a", "1.", "1.e3", "1e", "1e+", "1e999", "-1e999", "tru", "nul", "fals", "truex", "nullnull",
+        "[1,]", "[1 2]", "[,1]", R"({"a" 1})", R"({"a": 1,})", R"({1: 2})", R"({"a": 1 "b": 2})", "12 34", R"("a"x)",
+        R"("a" "b")", "]", "}", ",", ":", "", "[", "{", R"({"a")", R"({"a":)", std::string("1\0 2", 4),
+        std::string("[\0]", 3), std::string(100, '[') + std::string(99, ']'), "'single'", "+1", ".5", "NaN", "[1}",
+        "{]"};
     return v;
   }();
   return list;
@@ -103,8 +103,8 @@ BOOST_AUTO_TEST_CASE(values_across_a_chunk_boundary_read_as_in_a_full_load) {
       std::string fill(chunk - head.size() - 3 - 12 + shift, 'x');  // `born` left out, then `years`
       std::string text = head + fill + "\", \"years\": " + value + ", \"active\": true}]}";
       auto full = outcome(facts::load_snapshot(text, personnel(), "s.json"));
-      auto projected = outcome(facts::load_snapshot_text(text, personnel(), "s.json", people_names(),
-                                                         facts::reader_thread::same));
+      auto projected =
+          outcome(facts::load_snapshot_text(text, personnel(), "s.json", people_names(), facts::reader_thread::same));
       BOOST_TEST(projected == full, value << " shifted " << shift);
     }
   }
