@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,6 +22,20 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
 /// The byte offset of the first invalid UTF-8 sequence in `text`, if any.
 std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 inline bool is_valid_utf8(std::string_view text) { return !first_invalid_utf8(text).has_value(); }
+
+/// Eight bytes of `x` (little-endian) tested at once for what a JSON string cannot hold as it is: the
+/// high bit set in the first byte that is a quote, a backslash, a control character or non-ASCII
+/// (bytes after that one may be marked falsely); 0 when all eight are plain.
+inline std::uint64_t json_string_stops(std::uint64_t x) {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t highs = 0x8080808080808080ULL;
+  std::uint64_t quote = x ^ (ones * '"');
+  std::uint64_t slash = x ^ (ones * '\\');
+  std::uint64_t below = (x - ones * 0x20) & ~x;
+  std::uint64_t q = (quote - ones) & ~quote;
+  std::uint64_t s = (slash - ones) & ~slash;
+  return (below | q | s | x) & highs;
+}
 
 /// Decodes the code point at byte `i` and advances `i` past it; an invalid byte yields U+FFFD and
 /// advances one byte. ASCII is answered inline.

@@ -44,6 +44,37 @@ std::uint32_t column::append_null() {
   return cell;
 }
 
+void column::fill_nulls(std::uint32_t cells) {
+  if (cells <= size()) return;
+  m_states.resize(cells, cell_state::null);
+  switch (m_type.kind) {
+    case type_kind::integer:
+      m_i64.resize(cells, 0);
+      break;
+    case type_kind::number:
+      m_f64.resize(cells, 0);
+      break;
+    case type_kind::date:
+      m_dates.resize(cells, 0);
+      break;
+    case type_kind::duration:
+      m_durations.resize(cells);
+      break;
+    case type_kind::list:
+    case type_kind::map:
+    case type_kind::range:
+      m_spans.resize(cells);
+      break;
+    case type_kind::ref:
+    case type_kind::record:
+      m_u32.resize(cells, no_row);
+      break;
+    default:
+      m_u32.resize(cells, 0);
+      break;
+  }
+}
+
 void column::set_invalid(std::uint32_t cell, std::uint32_t raw_id, std::string_view code) {
   m_states[cell] = cell_state::invalid;
   if (m_type.kind == type_kind::ref || m_type.kind == type_kind::record) m_u32[cell] = no_row;

@@ -73,6 +73,8 @@ class column {
 
   // Writers, used while loading. The store hands out only const columns.
   std::uint32_t append_null();
+  /// Null cells up to `cells` (a column the load left out is filled once, at its end).
+  void fill_nulls(std::uint32_t cells);
   void set_null(std::uint32_t cell) { m_states[cell] = cell_state::null; }
   /// Marks a cell invalid: `raw_id` is its text as written, `code` the issue reported for it (a code
   /// of facts/issue.hpp: static storage).

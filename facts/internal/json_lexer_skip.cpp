@@ -142,7 +142,7 @@ class skipper {
       for (;;) {
         std::uint64_t x;
         std::memcpy(&x, m_p, sizeof x);
-        stops = string_stops(x);
+        stops = json_string_stops(x);
         if (stops != 0) break;
         m_p += sizeof x;
       }

@@ -88,7 +88,7 @@ json_token json_lexer::string(const char* p) {
     for (;;) {  // the NUL padding after the buffered bytes stops this scan
       std::uint64_t x;
       std::memcpy(&x, p, sizeof x);
-      stops = string_stops(x);
+      stops = json_string_stops(x);
       if (stops != 0) break;
       p += sizeof x;
     }

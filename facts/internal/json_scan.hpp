@@ -3,21 +3,11 @@
 
 #include <cstdint>
 
+#include "base/text.hpp"
+
 namespace baomi::facts {
 
-inline constexpr std::uint64_t ones = 0x0101010101010101ULL;
-inline constexpr std::uint64_t highs = 0x8080808080808080ULL;
-
-/// The high bit set in the first byte of `x` (little-endian) that is a quote, a backslash, a control
-/// character or a non-ASCII byte; bytes after the first such one may be marked falsely.
-inline std::uint64_t string_stops(std::uint64_t x) {
-  std::uint64_t quote = x ^ (ones * '"');
-  std::uint64_t slash = x ^ (ones * '\\');
-  std::uint64_t below = (x - ones * 0x20) & ~x;
-  std::uint64_t q = (quote - ones) & ~quote;
-  std::uint64_t s = (slash - ones) & ~slash;
-  return (below | q | s | x) & highs;
-}
+using base::json_string_stops;
 
 /// For the lead byte of a UTF-8 sequence (>= 0x80): how many continuation bytes follow it, and the
 /// range [lo, hi] the first of them must be in (RFC 3629: no overlong form, no surrogate, nothing past

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "facts/store.hpp"
 
@@ -22,9 +23,13 @@ class loader_access {
   static void set_exported(table& t, bool exported) { t.m_exported = exported; }
   static void set_source(table& t, std::string path) { t.m_source = std::move(path); }
 
-  /// Appends a row of null cells; `json_index` for collection rows, `parent` for record rows.
-  static std::uint32_t append_row(table& t, std::uint32_t json_index, const record_parent& parent) {
-    for (auto& c : t.m_columns) c.append_null();
+  /// Appends a row of null cells; `json_index` for collection rows, `parent` for record rows. With
+  /// `kept`, only the columns it keeps get their cell now; fill_columns gives the others theirs.
+  static std::uint32_t append_row(table& t, std::uint32_t json_index, const record_parent& parent,
+                                  const std::vector<bool>* kept = nullptr) {
+    for (std::size_t f = 0; f < t.m_columns.size(); ++f) {
+      if (kept == nullptr || (*kept)[f]) t.m_columns[f].append_null();
+    }
     if (t.type().collection) {
       t.m_json_index.push_back(json_index);
     } else {
@@ -43,6 +48,13 @@ class loader_access {
   }
 
   /// Trims and sorts what loading left unordered.
+  /// Null cells for every row in the columns append_row left out.
+  static void fill_columns(store& s) {
+    for (auto& t : s.m_tables) {
+      for (auto& c : t.m_columns) c.fill_nulls(t.m_row_count);
+    }
+  }
+
   static void finish(store& s) {
     for (auto& t : s.m_tables) {
       for (auto& c : t.m_columns) c.finish();

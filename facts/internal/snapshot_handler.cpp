@@ -146,6 +146,7 @@ bool snapshot_handler::parse_error(std::size_t offset, const std::string& messag
 
 void snapshot_handler::finish() {
   flush_strings();
+  loader_access::fill_columns(m_store);
   if (!m_failed && m_saw_document && !m_saw_as_of)
     report(codes::missing_as_of, "/as_of", std::nullopt,
            std::string(base::pick("缺少快照日期 as_of", "the snapshot date as_of is missing")));

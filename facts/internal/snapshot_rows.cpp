@@ -114,7 +114,7 @@ void snapshot_handler::open_row(frame& collection) {
   table& t = loader_access::table_at(m_store, collection.table);
   frame row(frame_kind::entity);
   row.table = collection.table;
-  row.row = loader_access::append_row(t, collection.count++, {});
+  row.row = loader_access::append_row(t, collection.count++, {}, m_keep.empty() ? nullptr : &m_keep[collection.table]);
   row.field = std::numeric_limits<std::uint32_t>::max();  // so that the first field hint is 0
   row.seen_base = static_cast<std::uint32_t>(m_seen.size());
   row.start = m_place.start;
