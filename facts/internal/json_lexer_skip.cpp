@@ -34,26 +34,18 @@ class skipper {
       whitespace();
       switch (*m_p) {
         case '{':
-          ++m_p;
+        case '[': {
+          char opening = *m_p++;
           whitespace();
-          if (*m_p == '}') {
+          if (*m_p == (opening == '{' ? '}' : ']')) {  // empty: a whole value
             ++m_p;
             break;
           }
           if (depth == max_depth) return false;
-          open[depth++] = '{';
-          if (!member_name()) return false;
+          open[depth++] = opening;
+          if (opening == '{' && !member_name()) return false;
           continue;
-        case '[':
-          ++m_p;
-          whitespace();
-          if (*m_p == ']') {
-            ++m_p;
-            break;
-          }
-          if (depth == max_depth) return false;
-          open[depth++] = '[';
-          continue;
+        }
         case '"':
           if (!string()) return false;
           break;
@@ -138,15 +130,7 @@ class skipper {
     m_last_token = m_p;
     ++m_p;
     for (;;) {
-      std::uint64_t stops = 0;
-      for (;;) {
-        std::uint64_t x;
-        std::memcpy(&x, m_p, sizeof x);
-        stops = json_string_stops(x);
-        if (stops != 0) break;
-        m_p += sizeof x;
-      }
-      m_p += __builtin_ctzll(stops) / 8;
+      m_p = next_string_stop(m_p);
       auto c = static_cast<unsigned char>(*m_p);
       if (c == '"') {
         ++m_p;

@@ -84,15 +84,7 @@ json_token json_lexer::string(const char* p) {
   ++p;
   m_segment = p;
   for (;;) {
-    std::uint64_t stops = 0;
-    for (;;) {  // the NUL padding after the buffered bytes stops this scan
-      std::uint64_t x;
-      std::memcpy(&x, p, sizeof x);
-      stops = json_string_stops(x);
-      if (stops != 0) break;
-      p += sizeof x;
-    }
-    p += __builtin_ctzll(stops) / 8;
+    p = next_string_stop(p);  // the NUL padding after the buffered bytes stops this scan
     auto c = static_cast<unsigned char>(*p);
     if (c == '"') {
       if (copied) {

@@ -2,12 +2,24 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 
 #include "base/text.hpp"
 
 namespace baomi::facts {
 
 using base::json_string_stops;
+
+/// The first byte at or after `p` that a string's scan must look at: a quote, a backslash, a control
+/// character or a non-ASCII byte, eight bytes at a time (the buffer's NUL padding stops it).
+inline const char* next_string_stop(const char* p) {
+  for (;;) {
+    std::uint64_t x;
+    std::memcpy(&x, p, sizeof x);
+    if (auto stops = json_string_stops(x); stops != 0) return p + __builtin_ctzll(stops) / 8;
+    p += sizeof x;
+  }
+}
 
 /// For the lead byte of a UTF-8 sequence (>= 0x80): how many continuation bytes follow it, and the
 /// range [lo, hi] the first of them must be in (RFC 3629: no overlong form, no surrogate, nothing past
