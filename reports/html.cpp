@@ -161,6 +161,10 @@ class html_writer {
         "issues.</p>\n",
         m_result.rules.size(), all.total(), all[outcome::fail], all[outcome::unknown], all[outcome::pending],
         all[outcome::waived], m_result.issues.size());
+    if (m_result.data_checked_as_read)
+      m_out += base::pick("<p>数据只校验了所选规则读取的字段；不带 --rule 运行可校验全部字段。</p>\n",
+                          "<p>Only the fields the selected rules read were checked; run without --rule to check "
+                          "every field.</p>\n");
     by_group();
     m_out += base::pick("<h3>按严重程度</h3>\n", "<h3>By severity</h3>\n");
     count_head(base::pick("严重程度", "Severity"));

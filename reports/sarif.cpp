@@ -414,6 +414,8 @@ void stream_sarif(const engine::run_result& result, const engine::finding_source
   json properties = {{"snapshot", result.snapshot_path}, {"as_of", result.as_of}};
   if (!result.profile.empty()) properties["profile"] = result.profile;
   if (!result.org_name.empty()) properties["org"] = result.org_name;
+  // `check --rule`: only the fields its rules read were typed and checked (as in the JSON report).
+  if (result.data_checked_as_read) properties["data_checked"] = "fields_read";
 
   json invocations = json::array();
   invocations.push_back(std::move(invocation));

@@ -160,6 +160,13 @@ BOOST_AUTO_TEST_CASE(a_rule_check_reports_the_data_its_rules_read_and_says_so) {
       nlohmann::json::parse(testing::run_baomi("check " + input.string() + " --rule PER-010 --format json", false).out);
   BOOST_TEST(json["data_checked"] == "fields_read");
   BOOST_TEST(json["issues"].empty());
+  auto sarif = nlohmann::json::parse(
+      testing::run_baomi("check " + input.string() + " --rule PER-010 --format sarif", false).out);
+  BOOST_TEST(sarif["runs"][0]["properties"]["data_checked"] == "fields_read");
+  auto html = testing::run_baomi("check " + input.string() + " --rule PER-010 --format html", false).out;
+  BOOST_TEST(html.find("<p>数据只校验了所选规则读取的字段；不带 --rule 运行可校验全部字段。</p>") != std::string::npos);
+  auto all_sarif = nlohmann::json::parse(testing::run_baomi("check " + input.string() + " --format sarif", false).out);
+  BOOST_TEST(!all_sarif["runs"][0]["properties"].contains("data_checked"));
   auto all_text = testing::run_baomi("check " + input.string(), false);
   BOOST_TEST(all_text.out.find("只校验了") == std::string::npos);
   BOOST_TEST(all_text.out.find("数据问题 1 项") != std::string::npos);
