@@ -38,6 +38,7 @@ class projection_filter {
   bool string(std::string_view v) { return m_skip ? scalar() : m_inner.string(v); }
   bool key(std::string_view name) {
     if (m_skip) return true;
+    m_after_skip = false;
     if (m_open.size() == 1) {
       m_rows = std::nullopt;
       if (auto entity = m_schema.find_collection(name)) {
@@ -59,13 +60,14 @@ class projection_filter {
     m_open.push_back('[');
     return m_inner.start_array();
   }
-  bool end_object() { return m_skip ? close() : (m_open.pop_back(), m_inner.end_object()); }
-  bool end_array() { return m_skip ? close() : (m_open.pop_back(), m_inner.end_array()); }
+  bool end_object() { return m_skip ? close() : (after_skip_ends(), m_open.pop_back(), m_inner.end_object()); }
+  bool end_array() { return m_skip ? close() : (after_skip_ends(), m_open.pop_back(), m_inner.end_array()); }
   /// read_json's pass-over: the value about to be read is left out, and was passed over whole.
   bool skips_values() const { return m_skip; }
   bool skipped_value() { return scalar(); }
   bool parse_error(std::size_t offset, const std::string& message) {
-    if (m_skip) m_inner.key(m_skipped_name);  // the handler then knows where the error is
+    // Inside the value left out, or right after it: the handler then knows where the error is.
+    if (m_skip || m_after_skip) m_inner.key(m_skipped_name);
     return m_inner.parse_error(offset, message);
   }
 
@@ -85,8 +87,10 @@ class projection_filter {
   bool close() { return --m_skip_depth > 0 || end_skip(); }
   bool end_skip() {
     m_skip = false;
+    m_after_skip = true;
     return true;
   }
+  void after_skip_ends() { m_after_skip = false; }
   Inner& m_inner;
   const schema& m_schema;
   const std::vector<std::vector<bool>>& m_keep;
@@ -95,6 +99,7 @@ class projection_filter {
   std::optional<std::uint32_t> m_rows;  // the kept collection whose array is open at depth 2
   std::uint32_t m_field_hint = 0;
   bool m_skip = false;
+  bool m_after_skip = false;  // the last value was left out, and no event has gone through since
   std::uint32_t m_skip_depth = 0;
   std::string_view m_skipped_name;  // in the schema
 };
