@@ -6,27 +6,6 @@
 
 namespace baomi::base {
 
-std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
-  auto byte = [&](std::size_t k) { return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u; };
-  auto continuation = [&](std::size_t k) { return (byte(k) & 0xC0u) == 0x80u; };
-  unsigned lead = byte(i);
-  if (lead < 0x80) return 1;
-  if (lead >= 0xC2 && lead <= 0xDF) return continuation(i + 1) ? 2 : 0;
-  if (lead >= 0xE0 && lead <= 0xEF) {
-    if (!continuation(i + 1) || !continuation(i + 2)) return 0;
-    if (lead == 0xE0 && byte(i + 1) < 0xA0) return 0;   // overlong
-    if (lead == 0xED && byte(i + 1) >= 0xA0) return 0;  // UTF-16 surrogates
-    return 3;
-  }
-  if (lead >= 0xF0 && lead <= 0xF4) {
-    if (!continuation(i + 1) || !continuation(i + 2) || !continuation(i + 3)) return 0;
-    if (lead == 0xF0 && byte(i + 1) < 0x90) return 0;   // overlong
-    if (lead == 0xF4 && byte(i + 1) >= 0x90) return 0;  // beyond U+10FFFF
-    return 4;
-  }
-  return 0;  // a continuation byte, C0/C1 (always overlong) or F5..FF
-}
-
 std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     auto n = utf8_sequence_length(text, i);
@@ -93,8 +72,6 @@ std::string_view cut_code_points(std::string_view text, std::size_t max_code_poi
 namespace {
 
 bool in(char32_t c, char32_t low, char32_t high) { return c >= low && c <= high; }
-
-bool is_control(char32_t c) { return c < 0x20 || in(c, 0x7F, 0x9F); }
 
 bool is_zero_width(char32_t c) {
   return in(c, 0x0300, 0x036F) || in(c, 0x0483, 0x0489) || in(c, 0x0591, 0x05BD) || in(c, 0x0610, 0x061A) ||

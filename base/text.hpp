@@ -14,10 +14,51 @@ namespace baomi::base {
 /// U+FFFD, what an invalid byte decodes to.
 inline constexpr char32_t replacement_character = 0xFFFD;
 
+/// For the lead byte of a UTF-8 sequence (>= 0x80): how many continuation bytes follow it, and the
+/// range [lo, hi] the first of them must be in (RFC 3629: no overlong form, no surrogate, nothing past
+/// U+10FFFF; the others are 0x80..0xBF); -1 when the byte cannot lead a sequence. The one table of
+/// these rules: utf8_sequence_length, the snapshot lexer and the report writers read it.
+inline int utf8_tail(unsigned char lead, unsigned& lo, unsigned& hi) {
+  lo = 0x80;
+  hi = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) return 1;
+  if (lead == 0xE0) {
+    lo = 0xA0;
+    return 2;
+  }
+  if ((lead >= 0xE1 && lead <= 0xEC) || lead == 0xEE || lead == 0xEF) return 2;
+  if (lead == 0xED) {
+    hi = 0x9F;
+    return 2;
+  }
+  if (lead == 0xF0) {
+    lo = 0x90;
+    return 3;
+  }
+  if (lead >= 0xF1 && lead <= 0xF3) return 3;
+  if (lead == 0xF4) {
+    hi = 0x8F;
+    return 3;
+  }
+  return -1;
+}
+
 /// Length (1–4) of the valid UTF-8 sequence starting at byte `i` of `text`, or 0 when the bytes
 /// there are not valid UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF, no
 /// truncated sequence). `i` must be less than `text.size()`.
-std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
+inline std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
+  auto byte = [&](std::size_t k) { return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u; };
+  unsigned lead = byte(i);
+  if (lead < 0x80) return 1;
+  unsigned lo = 0;
+  unsigned hi = 0;
+  int tail = utf8_tail(static_cast<unsigned char>(lead), lo, hi);
+  if (tail < 0 || byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+  for (int k = 2; k <= tail; ++k) {
+    if ((byte(i + k) & 0xC0u) != 0x80u) return 0;
+  }
+  return static_cast<std::size_t>(tail) + 1;
+}
 
 /// The byte offset of the first invalid UTF-8 sequence in `text`, if any.
 std::optional<std::size_t> first_invalid_utf8(std::string_view text);
@@ -61,6 +102,9 @@ std::size_t byte_of_code_point(std::string_view text, std::size_t index);
 /// The first `max_code_points` code points of `text`, never cutting a sequence in two.
 std::string_view cut_code_points(std::string_view text, std::size_t max_code_points);
 
+/// C0 and C1 control characters (DEL among them): zero columns, never shown as they are.
+inline bool is_control(char32_t c) { return c < 0x20 || (c >= 0x7F && c <= 0x9F); }
+
 /// char_width beyond the two ranges it answers inline.
 std::size_t char_width_from_tables(char32_t c);
 
@@ -71,7 +115,7 @@ std::size_t char_width_from_tables(char32_t c);
 inline std::size_t char_width(char32_t c) {
   // The two ranges most text is in, answered inline: below U+0300 only controls are not one column
   // wide, and the CJK Unified Ideographs are two.
-  if (c < 0x0300) return c < 0x20 || (c >= 0x7F && c <= 0x9F) ? 0 : 1;
+  if (c < 0x0300) return is_control(c) ? 0 : 1;
   if (c >= 0x4E00 && c <= 0x9FFF) return 2;
   return char_width_from_tables(c);
 }

@@ -29,14 +29,7 @@ void append_json_string(std::string& out, std::string_view s) {
     }
     auto b = static_cast<unsigned char>(s[i]);
     if (b >= 0x80) {
-      // Most of it Chinese: a three-byte sequence whose lead byte allows any continuation bytes.
-      if (((b >= 0xE1 && b <= 0xEC) || b >= 0xEE) && b <= 0xEF && i + 2 < s.size() &&
-          (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
-          (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
-        i += 3;
-        continue;
-      }
-      auto n = base::utf8_sequence_length(s, i);
+      auto n = base::utf8_sequence_length(s, i);  // inline: most of a report's text is Chinese
       if (n == 0) {  // invalid UTF-8: nlohmann's replacement is the reference
         out.resize(start);
         out += ordered_json(std::string(s)).dump(-1, ' ', false, ordered_json::error_handler_t::replace);

@@ -18,10 +18,9 @@ namespace {
 
 bool in(char32_t c, char32_t low, char32_t high) { return c >= low && c <= high; }
 
-bool is_control(char32_t c) { return c < 0x20 || in(c, 0x7F, 0x9F); }
+bool is_ideograph(char32_t c) { return in(c, 0x4E00, 0x9FFF); }  // most of a Chinese text, never punctuation
 
 // Punctuation that may not start a line (行首禁则) or end one (行尾禁则).
-bool is_ideograph(char32_t c) { return in(c, 0x4E00, 0x9FFF); }  // most of a Chinese text, never punctuation
 bool is_closing(char32_t c) {
   if (is_ideograph(c)) return false;
   constexpr std::u32string_view closing = U"，。、；：？！）》」』】〕〉〗”’…,.;:?!)]}%";

@@ -15,6 +15,7 @@ namespace baomi::reports {
 /// UTF-8 decoding and display width come from the base layer (base/text.hpp), shared by every layer.
 using base::char_width;
 using base::display_width;
+using base::is_control;
 using base::next_code_point;
 
 /// Splits text into lines of at most `width` columns. Breaks at spaces, between CJK characters and

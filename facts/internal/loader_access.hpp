@@ -47,7 +47,6 @@ class loader_access {
                           static_cast<std::uint32_t>(std::min(column, most))};
   }
 
-  /// Trims and sorts what loading left unordered.
   /// Null cells for every row in the columns append_row left out.
   static void fill_columns(store& s) {
     for (auto& t : s.m_tables) {
@@ -55,6 +54,7 @@ class loader_access {
     }
   }
 
+  /// Trims and sorts what loading left unordered.
   static void finish(store& s) {
     for (auto& t : s.m_tables) {
       for (auto& c : t.m_columns) c.finish();
