@@ -29,8 +29,10 @@ void append_json_string(std::string& out, std::string_view s) {
     }
     auto b = static_cast<unsigned char>(s[i]);
     if (b >= 0x80) {
-      auto n = base::utf8_sequence_length(s, i);  // inline: most of a report's text is Chinese
-      if (n == 0) {  // invalid UTF-8: nlohmann's replacement is the reference
+      // Inline: most of a report's text is Chinese. Invalid UTF-8 goes through nlohmann, whose
+      // replacement of bad sequences is the reference.
+      auto n = base::utf8_sequence_length(s, i);
+      if (n == 0) {
         out.resize(start);
         out += ordered_json(std::string(s)).dump(-1, ' ', false, ordered_json::error_handler_t::replace);
         return;
